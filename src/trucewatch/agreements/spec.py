@@ -1,0 +1,179 @@
+"""Agreement specs as YAML: parse with line numbers, validate, and write back.
+
+``load_spec(path)`` returns a validated :class:`~trucewatch.model.Agreement` or raises
+:class:`~trucewatch.errors.SpecError` naming the file, the line and what to fix. Checks that
+span several fields (ids, parties, sources) are made here; single-field rules live on the
+records in ``trucewatch.model``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from trucewatch.errors import NotFoundError, SpecError
+from trucewatch.model import Agreement, CommitmentKind
+
+__all__ = ["dump_spec", "load_spec", "parse_spec"]
+
+Loc = tuple[str | int, ...]
+
+
+def load_spec(path: str | Path) -> Agreement:
+    """Read and validate the agreement spec at ``path``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise NotFoundError("no such spec file", path=path) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(f"cannot read the spec: {exc}", path=path) from exc
+    return parse_spec(text, path=path)
+
+
+def parse_spec(text: str, *, path: str | Path = "<spec>") -> Agreement:
+    """Validate spec YAML ``text``; ``path`` is only used in error messages."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SpecError(
+            f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
+            path=path, line=mark.line + 1 if mark else None,
+        ) from exc
+    if not isinstance(data, dict):
+        raise SpecError("a spec is a YAML mapping with id, title, parties, sources and "
+                        "commitments", path=path, line=1)
+    _refuse_duplicate_keys(root, path)
+    try:
+        agreement = Agreement.model_validate(data)
+    except pydantic.ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        raise _spec_error(root, path, first["loc"], _message(first), len(errors) - 1) from exc
+    problems = list(_cross_check(agreement))
+    if problems:
+        loc, message = problems[0]
+        raise _spec_error(root, path, loc, message, len(problems) - 1)
+    return agreement
+
+
+def dump_spec(agreement: Agreement) -> str:
+    """The spec as YAML, such that ``parse_spec(dump_spec(a)) == a``."""
+    data = agreement.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _message(error: dict[str, Any]) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "missing":
+        return "is required but missing"
+    if error["type"] == "extra_forbidden":
+        return "is not a spec field; check its spelling (see docs/spec.md)"
+    return message
+
+
+def _cross_check(agreement: Agreement) -> Iterator[tuple[Loc, str]]:
+    """Rules that relate fields: unique ids, known parties and sources."""
+    parties = set(agreement.parties)
+    described_by = parties | set(agreement.mediators)
+    source_ids = [s.id for s in agreement.sources]
+    yield from _duplicates(source_ids, "sources", "source id")
+    yield from _duplicates([c.id for c in agreement.commitments], "commitments", "commitment id")
+
+    def known_source(ref: str | None) -> bool:
+        return ref is None or ref in source_ids or ref.startswith(("http://", "https://"))
+
+    for i, entry in enumerate(agreement.status):
+        if not known_source(entry.source):
+            yield ("status", i, "source"), _unknown_source(entry.source, source_ids)
+    for i, commitment in enumerate(agreement.commitments):
+        at: Loc = ("commitments", i)
+        for code in commitment.bound or []:
+            if code not in parties:
+                yield (*at, "bound"), (
+                    f"{code} is bound but not one of the parties {sorted(parties)}"
+                )
+        for j, ref in enumerate(commitment.sources):
+            if not known_source(ref):
+                yield (*at, "sources", j), _unknown_source(ref, source_ids)
+        for j, entry in enumerate(commitment.status):
+            if not known_source(entry.source):
+                yield (*at, "status", j, "source"), _unknown_source(entry.source, source_ids)
+        if commitment.kind is CommitmentKind.HALT_STRIKES and not commitment.readings:
+            yield (*at, "readings"), "a halt_strikes commitment needs at least one reading"
+        if commitment.readings and commitment.kind is not CommitmentKind.HALT_STRIKES:
+            yield (*at, "readings"), (
+                f"readings describe halts on strikes; a {commitment.kind.value} commitment "
+                "records its terms in numbers, due and status"
+            )
+        yield from _duplicates(
+            [r.party for r in commitment.readings], (*at, "readings"), "reading by party",
+            key="party",
+        )
+        for j, reading in enumerate(commitment.readings):
+            here = (*at, "readings", j)
+            if reading.party not in described_by:
+                yield (*here, "party"), (
+                    f"{reading.party} is not a party or mediator of this agreement "
+                    f"({', '.join(sorted(described_by))}); add it to parties or mediators"
+                )
+            for code in reading.bound or []:
+                if code not in parties:
+                    yield (*here, "bound"), f"{code} is bound but not one of the parties"
+            if not known_source(reading.source):
+                yield (*here, "source"), _unknown_source(reading.source, source_ids)
+
+
+def _duplicates(
+    values: list[str], at: str | Loc, what: str, key: str = "id"
+) -> Iterator[tuple[Loc, str]]:
+    base = (at,) if isinstance(at, str) else at
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            yield (*base, index, key), f"duplicate {what} {value!r}; each must be unique"
+        seen.add(value)
+
+
+def _unknown_source(ref: str | None, known: list[str]) -> str:
+    return f"source {ref!r} is neither a url nor one of the spec's source ids ({', '.join(known)})"
+
+
+def _spec_error(root: yaml.Node, path: str | Path, loc: Loc, message: str, more: int) -> SpecError:
+    hint = f"{more} more problem(s) after this one" if more else None
+    field = ".".join(str(part) for part in loc) or None
+    return SpecError(message, path=path, line=_line_of(root, loc), field=field, hint=hint)
+
+
+def _line_of(node: yaml.Node, loc: Loc) -> int:
+    """The 1-based line of the YAML node at ``loc``, or of its nearest existing parent."""
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            child = node.value[part] if part < len(node.value) else None
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1
+
+
+def _refuse_duplicate_keys(node: yaml.Node, path: str | Path) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise SpecError(f"key {key.value!r} appears twice in one mapping", path=path,
+                                line=key.start_mark.line + 1, field=str(key.value))
+            seen.add(key.value)
+            _refuse_duplicate_keys(value, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_duplicate_keys(item, path)

@@ -1,0 +1,139 @@
+"""``trucewatch agreement check|add|list|show``: agreement specs in and out of the store."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from trucewatch.agreements import (
+    add_agreement,
+    dump_spec,
+    get_agreement,
+    list_agreements,
+    load_spec,
+    side_by_side,
+)
+from trucewatch.model import Agreement, CommitmentKind
+from trucewatch.store import open_store
+
+from .render import console, print_json
+
+agreement_app = typer.Typer(
+    no_args_is_help=True,
+    help="Agreement specs: validate, add, list and show them.\n\n"
+    "Example: [bold]trucewatch agreement add examples/energy-moratorium-2025/agreement.yaml[/]",
+)
+
+
+class ShowFormat(StrEnum):
+    TABLE = "table"
+    YAML = "yaml"
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(agreement_app, name="agreement")
+
+
+@agreement_app.command()
+def check(specs: list[Path] = typer.Argument(..., help="Spec files (YAML).")) -> None:
+    """Validate spec files without storing them; the first problem names file and line.
+
+    Example: [bold]trucewatch agreement check my-truce.yaml[/]
+    """
+    for path in specs:
+        agreement = load_spec(path)
+        console.print(f"{path}: ok ({agreement.id}, {len(agreement.commitments)} commitments)")
+
+
+@agreement_app.command()
+def add(
+    ctx: typer.Context, specs: list[Path] = typer.Argument(..., help="Spec files (YAML).")
+) -> None:
+    """Validate and store specs. The same spec twice changes nothing; a changed spec with the
+    same id becomes a new version and the old one is kept.
+
+    Example: [bold]trucewatch agreement add examples/energy-moratorium-2025/agreement.yaml[/]
+    """
+    agreements = [(path, load_spec(path)) for path in specs]
+    with open_store(ctx.obj.db) as store:
+        for path, agreement in agreements:
+            result = add_agreement(store, agreement, source_path=path)
+            console.print(f"{path}: {result.agreement_id} version {result.version} "
+                          f"{result.outcome.value.replace('_', ' ')}")
+
+
+@agreement_app.command("list")
+def list_(
+    ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="JSON output.")
+) -> None:
+    """List stored agreements (latest version of each).
+
+    Example: [bold]trucewatch agreement list[/]
+    """
+    with open_store(ctx.obj.db, create=False) as store:
+        summaries = list_agreements(store)
+    if as_json:
+        print_json([s.__dict__ for s in summaries])
+        return
+    table = Table()
+    for column in ("id", "version", "title", "parties", "mediators", "commitments"):
+        table.add_column(column)
+    for s in summaries:
+        table.add_row(s.id, str(s.version), s.title, ", ".join(s.parties),
+                      ", ".join(s.mediators), str(s.commitments))
+    console.print(table)
+
+
+@agreement_app.command()
+def show(
+    ctx: typer.Context,
+    agreement_id: str = typer.Argument(..., metavar="AGREEMENT"),
+    version: int | None = typer.Option(None, help="A stored version; the latest by default."),
+    output: ShowFormat = typer.Option(ShowFormat.TABLE, "--format", help="table, yaml or json"),
+) -> None:
+    """Show an agreement: each party's reading side by side, differences marked.
+
+    Example: [bold]trucewatch agreement show energy-moratorium-2025 --format yaml[/]
+    """
+    with open_store(ctx.obj.db, create=False) as store:
+        agreement = get_agreement(store, agreement_id, version)
+    if output is ShowFormat.YAML:
+        console.out(dump_spec(agreement), end="")
+    elif output is ShowFormat.JSON:
+        print_json(agreement.model_dump(mode="json"))
+    else:
+        render_agreement(agreement)
+
+
+def render_agreement(agreement: Agreement) -> None:
+    """Print the agreement, its commitments, and halt readings side by side."""
+    console.rule(f"[bold]{agreement.title}[/]")
+    console.print(f"id {agreement.id} · parties {', '.join(agreement.parties)}"
+                  f" · mediators {', '.join(agreement.mediators) or 'none'}")
+    for entry in agreement.status:
+        console.print(f"  {entry.date}  {entry.status}  {entry.note or ''}")
+    for commitment in agreement.commitments:
+        latest = max(commitment.status, key=lambda s: s.date, default=None)
+        state = f"{latest.status} since {latest.date}" if latest else "no status"
+        console.print(f"\n[bold]{commitment.title}[/] ({commitment.kind.value}, {state})")
+        if commitment.kind is not CommitmentKind.HALT_STRIKES:
+            for name, number in commitment.numbers.items():
+                console.print(f"  {name.replace('_', ' ')}: {number}")
+            if commitment.due:
+                console.print(f"  due {commitment.due}")
+            continue
+        view = side_by_side(agreement, commitment)
+        table = Table(show_lines=True)
+        table.add_column("term")
+        for party in view.parties:
+            table.add_column(f"{party} reading", overflow="fold")
+        for row in view.rows:
+            term = f"[bold yellow]≠ {row.term}[/]" if row.differs else f"  {row.term}"
+            table.add_row(term, *(row.values[p] for p in view.parties))
+        console.print(table)
+        for difference in view.differences:
+            console.print(f"  [yellow]≠ {difference.term}[/]: {difference.explanation}")

@@ -1,0 +1,56 @@
+"""The bundled example case, loaded into a fresh workspace.
+
+``prepare_demo`` makes ``WORKSPACE/trucewatch.duckdb`` anew and loads the flagship case's
+agreement spec; the CLI's ``demo`` command then runs its steps over the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from trucewatch.agreements import add_agreement, load_spec
+from trucewatch.errors import NotFoundError
+from trucewatch.model import Agreement
+from trucewatch.store import open_store
+
+__all__ = ["Demo", "default_case", "prepare_demo"]
+
+CASE_NAME = "energy-moratorium-2025"
+
+
+@dataclass(frozen=True)
+class Demo:
+    """A prepared demo: where its files are and the agreement it loaded."""
+
+    workspace: Path
+    db: Path
+    case: Path
+    agreement: Agreement
+
+
+def default_case() -> Path:
+    """The flagship case folder: ``examples/energy-moratorium-2025`` of the source tree,
+    else of the current folder."""
+    for root in (Path(__file__).resolve().parents[2], Path.cwd()):
+        candidate = root / "examples" / CASE_NAME
+        if (candidate / "agreement.yaml").exists():
+            return candidate
+    raise NotFoundError(
+        f"cannot find the bundled case examples/{CASE_NAME}",
+        hint="run from a checkout of trucewatch or pass --case FOLDER",
+    )
+
+
+def prepare_demo(workspace: Path, case: Path | None = None) -> Demo:
+    """Create ``workspace`` with a fresh database holding the case's agreement."""
+    case = case or default_case()
+    spec_path = case / "agreement.yaml"
+    agreement = load_spec(spec_path)
+    workspace.mkdir(parents=True, exist_ok=True)
+    db = workspace / "trucewatch.duckdb"
+    for stale in (db, db.with_name(db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    with open_store(db) as store:
+        add_agreement(store, agreement, source_path=spec_path)
+    return Demo(workspace=workspace, db=db, case=case, agreement=agreement)

@@ -1,0 +1,175 @@
+"""Opening the DuckDB file, migrating its schema, transactions and the audit log.
+
+The schema version is the number of the last migration applied, kept in
+``schema_migrations``. A file whose version is newer than this code knows is refused; an
+older one is migrated in one transaction, so a failed migration leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from trucewatch.errors import NotFoundError, SchemaVersionError, StoreError
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "actor", "open_store"]
+
+DEFAULT_DB = "trucewatch.duckdb"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+#: Tables whose row counts ``status`` shows, in the order of the flow.
+COUNTED_TABLES = (
+    "agreements", "commitments", "readings", "documents", "reports", "incidents", "verdicts",
+    "audit_log",
+)
+
+
+@cache
+def migrations() -> list[tuple[int, str, str]]:
+    """Every bundled migration as (version, name, sql), in order."""
+    found = []
+    for entry in resources.files("trucewatch.store.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = migrations()[-1][0]
+
+
+def actor() -> str:
+    """Who is making a change: ``TRUCEWATCH_USER``, else the login name."""
+    return os.environ.get("TRUCEWATCH_USER") or getpass.getuser()
+
+
+class Store:
+    """An open trucewatch database. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: Path, conn: duckdb.DuckDBPyConnection) -> None:
+        self.path = path
+        self.conn = conn
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One all-or-nothing unit of work: committed on success, rolled back on any error."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def audit(
+        self, action: str, entity: str, entity_id: str | None, detail: dict[str, Any] | None = None
+    ) -> None:
+        """Record one change: who (``TRUCEWATCH_USER`` or the login name), when, what."""
+        self.conn.execute(
+            "INSERT INTO audit_log (changed_at, actor, action, entity, entity_id, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [dt.datetime.now(dt.UTC), actor(), action, entity, entity_id,
+             json.dumps(detail or {}, default=str)],
+        )
+
+    @property
+    def schema_version(self) -> int:
+        return _schema_version(self.conn)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table of the flow."""
+        return {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in COUNTED_TABLES
+        }
+
+
+def _schema_version(conn: duckdb.DuckDBPyConnection) -> int:
+    exists = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def _migrate(conn: duckdb.DuckDBPyConnection, path: Path, target: int) -> None:
+    current = _schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"written by a newer trucewatch (schema version {current}; this one knows up to "
+            f"{SCHEMA_VERSION})",
+            path=path,
+            hint="upgrade trucewatch (pip install -U trucewatch) or use another --db file",
+        )
+    pending = [m for m in migrations() if current < m[0] <= target]
+    if not pending:
+        return
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
+        )
+        for version, name, sql in pending:
+            conn.execute(sql)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                [version, name, dt.datetime.now(dt.UTC)],
+            )
+    except duckdb.Error as exc:
+        conn.execute("ROLLBACK")
+        raise StoreError(
+            f"migration to schema version {target} failed and was rolled back: {exc}", path=path
+        ) from exc
+    conn.execute("COMMIT")
+
+
+def open_store(
+    path: str | Path = DEFAULT_DB, *, create: bool = True, schema_version: int = SCHEMA_VERSION
+) -> Store:
+    """Open (and with ``create``, make) the database at ``path``, migrating it if older.
+
+    ``schema_version`` stops migration at an earlier version; tests use it to build old files.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise NotFoundError(
+            "no trucewatch database here", path=path,
+            hint="run `trucewatch init` or pass --db / TRUCEWATCH_DB",
+        )
+    if path.parent and not path.parent.exists():
+        raise StoreError("the folder for the database does not exist", path=path,
+                         hint=f"create {path.parent} first")
+    try:
+        conn = duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open as a DuckDB database: {exc}", path=path,
+                         hint="is it a trucewatch database, and not open in another process?"
+                         ) from exc
+    try:
+        _migrate(conn, path, schema_version)
+    except BaseException:
+        conn.close()
+        raise
+    return Store(path, conn)

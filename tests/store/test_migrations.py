@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from trucewatch.errors import NotFoundError, SchemaVersionError, StoreError
+from trucewatch.store import SCHEMA_VERSION, open_store
+from trucewatch.store.db import migrations
+
+
+def test_new_file_gets_latest_schema(db_path):
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert set(store.counts()) >= {"agreements", "readings", "incidents", "verdicts"}
+        assert all(count == 0 for count in store.counts().values())
+
+
+def test_migrations_are_numbered_without_gaps():
+    versions = [version for version, _, _ in migrations()]
+    assert versions == list(range(1, len(versions) + 1))
+
+
+def test_older_file_is_migrated_and_keeps_its_rows(db_path):
+    with open_store(db_path, schema_version=1) as store:
+        store.audit("add", "note", "n1", {"text": "kept"})
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("SELECT entity_id FROM audit_log").fetchall() == [("n1",)]
+
+
+def test_newer_file_is_refused(db_path):
+    with open_store(db_path) as store:
+        store.conn.execute(
+            "INSERT INTO schema_migrations VALUES (?, 'from_the_future', now())",
+            [SCHEMA_VERSION + 1],
+        )
+    with pytest.raises(SchemaVersionError) as caught:
+        open_store(db_path)
+    assert str(caught.value) == (
+        f"{db_path}: written by a newer trucewatch (schema version {SCHEMA_VERSION + 1}; "
+        f"this one knows up to {SCHEMA_VERSION}); upgrade trucewatch (pip install -U trucewatch) "
+        "or use another --db file"
+    )
+
+
+def test_failed_migration_leaves_file_unchanged(db_path, monkeypatch):
+    with open_store(db_path, schema_version=0):
+        pass
+    broken = [*migrations(), (SCHEMA_VERSION + 1, "broken", "CREATE TABLE x (;")]
+    monkeypatch.setattr("trucewatch.store.db.migrations", lambda: broken)
+    monkeypatch.setattr("trucewatch.store.db.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(StoreError, match="rolled back"):
+        open_store(db_path, schema_version=SCHEMA_VERSION + 1)
+    conn = duckdb.connect(str(db_path))
+    tables = conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    conn.close()
+    assert tables == []
+
+
+def test_missing_file_without_create(db_path):
+    with pytest.raises(NotFoundError, match="run `trucewatch init`"):
+        open_store(db_path, create=False)
+
+
+def test_not_a_database(tmp_path):
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("not a database")
+    with pytest.raises(StoreError, match="cannot open as a DuckDB database"):
+        open_store(bogus)
+
+
+def test_transaction_rolls_back_on_error(db_path):
+    with open_store(db_path) as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            store.audit("add", "note", "n1")
+            raise RuntimeError("boom")
+        assert store.counts()["audit_log"] == 0
+
+
+def test_audit_records_who_and_when(db_path, monkeypatch):
+    monkeypatch.setenv("TRUCEWATCH_USER", "analyst@mission")
+    with open_store(db_path) as store:
+        store.audit("review", "incident", "i-1", {"status": "confirmed"})
+        actor, action, detail = store.conn.execute(
+            "SELECT actor, action, detail FROM audit_log"
+        ).fetchone()
+    assert (actor, action) == ("analyst@mission", "review")
+    assert '"confirmed"' in detail
