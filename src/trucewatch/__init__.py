@@ -36,6 +36,7 @@ from trucewatch.model import (
     VerdictKind,
 )
 from trucewatch.store import Store, open_store
+from trucewatch.text import classify_target, extract
 
 __version__ = "0.1.0"
 
@@ -59,7 +60,9 @@ __all__ = [
     "UsageError",
     "VerdictKind",
     "add_agreement",
+    "classify_target",
     "dump_spec",
+    "extract",
     "get_agreement",
     "list_agreements",
     "load_spec",

@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from trucewatch.errors import TrucewatchError
 from trucewatch.store import DEFAULT_DB
 
-from . import agreements, demo, workspace
+from . import agreements, demo, extract, workspace
 from .render import err_console
 
 
@@ -67,5 +67,5 @@ def _root(
     ctx.obj = Settings(db=db, debug=debug or bool(os.environ.get("TRUCEWATCH_DEBUG")))
 
 
-for _module in (workspace, agreements, demo):
+for _module in (workspace, agreements, demo, extract):
     _module.register(app)

@@ -1,0 +1,147 @@
+"""Who is said to have attacked, who says so, and who denies it.
+
+* Attacker: actor phrases of the lexicon ("Ukrainian drones", "російські війська", "ВСУ",
+  "the enemy") near the attack words. A bare country name or adjective ("Russia",
+  "Україна", "российский") counts only as the subject of an attack word close after it
+  (uk/ru: in a nominative form) or after "by"; "Russia's Kursk region" or "Russian air
+  defence" are not attackers.
+* Claimant: a source phrase ("Russia's defence ministry", "Генштаб", "губернатор") in a
+  sentence with a speech word ("said", "заявив", "сообщил", "according to").
+* Denial: a denial word ("denied", "fake", "безпідставні", "отвергает") or a counter-accusation
+  by the party accused, close to the claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .lemmas import lemmatizer
+from .segment import Sentence
+
+__all__ = ["Actor", "attackers", "deniers", "opposite", "source_of"]
+
+_BARE = frozenset({
+    "russia", "ukraine", "russian", "ukrainian", "russians", "ukrainians", "kyiv", "kiev",
+    "moscow", "росія", "рф", "україна", "російський", "український", "москва", "київ",
+    "россия", "украина", "российский", "украинский", "киев", "росіянин", "россиянин",
+})
+_COUNTRIES = frozenset({"росія", "україна", "россия", "украина"})
+_BY = frozenset({"by", "від", "со", "стороны"})
+_NOT_ATTACKER_NEXT = frozenset({
+    "'s", "regions", "region", "territory", "side", "energy", "infrastructure", "air", "border",
+    "city", "cities", "officials", "authorities", "ministry", "-", "controlled", "oblast",
+    "gas", "president", "leader", "defence", "defense", "foreign", "government", "people",
+    "civilians", "town", "village", "troops'",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    party: str  # RU, UA, local, generic or enemy
+    token: int
+    text: str
+    strong: bool
+
+
+def opposite(party: str | None) -> str | None:
+    return {"RU": "UA", "UA": "RU"}.get(party or "")
+
+
+def attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
+    """Attacker mentions of a sentence that are not part of a source phrase."""
+    if sentence.attackers is None:
+        sentence.attackers = _attackers(doc, sentence, language)
+    return sentence.attackers
+
+
+def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
+    sources = [(t[1], t[2]) for t in sentence.terms if t[0].endswith("|source")]
+    triggers = {t[1] for t in sentence.terms
+                if t[0] in ("C|attack", "C|damage") or t[0].startswith("W|")}
+    target_starts = {t[1] for t in sentence.terms if t[0].startswith("T|")}
+    found: list[Actor] = []
+    for label, start, end in sentence.terms:
+        if not (label.startswith("A|") and label.endswith("|attacker")):
+            continue
+        if any(s <= start and end <= e and (e - s) > (end - start) for s, e in sources):
+            continue
+        if any(t[0] == "C|denial" and 0 <= t[1] - end <= 4 for t in sentence.terms):
+            continue  # "Сили оборони до цього не причетні"
+        if any(t[0] == "C|speech" and 0 <= t[1] - end <= 1 for t in sentence.terms):
+            continue  # "Генштаб заявив": a speaker
+        party = label.split("|")[1]
+        tokens = doc._.tw_tokens or list(doc)
+        text = "".join(t.text_with_ws for t in tokens[start:end]).strip()
+        lower = text.lower()
+        lemma = (tokens[start].lemma_ or lower) if end - start == 1 else lower
+        bare = end - start == 1 and (lower in _BARE or lemma in _BARE)
+        if not bare:
+            found.append(Actor(party, start, text, True))
+            continue
+        nxt = tokens[end].lower_ if end < len(tokens) else ""
+        if nxt in _NOT_ATTACKER_NEXT or end in target_starts:
+            continue  # "Russia's Kursk region", "российские энергообъекты"
+        prev = tokens[start - 1].lower_ if start > 0 else ""
+        if prev in _BY or (prev == "the" and start > 1 and tokens[start - 2].lower_ in _BY):
+            found.append(Actor(party, start, text, False))
+            continue
+        window = range(end, min(end + (3 if language == "en" else 6), sentence.end))
+        if not any(k in triggers for k in window):
+            continue
+        if language != "en" and not lemma.endswith(("ський", "ский")) and \
+                not lemmatizer(language).can_be_nominative(
+                    tokens[start].text, singular=lemma in _COUNTRIES):
+            continue
+        found.append(Actor(party, start, text, False))
+    return found
+
+
+def source_of(doc: Doc, sentence: Sentence) -> tuple[str, str] | None:
+    """(party, label start token as text key) of the speaker of a sentence, if it has one."""
+    sources = [t for t in sentence.terms if t[0].endswith("|source")]
+    if not sources:
+        return None
+    head = min(sources, key=lambda t: t[1])
+    if head[1] == sentence.start and sentence.text[len(doc[head[1]:head[2]].text):][:2].strip() \
+            == ":":  # "Укренерго: ...", "Russian MoD: ..."
+        return head[0].split("|")[1], str(head[1])
+    speech = [t[1] for t in sentence.terms if t[0] == "C|speech"]
+    if not speech and not sentence.text.lower().startswith(("source:", "джерело:", "источник:")):
+        return None
+    # the subject of the first speech word ("X said ..."), else the source closest to one
+    first = min(speech, default=None)
+    before = [t for t in sources if first is not None and t[2] <= first]
+    if before:
+        best = max(before, key=lambda t: (t[2], t[2] - t[1], t[0].split("|")[1] != "local"))
+    else:
+        best = min(sources, key=lambda t: (min((abs(t[1] - k) for k in speech), default=0),
+                                           -(t[2] - t[1]), t[0].split("|")[1] == "local"))
+    if best[0].split("|")[1] == "local":  # "Moscow-installed governor": the qualifier's side
+        qualifier = [t for t in sources if t[2] in (best[1], best[1] - 1) and
+                     t[0].split("|")[1] in ("RU", "UA")]
+        if qualifier:
+            best = qualifier[0]
+    return best[0].split("|")[1], str(best[1])
+
+
+def deniers(doc: Doc, sentence: Sentence) -> list[str]:
+    """Parties that deny (or counter-accuse) in this sentence: the actor nearest before the
+    denial word, else nearest after it."""
+    about_attack = sentence.has("C|attack") and not sentence.has("C|general")
+    cues = [t[1] for t in sentence.terms
+            if t[0] == "C|denial" or (t[0] == "C|accuse" and about_attack)]
+    if not cues:
+        return []
+    actors = [(t[1], t[0].split("|")[1]) for t in sentence.terms if t[0].startswith("A|")]
+    actors = [(k, p) for k, p in actors if p in ("RU", "UA")]
+    out = []
+    for cue in cues:
+        before = [a for a in actors if a[0] < cue]
+        after = [a for a in actors if a[0] > cue]
+        if before:
+            out.append(max(before)[1])
+        elif after and any(t[0] == "C|denial" and t[1] == cue for t in sentence.terms):
+            out.append(min(after)[1])
+    return out

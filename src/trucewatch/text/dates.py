@@ -1,0 +1,158 @@
+"""Date cues in a sentence and their resolution against the publication date.
+
+Absolute dates ("19 березня", "в ночь на 19 марта", "on the night of March 18-19",
+"28.03.2025") come from small regular expressions built over the month names of the
+lexicon; a night range resolves to its second day. Relative cues follow LABELING.md:
+"overnight", "last night", "in the past 24 hours" -> the publication day D; "yesterday" ->
+D-1; a weekday -> its last occurrence on or before D; "three days ago" -> D-3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import load
+
+__all__ = ["DateCue", "find_dates", "year_hint"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateCue:
+    """A date found in a sentence, at character ``offset`` of the sentence text."""
+
+    date: dt.date | None
+    precision: str
+    offset: int
+    text: str
+    multi_day: bool = False
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns(language: str) -> dict[str, re.Pattern[str]]:
+    lex = load(language)
+    month = _alternation(list(lex.months))
+    weekday = _alternation(list(lex.weekdays))
+    number = _alternation(list(lex.numbers))
+    dash = r"\s*(?:-|–|—|/|and|to|і|и|та|до|по)\s*"
+    return {
+        "iso": re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b"),
+        "dotted": re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(20\d\d)\b"),
+        "day_month": re.compile(
+            rf"(?<![\d.:])(?:(?:з|с|from)\s+)?(\d{{1,2}})(?:(?:{dash}|\s+(?:на|проти)\s+)"
+            rf"(\d{{1,2}}))?(?:-?(?:го|е|th|st|nd|rd))?\s+(?:of\s+)?({month})\b\.?"
+            rf"(?:,?\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "month_day": re.compile(
+            rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}(\d{{1,2}}))?\b"
+            rf"(?!\s*(?:%|:|\d))(?:,?\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "weekday": re.compile(rf"\b({weekday})\b", re.IGNORECASE),
+        "ago": re.compile(
+            rf"\b(\d{{1,2}}|{number})\s+(?:days?|дн[іяей]\w*|день|дня|дней)\s+"
+            r"(?:ago|тому|назад)\b",
+            re.IGNORECASE,
+        ),
+    }
+
+
+_SINCE = re.compile(
+    r"(?i)(since|until|till|after|before|from|з моменту|з|після|від|с момента|с|после|до|"
+    r"starting|починаючи з|начиная с)\s*(?:the\s+)?(?:night\s+of\s+|ночі\s+|ночи\s+)?$"
+)
+_NIGHT = re.compile(r"(?i)(night|ніч|ноч)\w*\s+(?:of\s+|на\s+|з\s+|с\s+|проти\s+)?$")
+
+
+def year_hint(text: str, published: dt.date | None) -> int | None:
+    """The year to give dates without one: the publication year, else the first 20xx."""
+    if published:
+        return published.year
+    found = re.search(r"\b(202\d|201\d)\b", text)
+    return int(found.group(1)) if found else None
+
+
+def _make(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if published and value > published + dt.timedelta(days=2):
+        try:
+            value = dt.date(year - 1, month, day)
+        except ValueError:
+            return None
+    return value
+
+
+def find_dates(
+    sentence: str, language: str, published: dt.date | None, year: int | None
+) -> tuple[DateCue, ...]:
+    """Absolute, weekday and "N days ago" dates in ``sentence`` (today/yesterday words are
+    lexicon cues handled by the extractor). Dates after "since", "until", ... are skipped."""
+    lex = load(language)
+    pats = _patterns(language)
+    cues: list[DateCue] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(cue: DateCue, start: int, end: int) -> None:
+        taken.append((start, end))
+        if not _SINCE.search(sentence[max(0, start - 25):start]):
+            cues.append(cue)
+
+    for m in pats["iso"].finditer(sentence):
+        value = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), None)
+        add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
+    for m in pats["dotted"].finditer(sentence):
+        if free(m.start(), m.end()):
+            value = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)), None)
+            add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
+    order = ("month_day", "day_month") if language == "en" else ("day_month", "month_day")
+    for kind in order:
+        for m in pats[kind].finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
+            if kind == "day_month":
+                first, second, month_word, explicit = m.group(1), m.group(2), m.group(3), m.group(4)
+            else:
+                month_word, first, second, explicit = m.group(1), m.group(2), m.group(3), m.group(4)
+            month = lex.months.get(month_word.lower())
+            if month is None:
+                continue
+            if kind == "day_month" and not second and re.match(r"(?i)(з|с|from)\s", m.group(0)):
+                taken.append((m.start(), m.end()))  # "з 18 березня": since, not a date
+                continue
+            day1 = int(first)
+            day2 = int(second) if second else None
+            multi = bool(day2 and day2 - day1 > 1)
+            night = bool(_NIGHT.search(sentence[max(0, m.start() - 20):m.start()]))
+            day = day2 if day2 and (night or day2 - day1 == 1) else day1
+            value = _make(int(explicit) if explicit else year, month, day,
+                          None if explicit else published)
+            add(DateCue(value, "day", m.start(), m.group(0), multi), m.start(), m.end())
+    if published:
+        for m in pats["weekday"].finditer(sentence):
+            if free(m.start(), m.end()):
+                wanted = lex.weekdays[m.group(1).lower()]
+                back = (published.weekday() - wanted) % 7
+                value = published - dt.timedelta(days=back)
+                add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
+        for m in pats["ago"].finditer(sentence):
+            if free(m.start(), m.end()):
+                raw = m.group(1).lower()
+                days = int(raw) if raw.isdigit() else lex.numbers.get(raw, 0)
+                value = published - dt.timedelta(days=days)
+                add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
+    return tuple(sorted(cues, key=lambda c: c.offset))

@@ -1,0 +1,514 @@
+"""From a text to strike reports, following LABELING.md.
+
+For each sentence of the document's own reporting: find attack or damage words, target
+phrases, places, dates and actors; drop what LABELING.md says is not an incident (alerts,
+interceptions with no target, plans, promises and agreements, general statements, tallies
+over several days); pair each place with the nearest target phrase; then merge into one
+report per (date, region, target class). Every decision records a reason in
+``Report.reasons``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from trucewatch.geo import Entry, admin1_name
+from trucewatch.model import Report
+
+from . import attribution
+from .dates import DateCue, find_dates, year_hint
+from .lemmas import normalize
+from .lexicon import CLASS_PRIORITY, Lexicon, load
+from .merge import Candidate, merge, to_report
+from .pipeline import Term, nlp
+from .places import PlaceMention, find_places
+from .segment import Sentence, line_status, sentences
+
+__all__ = ["extract_document"]
+
+_COUNT_NOUN = (r"(?:times|attacks|strikes|violations|accusations|раз|разів|рази|атак\w*|"
+               r"удар\w*|обстріл\w*|нарушени\w*|порушен\w*)")
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    text: str
+    language: str
+    lexicon: Lexicon
+    published: dt.date | None
+    year: int | None
+    sentences: list[Sentence]
+    tokens: list
+    doc_regions: set[str]
+    count_re: re.Pattern[str]
+    # sentence index -> (class, phrase, regions) of the target it reports, for "the strikes"
+    event_targets: dict[int, tuple[str, str, set[str]]] = field(default_factory=dict)
+
+
+def _dedupe_terms(terms: list[Term]) -> list[Term]:
+    """Within each family (targets, actors, cues of a kind), keep the longest of overlaps."""
+    rank = {c: i for i, c in enumerate(CLASS_PRIORITY)}
+    covered: dict[str, set[int]] = {}
+    kept: list[Term] = []
+    for term in sorted(terms, key=lambda t: (-(t[2] - t[1]), rank.get(t[0][2:], 99), t[1])):
+        label = term[0]
+        family = "T" if label[0] == "T" else ("A" + label.rsplit("|", 1)[1]
+                                              if label[0] == "A" else label)
+        seen = covered.setdefault(family, set())
+        span = range(term[1], term[2])
+        if any(k in seen for k in span):
+            continue
+        seen.update(span)
+        kept.append(term)
+    return sorted(kept, key=lambda t: (t[1], -t[2]))
+
+
+def extract_document(text: str, language: str, published: dt.date | None) -> list[Report]:
+    """Reports of one document already known to be in ``language`` (en, uk or ru)."""
+    lexicon = load(language)
+    clean = normalize(text)
+    doc = nlp(language)(clean)
+    terms = _dedupe_terms(doc._.tw_terms or [])
+    labels: dict[int, set[str]] = {}
+    for label, start, _end in terms:
+        labels.setdefault(start, set()).add(label)
+    places = find_places(doc, language, labels)
+    sents = sentences(doc, clean, line_status(clean, lexicon), terms, places)
+    numbers = "|".join(re.escape(w) for w in lexicon.numbers)
+    ctx = _Context(
+        doc=doc, text=clean, language=language, lexicon=lexicon, published=published,
+        year=year_hint(clean, published), sentences=sents, tokens=doc._.tw_tokens,
+        doc_regions={p.admin1 for p in places if p.region},
+        count_re=re.compile(
+            rf"(?i)\b(\d+|{numbers}|eight|nine|ten|dozens?|вісім|дев'ять|десять|восемь|"
+            rf"девять|десять)\s+(?:\w+\s+)?{_COUNT_NOUN}\b"),
+    )
+    for sentence in sents:
+        sentence.places = [p for p in sentence.places if not _is_actor(ctx, sentence, p)]
+    candidates: list[Candidate] = []
+    for sentence in sents:
+        candidates.extend(_sentence_candidates(ctx, sentence, candidates))
+    _attribute(ctx, candidates)
+    return [to_report(c) for c in merge(candidates)]
+
+
+# --- sentence level -----------------------------------------------------------------------
+
+
+def _span(ctx: _Context, start: int, end: int) -> str:
+    """The text of tokens [start, end) (cheaper than making a spaCy Span)."""
+    last = ctx.tokens[end - 1]
+    return ctx.text[ctx.tokens[start].idx:last.idx + len(last)]
+
+
+def _dates(ctx: _Context, s: Sentence) -> tuple[DateCue, ...]:
+    """Date cues of a sentence, found once per sentence."""
+    if s.dates is None:
+        s.dates = find_dates(s.text, ctx.language, ctx.published, ctx.year)
+    return s.dates
+
+
+def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
+    if s.skip:
+        return f"{s.skip} line"
+    triggers = [t for t in s.terms if t[0] in ("C|attack", "C|damage")]
+    if not triggers:
+        return "no attack or damage words"
+    targets = s.all("T|")
+    if s.has("C|general"):
+        return "general statement"
+    if s.has("C|none"):
+        return "reports that no attack happened"
+    if s.has("C|alert") and not s.has("C|damage") and not targets:
+        return "alert only"
+    if s.has("C|no_damage") and not any(t[0] == "C|damage" and not _inside(t, s, "C|no_damage")
+                                        for t in s.terms):
+        return "no damage reported"
+    if s.has("C|intercept") and not targets:
+        return "interception with no target"
+    first_trigger = min(t[1] for t in triggers)
+    for t in s.terms:
+        if t[0] == "C|plan" and -6 <= first_trigger - t[1] <= 8:
+            return f"plan or condition ({_span(ctx, t[1], t[2])!r})"
+    if not targets and not s.has("C|damage") and any(
+            t[0].startswith("W|") and t[1] > 0 and ctx.tokens[t[1] - 1].like_num for t in s.terms):
+        return "count of drones or missiles with no target"
+    count = ctx.count_re.search(s.text)
+    if count:
+        dates = _dates(ctx, s)
+        if s.has("C|multi_day") or any(d.multi_day for d in dates) or len(dates) > 1:
+            return "tally over several days"
+        if not dates and not s.has("C|today") and not s.has("C|yesterday"):
+            return "tally with no day"
+        if not targets and any(t[0].startswith("W|") for t in s.terms) and \
+                re.search(r"\d", count.group(0)):
+            return "count of drones or missiles with no target"
+    return None
+
+
+def _inside(term: Term, s: Sentence, label: str) -> bool:
+    return any(t[0] == label and t[1] <= term[1] and term[2] <= t[2] for t in s.terms)
+
+
+def _targets(ctx: _Context, s: Sentence) -> list[Term]:
+    near = [t for t in s.terms if t[0] == "C|near"]
+    sources = [t for t in s.terms if t[0].endswith("|source")]
+    outage = s.has("C|outage")
+    out = []
+    for t in s.all("T|"):
+        if any(0 < t[1] - n[2] <= 2 or n[2] == t[1] for n in near):
+            continue
+        if any(a[1] <= t[1] and t[2] <= a[2] for a in sources):
+            continue
+        if any(w[1] <= t[1] and t[2] <= w[2] and w[2] - w[1] > t[2] - t[1]
+               for w in s.all("W|")):
+            continue
+        if outage and t[0] == "T|civilian":
+            continue
+        out.append(t)
+    # "підприємство енергетичної інфраструктури", "enterprise of energy infrastructure":
+    # a generic head noun modified by a more specific target is that target
+    generic = ("T|civilian", "T|infrastructure.other")
+    return [t for t in out if not (t[0] in generic and any(
+        o[0] not in generic and (o[1] == t[2] or (o[1] == t[2] + 1 and
+                                                 ctx.tokens[t[2]].lower_ == "of")) for o in out))]
+
+
+def _own_date(ctx: _Context, s: Sentence,
+              anchor: int | None = None) -> tuple[dt.date, str, str] | None:
+    """The date a sentence gives: an absolute date (the one nearest ``anchor``), else
+    "yesterday" (D-1), else "overnight"/"today"/"in the past 24 hours" (D)."""
+    cues = [c for c in _dates(ctx, s) if c.date is not None]
+    if cues:
+        at = ctx.tokens[anchor].idx - s.char_start if anchor is not None else 10**9
+        best: DateCue = min(cues, key=lambda c: abs(c.offset - at))
+        return best.date, best.precision, f"date {best.text!r}"
+    if s.has("C|yesterday") and ctx.published:
+        word = _span(ctx, *s.first("C|yesterday")[1:])
+        return ctx.published - dt.timedelta(days=1), "day", f"{word!r} = publication day - 1"
+    if s.has("C|today") and ctx.published:
+        word = _span(ctx, *s.first("C|today")[1:])
+        return ctx.published, "day", f"{word!r} = publication day"
+    return None
+
+
+def _date_of(ctx: _Context, s: Sentence, anchor: int,
+             place_from: Sentence | None = None) -> tuple[dt.date | None, str | None, str]:
+    """The date of a report from sentence ``s``: its own date cue, else that of the sentence
+    its place comes from, else of an earlier sentence of the paragraph, else the day of
+    publication (LABELING.md)."""
+    found = _own_date(ctx, s, anchor)
+    if found:
+        return found[0], found[1], f"{found[2]} in the sentence"
+    if place_from is not None:
+        found = _own_date(ctx, place_from)
+        if found:
+            return found[0], found[1], f"{found[2]} of the sentence naming the place"
+    for prev in reversed(ctx.sentences[:s.index]):
+        if prev.paragraph != s.paragraph or prev.skip:
+            break
+        found = _own_date(ctx, prev)
+        if found:
+            return found[0], found[1], f"{found[2]} of an earlier sentence"
+    if ctx.published:
+        return ctx.published, "day", "no date cue: publication day"
+    return None, None, "no date cue and no publication date"
+
+
+_CONTEXT = 3  # sentences back to look for the place of a report that names none
+
+
+def _context_place(ctx: _Context, s: Sentence) -> tuple[PlaceMention, Sentence] | None:
+    for prev in reversed(ctx.sentences[max(0, s.index - _CONTEXT):s.index]):
+        if prev.places and not prev.skip and (prev.has("C|attack") or prev.has("C|damage")):
+            return prev.places[-1], prev
+    return None
+
+
+def _same_time(ctx: _Context, s: Sentence, other: Sentence) -> bool:
+    """False when ``s`` gives its own absolute date and ``other`` gives another (or none)."""
+    own = {c.date for c in _dates(ctx, s) if c.date}
+    if not own:
+        return True
+    theirs = {c.date for c in _dates(ctx, other)
+              if c.date}
+    return bool(own & theirs)
+
+
+def _pick(mention: PlaceMention, ctx: _Context) -> Entry:
+    for entry in mention.entries:
+        if entry.admin1 in ctx.doc_regions:
+            return entry
+    return mention.entries[0]
+
+
+def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | None,
+                                                                           PlaceMention | None]]:
+    """Each place with the nearest target before it (else after it); targets left over get
+    the nearest place, or none."""
+    places = list(s.places)
+    # «Троицкая» after "подстанция" may name the facility: keep it only where it agrees with
+    # the other places of the sentence
+    quoted = [p for p in places if p.start > 0 and ctx.tokens[p.start - 1].text in "«\"“„'"]
+    others = {p.admin1 for p in places if p not in quoted}
+    if quoted and others:
+        places = [p for p in places if p not in quoted or p.admin1 in others]
+    borders = [t[1] for t in s.terms if t[0] == "C|border"]
+    if borders:  # "on the border of Kursk region with Sumy region": the first place only
+        places = [p for p in places if not any(0 < p.start - b <= 8 for b in borders)] or \
+            places[:1]
+    pairs: list[tuple[Term | None, PlaceMention | None]] = []
+    used: set[Term] = set()
+    for place in places:
+        named = [t for t in targets if place.end <= t[1] <= place.end + 1]
+        if named:  # "the Svatovo gas distribution station": the place names the target
+            used.add(named[0])
+            pairs.append((named[0], place))
+            continue
+        before = [t for t in targets if t[2] <= place.start]
+        after = [t for t in targets if t[1] >= place.end]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is None:
+            pairs.append((None, place))
+            continue
+        used.add(target)
+        pairs.append((target, place))
+    for target in targets:
+        if target in used:
+            continue
+        nearest = min(places, key=lambda p: abs(p.start - target[1]), default=None)
+        pairs.append((target, nearest))
+    return pairs
+
+
+def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
+    """True for "Kyiv denied", "Moscow said", "the Kiev regime": a capital used for its
+    government (a bare name after "in", "on", "over" ... stays a place)."""
+    actors = [t for t in s.terms if t[0].startswith("A|") and t[1] <= place.start < t[2]]
+    if not actors:
+        return False
+    if any(t[2] - t[1] > place.end - place.start for t in actors):
+        return True
+    prev = ctx.tokens[place.start - 1] if place.start > 0 else None
+    return prev is None or "C|locative" not in _labels_at(s, prev.i)
+
+
+def _labels_at(s: Sentence, index: int) -> set[str]:
+    return {t[0] for t in s.terms if t[1] == index}
+
+
+def _anaphoric_target(ctx: _Context, s: Sentence,
+                      target: Term | None) -> tuple[str, str, set[str]] | None:
+    """"the enterprise", "підприємство" with no place of its own, right after a report of a
+    refinery, plant or substation: that same target, not a new civilian one."""
+    if target is None or target[0] != "T|civilian":
+        return None
+    if not any(t[0] == "C|generic_facility" and t[1] <= target[1] < t[2] for t in s.terms):
+        return None
+    recent = [i for i in ctx.event_targets if 0 < s.index - i <= 2 and
+              ctx.event_targets[i][0] != "civilian"]
+    return ctx.event_targets[max(recent)] if recent else None
+
+
+def _sentence_candidates(ctx: _Context, s: Sentence,
+                         earlier: list[Candidate]) -> list[Candidate]:
+    reason = _skip_reason(ctx, s)
+    if reason:
+        return []
+    targets = _targets(ctx, s)
+    triggers = [t for t in s.terms if t[0] in ("C|attack", "C|damage")]
+    anchor = triggers[0][1]
+    has_attack = s.has("C|attack")
+    weapons = s.all("W|")
+    explicit_date = bool(_dates(ctx, s)) or \
+        s.has("C|today") or s.has("C|yesterday")
+    if targets:
+        first = targets[0]
+        ctx.event_targets[s.index] = (first[0][2:], _span(ctx, first[1], first[2]),
+                                      {p.admin1 for p in s.places})
+    if s.has("C|agreement") and not s.places:
+        return []
+    pairs = _pair(ctx, s, targets)
+    made: list[Candidate] = []
+    inherited = None
+    if not targets:
+        recent = [i for i in ctx.event_targets if 0 < s.index - i <= 3]
+        if recent and (s.has("C|damage") or s.has("C|anaphora")) and \
+                (s.places or not has_attack or s.has("C|anaphora")):
+            inherited = ctx.event_targets[max(recent)]
+    for target, place in pairs or [(None, None)]:
+        weak = False
+        anaphoric = _anaphoric_target(ctx, s, target) if place is None else None
+        if anaphoric is not None:
+            cls, target_text = anaphoric[0], anaphoric[1]
+            why = f"{_span(ctx, target[1], target[2])!r} refers to the {target_text!r} just before"
+        elif target is not None:
+            cls = target[0][2:]
+            target_text = _span(ctx, target[1], target[2])
+            why = f"target phrase {target_text!r} -> {cls}"
+        elif inherited is not None and (place is None or not inherited[2] or
+                                        place.admin1 in inherited[2] or s.has("C|anaphora")):
+            cls, target_text = inherited[0], inherited[1]
+            why = f"no target phrase; follows the report of {target_text!r} just before"
+        elif s.has("C|outage") and has_attack:
+            cls, target_text, weak = "energy.power_grid", None, True
+            why = "no target phrase; an attack caused a power outage"
+        elif has_attack and place is not None and (weapons or s.has("C|damage")):
+            cls, target_text, weak = "unknown", None, True
+            why = "attack on a named place; the text names no target"
+        else:
+            continue
+        if cls == "energy.power_generation" and target_text and \
+                target_text.lower().startswith("power ") and s.has("C|outage"):
+            cls = "energy.power_grid"
+            why += "; 'power facility' with an outage -> energy.power_grid (LABELING.md)"
+        mention = place
+        place_why = "place named in the sentence"
+        place_from = None
+        if mention is None:
+            found = _context_place(ctx, s)
+            if found and (_same_time(ctx, s, found[1]) or s.has("C|anaphora")):
+                mention, place_from = found
+            place_why = "place of an earlier sentence"
+        if mention is None and not explicit_date:
+            continue
+        entry = _pick(mention, ctx) if mention else None
+        date, precision, date_why = _date_of(ctx, s, target[1] if target else anchor, place_from)
+        weapon = None
+        if weapons:
+            ref = target[1] if target else anchor
+            weapon = min(weapons, key=lambda w: abs(w[1] - ref))[0][2:]
+        made.append(Candidate(
+            sentence=s, anchor=target[1] if target else anchor, target_class=cls,
+            target_text=target_text, place=entry,
+            date=date, precision=precision,
+            weapon=weapon, perpetrator=None, claimed_by=None, negated=False,
+            confidence=0.0, weak=weak,
+            reasons={
+                "target_class": why,
+                "place": (f"{place_why}: {admin1_name(entry.admin1)}" if entry
+                          else "no place named"),
+                "date": date_why,
+            },
+        ))
+    return made
+
+
+# --- attribution --------------------------------------------------------------------------
+
+
+def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
+    sources: dict[int, str] = {}
+    for s in ctx.sentences:
+        if s.skip:
+            continue
+        found = attribution.source_of(ctx.doc, s)
+        if found:
+            sources[s.index] = found[0]
+    first_source = next(iter(sources.values()), None) if sources else None
+    tally: dict[str, int] = {}
+    for s in ctx.sentences:
+        if not s.skip:
+            for actor in attribution.attackers(ctx.doc, s, ctx.language):
+                if actor.party in ("RU", "UA"):
+                    tally[actor.party] = tally.get(actor.party, 0) + 1
+    main_attacker = max(tally, key=tally.get) if (tally and len(set(tally.values())) > 1) or \
+        len(tally) == 1 else None
+    recap = tuple(p.lower() for p in ctx.lexicon.cues.get("recap", ()))
+    denials: dict[int, list[str]] = {}
+    for s in ctx.sentences:
+        if not s.skip:
+            parties = attribution.deniers(ctx.doc, s)
+            if parties:
+                denials[s.index] = parties
+    for c in candidates:
+        s = c.sentence
+        country = c.admin1[:2] if c.admin1 else None
+        # claimant
+        if s.index in sources:
+            party, claim_why = sources[s.index], "speaker of the sentence"
+        elif s.text.lower().lstrip("«\"“ ").startswith(recap):
+            party, claim_why = "media", "the outlet's own recap"
+        else:
+            prev = [i for i in sources if i < s.index]
+            if prev:
+                party, claim_why = sources[max(prev)], "speaker of an earlier sentence"
+            elif first_source:
+                party, claim_why = first_source, "the document's source"
+            else:
+                party, claim_why = "media", "no official source named: the outlet"
+        if party == "generic":
+            explicit = [sources[i] for i in sources if i <= s.index and sources[i] in ("RU", "UA")]
+            party = explicit[-1] if explicit else attribution.opposite(main_attacker) or country
+            claim_why += " (a ministry or military of the side reporting attacks on itself)"
+        if party == "local":
+            party = country or (ctx.doc_regions and next(iter(ctx.doc_regions))[:2]) or None
+            claim_why += " (a local official)"
+        c.claimed_by = party
+        c.reasons["claimed_by"] = claim_why
+        # perpetrator
+        actors = attribution.attackers(ctx.doc, s, ctx.language)
+        perp_why = ""
+        if not actors:
+            for prev_s in reversed(ctx.sentences[max(0, s.index - 2):s.index]):
+                if prev_s.paragraph == s.paragraph and not prev_s.skip:
+                    actors = attribution.attackers(ctx.doc, prev_s, ctx.language)
+                    if actors:
+                        perp_why = " of an earlier sentence"
+                        break
+        if actors:
+            ref = c.anchor if perp_why == "" else s.start
+            actors = [a for a in actors if a.token <= ref + 8]
+        if actors:
+            # nearest to the target (before it counts half), bare country names last
+            actor = min(actors, key=lambda a: ((ref - a.token) * 0.5 if a.token <= ref else
+                                               a.token - ref) + (0 if a.strong else 6))
+            perp = actor.party
+            if perp == "enemy":
+                perp = attribution.opposite(party) if party in ("RU", "UA") else \
+                    attribution.opposite(country)
+            c.perpetrator = perp
+            c.reasons["perpetrator"] = f"attacker {actor.text!r}{perp_why}"
+        elif party == "RU":
+            c.perpetrator = "UA"
+            c.reasons["perpetrator"] = "no attacker named; claimed by Russia -> Ukraine"
+        elif country:
+            c.perpetrator = attribution.opposite(country)
+            c.reasons["perpetrator"] = f"no attacker named; target in {country}"
+        else:
+            c.perpetrator = attribution.opposite(party) if party in ("RU", "UA") else None
+            c.reasons["perpetrator"] = "no attacker named; opposite of the claimant" \
+                if c.perpetrator else "no attacker named"
+        # confidence
+        score = 0.35
+        score += 0.15 if c.reasons["place"].startswith("place named") else 0.0
+        score += 0.1 if c.reasons["date"].startswith("date") else 0.0
+        score += 0.1 if c.reasons["perpetrator"].startswith("attacker") else 0.0
+        score += 0.15 if c.target_text else 0.0
+        score += 0.1 if s.index in sources else 0.0
+        score -= 0.15 if s.has("C|hedge") else 0.0
+        score -= 0.1 if c.weak else 0.0
+        score -= 0.2 if s.has("C|denial") or s.has("C|accuse") else 0.0  # a contested line
+        c.confidence = round(min(0.95, max(0.05, score)), 2)
+    _negate(candidates, denials)
+
+
+def _negate(candidates: list[Candidate], denials: dict[int, list[str]]) -> None:
+    """A denial by party X answers the latest claim before it made by someone other than X;
+    the reports of that claim that accuse X are negated."""
+    for d, parties in denials.items():
+        for party in set(parties):
+            claims = [c.sentence.index for c in candidates
+                      if c.sentence.index <= d and c.claimed_by != party]
+            latest = max(claims, default=None)
+            if latest is None or d - latest > 5:
+                continue
+            for c in candidates:
+                if c.sentence.index == latest and c.perpetrator == party:
+                    c.negated = True
+                    c.reasons["negated"] = f"denied by {party} (sentence {d + 1})"

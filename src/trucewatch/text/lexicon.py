@@ -1,0 +1,116 @@
+"""Per-language lexicons for extraction, kept as YAML under ``trucewatch/taxonomy/lexicons``.
+
+``load(language)`` returns a :class:`Lexicon`: target phrases per taxonomy class, cue phrases
+per kind (attack, damage, denial, ...), weapons, actors with the party they belong to, and
+month and weekday names. Other parts of trucewatch (readouts) use ``load(lang).targets`` and
+``Lexicon.class_of(phrase)`` to map facility wordings to target classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from trucewatch.errors import UsageError
+from trucewatch.taxonomy import target_classes
+
+__all__ = ["LANGUAGES", "Lexicon", "load"]
+
+#: Languages with a bundled lexicon.
+LANGUAGES = ("en", "uk", "ru")
+
+#: Tie-break between classes whose phrases match the same span: the more specific first.
+CLASS_PRIORITY = (
+    "transport.rail", "energy.nuclear", "energy.hydro", "energy.oil_refinery",
+    "energy.oil_gas_network", "energy.power_generation", "energy.power_grid",
+    "transport.bridge", "transport.port", "military", "energy.other", "transport.other",
+    "infrastructure.other", "civilian", "unknown",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The phrases of one language, grouped by what they signal."""
+
+    language: str
+    targets: dict[str, tuple[str, ...]]  # target class -> phrases
+    cues: dict[str, tuple[str, ...]]  # cue kind -> phrases
+    weapons: dict[str, tuple[str, ...]]  # weapon kind -> phrases
+    actors: dict[str, dict[str, tuple[str, ...]]]  # party -> role -> phrases
+    months: dict[str, int]  # month word -> 1..12
+    weekdays: dict[str, int]  # weekday word -> 0 (Monday) .. 6
+    numbers: dict[str, int]  # small number words -> value
+    exact: frozenset[str] = frozenset()  # phrases matched in exactly this form (not lemmas)
+
+    def class_of(self, phrase: str) -> str | None:
+        """The target class of an exact lexicon phrase (case-insensitive), else None."""
+        return self.target_terms().get(phrase.lower())
+
+    @cache  # noqa: B019 - lexicons are loaded once and live for the process
+    def target_terms(self) -> dict[str, str]:
+        """Every target phrase (lower case) -> its class, specific classes winning ties."""
+        terms: dict[str, str] = {}
+        for cls in reversed(CLASS_PRIORITY):
+            for phrase in self.targets.get(cls, ()):
+                terms[phrase.lower()] = cls
+        return terms
+
+
+def _tuple_map(data: dict | None, exact: set[str]) -> dict[str, tuple[str, ...]]:
+    """Phrase lists with the "=" marker ("=міст": this form only, not "місто") removed and
+    the marked phrases collected in ``exact``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, phrases in (data or {}).items():
+        clean = []
+        for raw in phrases or ():
+            if not isinstance(raw, str | int):
+                raise UsageError(f"lexicon phrase {raw!r} under {key!r} is not text",
+                                 hint='quote words YAML reads as booleans, e.g. "on", "no"')
+            phrase = str(raw)
+            if phrase.startswith("="):
+                phrase = phrase[1:]
+                exact.add(phrase)
+            clean.append(phrase)
+        out[str(key)] = tuple(clean)
+    return out
+
+
+def _word_map(data: dict | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key, words in (data or {}).items():
+        if isinstance(words, list):
+            out.update({str(w).lower(): int(key) for w in words})
+        else:
+            out[str(key).lower()] = int(words)
+    return out
+
+
+@cache
+def load(language: str) -> Lexicon:
+    """The lexicon of ``language`` (``en``, ``uk`` or ``ru``), loaded once per process."""
+    if language not in LANGUAGES:
+        raise UsageError(
+            f"no lexicon for language {language!r}",
+            hint=f"use one of {', '.join(LANGUAGES)}",
+        )
+    path = resources.files("trucewatch.taxonomy").joinpath("lexicons", f"{language}.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    exact: set[str] = set()
+    targets = _tuple_map(data["targets"], exact)
+    unknown = set(targets) - set(target_classes())
+    if unknown:
+        raise UsageError(f"{path}: unknown target classes {sorted(unknown)}")
+    return Lexicon(
+        language=language,
+        targets=targets,
+        cues=_tuple_map(data["cues"], exact),
+        weapons=_tuple_map(data["weapons"], exact),
+        actors={party: _tuple_map(roles, exact) for party, roles in data["actors"].items()},
+        months=_word_map(data.get("months")),
+        weekdays=_word_map(data.get("weekdays")),
+        numbers=_word_map(data.get("numbers")),
+        exact=frozenset(exact),
+    )

@@ -1,0 +1,137 @@
+"""Place mentions in a processed document: gazetteer keys over capitalised token n-grams.
+
+English keys are lower-cased tokens; Ukrainian and Russian keys also try every pymorphy3
+lemma of each token, so "Херсоні", "Курской области" and "на Харківщині" resolve. A bare
+regional adjective ("Брянской", "Bryanskaya") counts only with a region noun close after it
+and not before "district"/"район". Capital names used as actors ("Kyiv denied", "Moscow
+said") are places only after a locative preposition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from spacy.tokens import Doc
+
+from trucewatch.geo import Entry, first_words, lookup
+
+from .lemmas import lemmatizer
+
+__all__ = ["PlaceMention", "find_places"]
+
+_MAX_WORDS = 4
+_ADJECTIVAL = ("ський", "ский", "цький", "цкий", "зький", "skyi", "skyy", "skiy", "sky", "ska")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place found at tokens [start, end): candidate entries, best first."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    region: bool  # the text names the region (oblast, krai, ...) rather than a settlement
+
+    @property
+    def admin1(self) -> str:
+        return self.entries[0].admin1
+
+
+def _keys(words: list[str], language: str) -> list[str]:
+    if language == "en":
+        return [" ".join(w.lower() for w in words)]
+    lem = lemmatizer(language)
+    options = [lem.candidates(w)[:3] for w in words]
+    return [" ".join(combo) for combo in product(*options)]
+
+
+def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[PlaceMention]:
+    """Place mentions of ``doc``; ``labels`` maps token index -> term labels starting there."""
+    mentions: list[PlaceMention] = []
+    starts = first_words(language)
+    tokens = doc._.tw_tokens or list(doc)
+    texts = [t.text for t in tokens]
+    punct = [t.is_punct for t in tokens]
+    space = [t.is_space for t in tokens]
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not texts[i][:1].isupper():
+            i += 1
+            continue
+        found = None
+        heads = _keys([texts[i]], language)
+        longest = _MAX_WORDS if any(h in starts for h in heads) else 1
+        for size in range(min(longest, n - i), 0, -1):
+            end = i + size
+            if punct[end - 1] or any(space[i:end]):
+                continue
+            words = [texts[k] for k in range(i, end) if not punct[k]]
+            for key in _keys(words, language):
+                entries = lookup(key, language)
+                if entries:
+                    found = (size, entries)
+                    break
+            if found:
+                break
+        if not found:
+            i += 1
+            continue
+        size, entries = found
+        end = i + size
+        mention = _choose(doc, i, end, entries, labels)
+        if mention is not None:
+            mentions.append(mention)
+        i = end
+    return mentions
+
+
+def _next_labels(labels: dict[int, set[str]], start: int, width: int) -> set[str]:
+    out: set[str] = set()
+    for k in range(start, start + width):
+        out |= labels.get(k, set())
+    return out
+
+
+_JOINERS = frozenset({",", "and", "or", "і", "й", "та", "и", "или", "або"})
+
+
+def _list_before_region_noun(doc: Doc, end: int, labels: dict[int, set[str]],
+                             noun: str = "C|region_noun") -> bool:
+    """True in "Kursk and Bryansk regions": only names and joiners up to a region noun."""
+    for k in range(end, min(end + 8, len(doc))):
+        if noun in labels.get(k, set()):
+            return k > end
+        token = doc[k]
+        if token.lower_ not in _JOINERS and not token.text[:1].isupper():
+            return False
+    return False
+
+
+def _choose(doc: Doc, start: int, end: int, entries: tuple[Entry, ...],
+            labels: dict[int, set[str]]) -> PlaceMention | None:
+    following = labels.get(end, set())
+    if "C|district_noun" in following and "C|region_noun" in following and \
+            doc[end].lower_ in ("district", "raion", "rayon", "район", "района", "районі",
+                                "районе", "району"):
+        if (doc[end - 1].lemma_ or doc[end - 1].lower_).endswith(_ADJECTIVAL):
+            return None  # "Київському районі": a district named by an adjective
+        settlements = [e for e in entries if e.kind == "settlement" and e.primary]
+        return PlaceMention(start, end, tuple(settlements), False) if settlements else None
+    last = doc[end - 1]
+    if (last.lemma_ or last.lower_).endswith(_ADJECTIVAL) and \
+            _list_before_region_noun(doc, end, labels, "C|district_noun"):
+        return None  # "в Троицком, Сватовском и Кременском районах": districts
+    regions = tuple(e for e in entries if e.kind == "region")
+    adjectives = tuple(e for e in entries if e.kind == "region_adj")
+    settlements = tuple(e for e in entries if e.kind == "settlement")
+    region_near = "C|region_noun" in _next_labels(labels, end, 8)
+    if regions and ("C|region_noun" in following or not settlements or
+                    _list_before_region_noun(doc, end, labels)):
+        return PlaceMention(start, end, regions, True)
+    if settlements:
+        return PlaceMention(start, end, settlements, False)
+    if adjectives and region_near:
+        return PlaceMention(start, end, adjectives, True)
+    return None
