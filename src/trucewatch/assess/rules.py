@@ -1,0 +1,140 @@
+"""The verdict rules, as one SQL query over incidents × readings.
+
+For each incident and each reading of a ``halt_strikes`` commitment, the first rule that
+applies decides (its code goes to ``verdicts.rule``):
+
+==========================  ====================  ============================================
+rule                        verdict               when
+==========================  ====================  ============================================
+window.date_unknown         outside_window        the incident has no date
+window.before_start         outside_window        it happened before the reading's start
+window.after_end            outside_window        it happened after the reading's last day
+area                        outside_area          the reading names an area that excludes it
+scope                       out_of_scope          its target class is not in the scope
+bound                       not_bound             its perpetrator is not a party the reading binds
+denied                      disputed              the accused party denies it
+perpetrator_unknown         possible_violation    no perpetrator is named
+scope.unspecified_energy    possible_violation    an unspecified energy target (energy.other)
+                                                  under a closed list of energy classes
+violation                   violation             all of the above hold
+==========================  ====================  ============================================
+
+The readings relation needs the columns agreement_id, version, commitment_id, party, classes,
+start_date, last_day, area, bound; an empty ``area`` is everywhere and an empty ``bound``
+binds every party.
+"""
+
+from __future__ import annotations
+
+__all__ = ["RULES", "verdicts_sql"]
+
+#: Rule code -> what it means, as ``explain`` prints it.
+RULES = {
+    "window.date_unknown": "the incident has no date, so it cannot be placed in the window",
+    "window.before_start": "it happened before the reading's start date",
+    "window.after_end": "it happened after the reading's last day",
+    "area": "it happened outside the area the reading names",
+    "scope": "its target class is not in the reading's scope",
+    "bound": "the alleged perpetrator is not bound by this reading",
+    "denied": "the accused party denies the attack",
+    "perpetrator_unknown": "in scope and window, but no perpetrator is named",
+    "scope.unspecified_energy": "an unspecified energy target (energy.other) under a reading "
+                                "whose scope is a closed list of energy classes: it may or may "
+                                "not be on the list",
+    "violation": "in scope, in window and area, by a bound party, not denied",
+}
+
+_DETAILED_REASONS = """       CASE rule
+           WHEN 'window.date_unknown' THEN ['the incident has no date']
+           WHEN 'window.before_start' THEN [format('{} is before the start date {} in {}''s '
+                                                  || 'reading', event_date, start_date, party)]
+           WHEN 'window.after_end' THEN [format('{} is after the last day {} in {}''s '
+                                               || 'reading', event_date, last_day, party)]
+           WHEN 'area' THEN [format('the place is outside {}''s area {}', party, area)]
+           WHEN 'scope' THEN [format('{} is not in {}''s scope {}', target_class, party,
+                                     classes)]
+           WHEN 'bound' THEN [format('{} is not bound by {}''s reading (binds {})',
+                                     perpetrator, party, bound)]
+           WHEN 'denied' THEN [format('{} is in scope and window, but the accused side '
+                                      || 'denies the attack', target_class)]
+           WHEN 'perpetrator_unknown' THEN [format('{} on {} is in {}''s scope and window, '
+                                                  || 'but no perpetrator is named',
+                                                  target_class, event_date, party)]
+           WHEN 'scope.unspecified_energy' THEN [format('unspecified energy target: {}''s '
+                                                       || 'scope is the closed list {}',
+                                                       party, classes)]
+           ELSE [format('{} on {} by {} is in {}''s scope and window, and {} is bound',
+                        target_class, event_date, perpetrator, party, perpetrator)]
+       END AS reasons,
+"""
+
+_VERDICTS = """
+WITH r AS (
+    SELECT agreement_id, version, commitment_id, party, classes, start_date, last_day, area,
+           bound,
+           len(list_filter(classes, lambda c: c LIKE 'energy.%')) > 0
+               AND NOT list_contains(classes, 'energy.other') AS closed_energy
+    FROM {readings}
+),
+gated AS (
+    SELECT i.id AS incident_id, i.event_date, i.target_class, i.perpetrator, i.negated,
+           i.confidence, r.*,
+           CASE
+               WHEN i.event_date IS NULL THEN 'window.date_unknown'
+               WHEN i.event_date < r.start_date THEN 'window.before_start'
+               WHEN i.event_date > r.last_day THEN 'window.after_end'
+               WHEN len(r.area) > 0 AND NOT (list_contains(r.area, i.country)
+                                             OR list_contains(r.area, i.admin1)) THEN 'area'
+               WHEN list_contains(r.classes, i.target_class) THEN 'in_scope'
+               WHEN i.target_class = 'energy.other' AND r.closed_energy
+                   THEN 'scope.unspecified_energy'
+               ELSE 'scope'
+           END AS gate
+    FROM {incidents} i CROSS JOIN r
+),
+ruled AS (
+    SELECT *,
+           CASE
+               WHEN gate NOT IN ('in_scope', 'scope.unspecified_energy') THEN gate
+               WHEN perpetrator IS NOT NULL AND len(bound) > 0
+                    AND NOT list_contains(bound, perpetrator) THEN 'bound'
+               WHEN negated THEN 'denied'
+               WHEN perpetrator IS NULL THEN 'perpetrator_unknown'
+               WHEN gate = 'scope.unspecified_energy' THEN gate
+               ELSE 'violation'
+           END AS rule
+    FROM gated
+)
+SELECT incident_id, agreement_id, version AS agreement_version, commitment_id, party,
+       CASE
+           WHEN rule LIKE 'window.%' THEN 'outside_window'
+           WHEN rule = 'area' THEN 'outside_area'
+           WHEN rule = 'scope' THEN 'out_of_scope'
+           WHEN rule = 'bound' THEN 'not_bound'
+           WHEN rule = 'denied' THEN 'disputed'
+           WHEN rule IN ('perpetrator_unknown', 'scope.unspecified_energy')
+               THEN 'possible_violation'
+           ELSE 'violation'
+       END AS verdict,
+{reasons}       CASE WHEN rule IN ('denied', 'perpetrator_unknown', 'scope.unspecified_energy')
+            THEN round(confidence * 0.5, 2) ELSE confidence END AS confidence,
+       rule
+FROM ruled
+"""
+
+
+def _rule_reasons() -> str:
+    cases = " ".join(f"WHEN '{rule}' THEN ['{text.replace(chr(39), chr(39) * 2)}']"
+                     for rule, text in RULES.items())
+    return f"       CASE rule {cases} END AS reasons,\n"
+
+
+def verdicts_sql(readings: str, incidents: str = "incidents", *, detailed: bool = True) -> str:
+    """The SELECT that yields one verdict row per incident × reading (columns of ``verdicts``).
+
+    ``detailed`` reasons name the dates, classes and parties that decided; otherwise each
+    verdict carries its rule's text, which is much cheaper to write for millions of verdicts
+    (``explain`` recomputes the detailed reasons of one incident).
+    """
+    reasons = _DETAILED_REASONS if detailed else _rule_reasons()
+    return _VERDICTS.format(readings=readings, incidents=incidents, reasons=reasons)

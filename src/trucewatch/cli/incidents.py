@@ -1,0 +1,91 @@
+"""``trucewatch incidents``: filtered incidents as a table, CSV, JSON or GeoJSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+import typer
+from rich.table import Table
+
+from trucewatch.errors import UsageError
+from trucewatch.incidents import IncidentFilter, count_incidents, query_incidents
+from trucewatch.incidents.export import to_csv, to_geojson, to_json
+from trucewatch.store import open_store
+
+from .render import console
+
+
+class IncidentFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    GEOJSON = "geojson"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(incidents)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def incidents(
+    ctx: typer.Context,
+    date_from: str | None = typer.Option(None, "--from", help="First day (YYYY-MM-DD)."),
+    date_to: str | None = typer.Option(None, "--to", help="Last day (YYYY-MM-DD)."),
+    country: str | None = typer.Option(None, help="Country code, e.g. UA."),
+    admin1: str | None = typer.Option(None, help="Region code, e.g. UA-65."),
+    target_class: str | None = typer.Option(None, "--class",
+                                            help="Target class or wildcard, e.g. energy.*."),
+    perpetrator: str | None = typer.Option(None, help="Alleged perpetrator, e.g. RU."),
+    verdict: str | None = typer.Option(None, help="Only incidents with this verdict."),
+    agreement: str | None = typer.Option(None, help="Verdicts of this agreement."),
+    commitment: str | None = typer.Option(None, help="Verdicts of this commitment."),
+    reading: str | None = typer.Option(None, help="Verdicts under this party's reading."),
+    limit: int | None = typer.Option(None, help="At most this many (table: 50 by default)."),
+    offset: int = typer.Option(0, help="Skip this many."),
+    output: IncidentFormat = typer.Option(IncidentFormat.TABLE, "--format", help="Output."),
+) -> None:
+    """List incidents, newest first, filtered by date, place, target, perpetrator or verdict.
+
+    Example: [bold]trucewatch incidents --class 'energy.*' --verdict violation --reading UA
+    --format geojson[/]
+    """
+    flt = IncidentFilter(date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+                         country=country,
+                         admin1=admin1, target_class=target_class, perpetrator=perpetrator,
+                         verdict=verdict, agreement=agreement, commitment=commitment,
+                         reading=reading)
+    if output is IncidentFormat.TABLE and limit is None:
+        limit = 50
+    with open_store(ctx.obj.db, create=False) as store:
+        rows = query_incidents(store, flt, limit=limit, offset=offset)
+        total = count_incidents(store, flt) if output is IncidentFormat.TABLE else len(rows)
+    if output is IncidentFormat.CSV:
+        console.out(to_csv(rows), end="")
+    elif output is IncidentFormat.JSON:
+        console.out(to_json(rows))
+    elif output is IncidentFormat.GEOJSON:
+        console.out(to_geojson(rows))
+    else:
+        table = Table(title=f"{total} incidents (showing {offset + 1 if rows else 0}–"
+                            f"{offset + len(rows)})")
+        table.add_column("id", no_wrap=True, min_width=20)
+        table.add_column("date", no_wrap=True)
+        for name in ("admin1", "place", "target", "by", "status", "claimed by", "sources",
+                     "conf."):
+            table.add_column(name)
+        for row in rows:
+            table.add_row(
+                row["id"], str(row["event_date"]), row["admin1"] or row["country"] or "",
+                row["place"] or "", row["target_class"], row["perpetrator"] or "?",
+                row["status"] + (" denied" if row["negated"] else ""),
+                ", ".join(row["claimants"]), str(row["source_count"]), str(row["confidence"]))
+        console.print(table)

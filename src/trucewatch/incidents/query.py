@@ -1,0 +1,227 @@
+"""Reading incidents back: filtered pages, counts and one incident with its evidence.
+
+The dashboard and the CLI call these; every filter is a bound SQL parameter, so paging over a
+million incidents is one scan plus a top-N sort in DuckDB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from trucewatch.assess.engine import explain_verdicts
+from trucewatch.errors import NotFoundError, UsageError
+from trucewatch.model import VerdictKind
+from trucewatch.store import Store
+from trucewatch.taxonomy import expand_scope
+
+__all__ = ["INCIDENT_COLUMNS", "IncidentFilter", "count_incidents", "get_incident",
+           "query_incidents"]
+
+#: Columns of an incident row as returned by :func:`query_incidents`, in order.
+INCIDENT_COLUMNS = (
+    "id", "event_date", "date_last", "date_precision", "country", "admin1", "place", "lat",
+    "lon", "target_class", "target_group", "perpetrator", "claimants", "corroborated", "status",
+    "negated", "report_count", "source_count", "outlets", "confidence",
+)
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents to show; ``None`` fields do not filter.
+
+    ``target_class`` takes a code or a scope wildcard (``energy.*``; ``infrastructure.*`` is
+    all infrastructure, as in agreement specs). ``verdict``, ``agreement``,
+    ``commitment`` and ``reading`` (the party whose reading) select incidents that have a
+    matching verdict; any of them alone filters on the verdict rows it names.
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    target_class: str | None = None
+    perpetrator: str | None = None
+    verdict: str | None = None
+    agreement: str | None = None
+    commitment: str | None = None
+    reading: str | None = None
+
+
+def _where(flt: IncidentFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.date_from is not None:
+        clauses.append("i.event_date >= ?")
+        params.append(flt.date_from)
+    if flt.date_to is not None:
+        clauses.append("i.event_date <= ?")
+        params.append(flt.date_to)
+    for column in ("country", "admin1", "perpetrator"):
+        value = getattr(flt, column)
+        if value is not None:
+            clauses.append(f"i.{column} = ?")
+            params.append(value)
+    if flt.target_class is not None:
+        classes = expand_scope(flt.target_class)
+        if not classes:
+            raise UsageError(f"{flt.target_class!r} is not a target class or wildcard",
+                             hint="e.g. energy.power_grid or energy.*; see `trucewatch taxonomy`")
+        clauses.append("list_contains(?, i.target_class)")
+        params.append(classes)
+    verdict_clauses: list[str] = []
+    if flt.verdict is not None:
+        if flt.verdict not in set(VerdictKind):
+            raise UsageError(
+                f"unknown verdict {flt.verdict!r}",
+                hint="use one of " + ", ".join(v.value for v in VerdictKind),
+            )
+        verdict_clauses.append("v.verdict = ?")
+        params.append(flt.verdict)
+    for column, value in (("agreement_id", flt.agreement), ("commitment_id", flt.commitment),
+                          ("party", flt.reading)):
+        if value is not None:
+            verdict_clauses.append(f"v.{column} = ?")
+            params.append(value)
+    if verdict_clauses:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM verdicts v WHERE v.incident_id = i.id AND "
+            + " AND ".join(verdict_clauses) + ")"
+        )
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = store.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _has_verdict_filter(flt: IncidentFilter) -> bool:
+    return any(v is not None for v in (flt.verdict, flt.agreement, flt.commitment, flt.reading))
+
+
+def _generation(store: Store) -> tuple[Any, ...]:
+    """Changes whenever incidents or verdicts may have: every write is audited, and the row
+    counts catch writes made straight in SQL."""
+    return store.conn.execute(
+        "SELECT (SELECT max(id) FROM audit_log), (SELECT count(*) FROM incidents), "
+        "(SELECT count(*) FROM verdicts)").fetchall()[0]
+
+
+#: Ordered row ids of recent verdict-filtered queries: (db, generation, filter) -> row ids.
+_MATCHES: OrderedDict[tuple[Any, ...], pa.ChunkedArray] = OrderedDict()
+_MATCHES_KEPT = 16
+
+
+def _matching_rows(store: Store, flt: IncidentFilter) -> pa.ChunkedArray:
+    """Row ids of every incident matching a verdict filter, in page order, cached: the
+    verdict semi-join over millions of verdicts runs once per filter, not once per page."""
+    key = (str(store.path), _generation(store), flt)
+    if key in _MATCHES:
+        _MATCHES.move_to_end(key)
+        return _MATCHES[key]
+    where, params = _where(flt)
+    found = store.conn.sql(
+        f"SELECT i.rowid FROM incidents i{where} ORDER BY i.event_date DESC NULLS LAST, i.id",
+        params=params).to_arrow_table().column(0)
+    _MATCHES[key] = found
+    while len(_MATCHES) > _MATCHES_KEPT:
+        _MATCHES.popitem(last=False)
+    return found
+
+
+def _page_rows(store: Store, flt: IncidentFilter, limit: int | None, offset: int) -> list[int]:
+    if _has_verdict_filter(flt):
+        found = _matching_rows(store, flt)
+        end = None if limit is None else offset + limit
+        return found.slice(offset, None if end is None else max(end - offset, 0)).to_pylist()
+    where, params = _where(flt)
+    page = (f"SELECT i.rowid FROM incidents i{where} "
+            "ORDER BY i.event_date DESC NULLS LAST, i.id")
+    if limit is not None:
+        page += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        page += " OFFSET ?"
+        params.append(offset)
+    return [row[0] for row in store.conn.execute(page, params).fetchall()]
+
+
+def query_incidents(
+    store: Store, flt: IncidentFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Incidents matching ``flt``, newest first (then by id), as dicts of INCIDENT_COLUMNS.
+
+    The page's row ids are found first (a top-N over narrow columns; for verdict filters a
+    cached ordered list), then just those rows are read by row id.
+    """
+    row_ids = _page_rows(store, flt or IncidentFilter(), limit, offset)
+    if not row_ids:
+        return []
+    rows = _rows(store, f"SELECT rowid AS _row, {', '.join(INCIDENT_COLUMNS)} FROM incidents "
+                        "WHERE rowid = ANY(?)", [row_ids])
+    order = {row_id: n for n, row_id in enumerate(row_ids)}
+    rows.sort(key=lambda row: order[row.pop("_row")])
+    return rows
+
+
+def count_incidents(store: Store, flt: IncidentFilter | None = None) -> int:
+    """How many incidents match ``flt``."""
+    flt = flt or IncidentFilter()
+    if _has_verdict_filter(flt):
+        return len(_matching_rows(store, flt))
+    where, params = _where(flt)
+    return store.conn.execute(f"SELECT count(*) FROM incidents i{where}", params).fetchone()[0]
+
+
+def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
+    """One incident with its ``reports`` (and their documents), ``sources`` and ``verdicts``.
+
+    Each verdict has the stored ``reasons`` (the rule's text, plus any review note) and
+    ``details``: the dates, classes and parties that decided it, recomputed by the same rules.
+    """
+    found = _rows(
+        store,
+        f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE id = ?", [incident_id],
+    )
+    if not found:
+        raise NotFoundError(f"no incident {incident_id!r}",
+                            hint="list them with `trucewatch incidents`")
+    incident = found[0]
+    incident["reports"] = _rows(
+        store,
+        "SELECT r.id, r.event_date, r.date_precision, r.country, r.admin1, r.place, r.lat, "
+        "r.lon, r.geo_precision, r.target_class, r.target_text, r.weapon, r.perpetrator, "
+        "r.claimed_by, r.negated, r.evidence, r.confidence, r.reasons, r.source_key, "
+        "r.superseded, d.id AS document_id, d.source_format, d.source_path, d.source_line, "
+        "d.text AS document_text, "
+        "d.url, d.outlet, d.published, d.language "
+        "FROM incident_reports ir JOIN reports r ON r.id = ir.report_id "
+        "JOIN documents d ON d.id = r.document_id WHERE ir.incident_id = ? "
+        "ORDER BY r.event_date, d.outlet, r.id",
+        [incident_id],
+    )
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for report in incident["reports"]:
+        key = (report["url"], report["outlet"], report["source_format"])
+        seen.setdefault(key, {"url": report["url"], "outlet": report["outlet"],
+                              "published": report["published"],
+                              "source_format": report["source_format"]})
+    incident["sources"] = list(seen.values())
+    incident["verdicts"] = _rows(
+        store,
+        "SELECT agreement_id, agreement_version, commitment_id, party, verdict, rule, reasons, "
+        "confidence FROM verdicts WHERE incident_id = ? "
+        "ORDER BY agreement_id, commitment_id, party",
+        [incident_id],
+    )
+    details = explain_verdicts(store.conn, incident_id)
+    for verdict in incident["verdicts"]:
+        key = (verdict["agreement_id"], verdict["commitment_id"], verdict["party"])
+        verdict["details"] = details.get(key, [])
+    return incident

@@ -1,0 +1,208 @@
+"""ACLED export CSV staged set-based in DuckDB, for big clean files.
+
+Same mapping as :func:`trucewatch.sources.acled.read`: DuckDB reads the file once (in
+parallel), hashing each row and normalising its notes; each *distinct* date, country and
+region, source and normalised note is then read once by the same Python functions, and joined
+back in the views ``_stage_docs`` and ``_stage_reports``. The notes are read in a thread
+while the documents are written (:func:`finish` waits for them before the reports).
+
+Any bad row (wrong column count, unparsable date or timestamp, coordinates out of range)
+makes :func:`stage` return None, and the file is read row by row instead, which names the
+exact line.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from trucewatch.sources.base import date_from_text, read_header
+from trucewatch.sources.notes import read_note, require_classifier
+from trucewatch.sources.regions import admin1_code, country_code
+
+__all__ = ["stage"]
+
+#: Columns kept after hashing (the rest only enter the content hash).
+_KEPT = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
+         "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
+         "source", "notes", "tags", "timestamp")
+_TEMP = ("_acled", "_acled_dates", "_acled_places", "_acled_sources", "_acled_notes")
+_NOTES_SCHEMA = pa.schema([
+    ("note_key", pa.string()), ("tags", pa.string()), ("target_class", pa.string()),
+    ("target_text", pa.string()), ("perpetrator", pa.string()), ("claimed_by", pa.string()),
+    ("negated", pa.bool_()), ("reasons", pa.string())])
+#: Notes are read by the classifier in this thread while DuckDB writes the documents.
+_NOTE_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="acled-notes")
+_PENDING: dict[int, Future[list[dict[str, Any]]]] = {}
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _note_key_sql() -> str:
+    """SQL for :func:`trucewatch.sources.notes.normalise` of ``notes`` with the row's places."""
+    key = ("CASE WHEN starts_with(notes, 'On ') AND strpos(left(notes, 40), ',') > 0 "
+           "THEN ltrim(substr(notes, strpos(notes, ',') + 1), ' ') ELSE coalesce(notes, '') END")
+    for place in ("location", "admin3", "admin2", "admin1"):
+        key = (f"CASE WHEN length(coalesce({place}, '')) > 2 "
+               f"THEN replace({key}, {place}, 'Place') ELSE {key} END")
+    return f"translate({key}, '123456789', '000000000')"
+
+
+def _lookup(conn: Any, name: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
+    conn.register(f"{name}_arrow", pa.Table.from_pylist(rows, schema=schema))
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
+    conn.unregister(f"{name}_arrow")
+
+
+def _read(conn: Any, path: Path, header: list[str]) -> bool:
+    """Read, hash and key every row into ``_acled``; its rowid + 2 is the row's line (the
+    rows are kept in file order; a note with a line break would shift later lines)."""
+    columns = "{" + ", ".join(f"{_literal(name)}: 'VARCHAR'" for name in header) + "}"
+    hashed = ", ".join(f"coalesce({name}, '')" for name in header)
+    try:
+        conn.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _acled AS
+            SELECT md5(concat_ws(chr(31), {hashed})) AS content_hash,
+                   {", ".join(_KEPT)}, {_note_key_sql()} AS note_key
+            FROM read_csv($1, header = true, auto_detect = false, columns = {columns},
+                          delim = ',', quote = '"', escape = '"', strict_mode = true,
+                          null_padding = false)""", [str(path)])
+    except duckdb.Error:  # e.g. a wrong column count: the row reader names the line
+        return False
+    return True
+
+
+def _clean(conn: Any) -> bool:
+    bad = conn.execute("""
+        SELECT count(*) FROM _acled WHERE
+            (latitude IS NOT NULL AND NOT coalesce(abs(TRY_CAST(latitude AS DOUBLE)) <= 90, false))
+         OR (longitude IS NOT NULL
+             AND NOT coalesce(abs(TRY_CAST(longitude AS DOUBLE)) <= 180, false))
+         OR (timestamp IS NOT NULL AND TRY_CAST(timestamp AS BIGINT) IS NULL)
+         OR event_date IS NULL""").fetchone()[0]
+    if bad:
+        return False
+    dates = [{"text": text, "day": date_from_text(text.strip())}
+             for (text,) in conn.execute("SELECT DISTINCT event_date FROM _acled").fetchall()]
+    if any(d["day"] is None for d in dates):
+        return False
+    _lookup(conn, "_acled_dates", dates, pa.schema([("text", pa.string()), ("day", pa.date32())]))
+    return True
+
+
+def _lookups(conn: Any, conventions: dict[str, Any], split_source: Any) -> None:
+    places = []
+    for iso, name, admin1 in conn.execute(
+            "SELECT DISTINCT iso, country, admin1 FROM _acled").fetchall():
+        code = country_code(iso or "") or country_code(name or "")
+        overrides = conventions["admin1_overrides"].get(code, ())
+        places.append({"iso": iso, "country": name, "admin1": admin1, "code": code,
+                       "region_code": admin1_code(code, admin1 or "", overrides)})
+    _lookup(conn, "_acled_places", places, pa.schema(
+        [(n, pa.string()) for n in ("iso", "country", "admin1", "code", "region_code")]))
+    sources = [dict(zip(("source", "url", "outlet"), (text, *split_source(text or "")),
+                        strict=True))
+               for (text,) in conn.execute("SELECT DISTINCT source FROM _acled").fetchall()]
+    _lookup(conn, "_acled_sources", sources,
+            pa.schema([(n, pa.string()) for n in ("source", "url", "outlet")]))
+    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
+    keys = conn.execute(f"SELECT DISTINCT note_key, tags FROM _acled WHERE event_type IN ({types})"
+                        ).fetchall()
+    require_classifier()
+    _lookup(conn, "_acled_notes", [], _NOTES_SCHEMA)
+    _PENDING[id(conn)] = _NOTE_READER.submit(_read_notes, keys)
+
+
+def _read_notes(keys: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
+    rows = []
+    for key, tags in keys:
+        target, text, perp, claimant, negated, reasons = read_note(key, tags or "")
+        rows.append({"note_key": key, "tags": tags, "target_class": target,
+                     "target_text": text, "perpetrator": perp, "claimed_by": claimant,
+                     "negated": negated, "reasons": reasons})
+    return rows
+
+
+def finish(conn: Any) -> None:
+    """Wait for the notes being read (in a thread, while the documents are written) and fill
+    ``_acled_notes``, which ``_stage_reports`` joins."""
+    rows = _PENDING.pop(id(conn)).result()
+    conn.register("_acled_notes_arrow", pa.Table.from_pylist(rows, schema=_NOTES_SCHEMA))
+    conn.execute("INSERT INTO _acled_notes SELECT * FROM _acled_notes_arrow")
+    conn.unregister("_acled_notes_arrow")
+
+
+def _views(conn: Any, conventions: dict[str, Any]) -> None:
+    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
+    precision = ", ".join(f"{_literal(k)}: {_literal(v)}"
+                          for k, v in conventions["time_precision"].items())
+    conn.execute(f"""
+        CREATE OR REPLACE TEMP VIEW _acled_rows AS
+        SELECT 'acled-' || a.content_hash[1:20] AS doc_id, a.content_hash,
+               CAST(a.rowid + 2 AS INTEGER) AS source_line,
+               'acled:' || a.event_id_cnty AS source_key,
+               coalesce(TRY_CAST(a.timestamp AS BIGINT), 0) AS source_version,
+               d.day, a.time_precision, p.code, p.region_code, a.location, a.latitude,
+               a.longitude, a.geo_precision, a.sub_event_type, a.notes, s.url, s.outlet,
+               a.note_key, a.tags
+        FROM _acled a
+        JOIN _acled_dates d ON d.text = a.event_date
+        JOIN _acled_places p ON p.iso IS NOT DISTINCT FROM a.iso
+             AND p.country IS NOT DISTINCT FROM a.country
+             AND p.admin1 IS NOT DISTINCT FROM a.admin1
+        JOIN _acled_sources s ON s.source IS NOT DISTINCT FROM a.source
+        WHERE a.event_type IN ({types})""")
+    conn.execute("""
+        CREATE OR REPLACE TEMP VIEW _stage_docs AS
+        SELECT doc_id AS id, content_hash, source_line, source_key, source_version, url, outlet,
+               day AS published, 'en' AS language, notes AS text
+        FROM _acled_rows""")
+    conn.execute(f"""
+        CREATE OR REPLACE TEMP VIEW _stage_reports AS
+        SELECT doc_id || '#0' AS id, doc_id AS document_id, source_line, source_key,
+               source_version, day AS event_date,
+               coalesce(MAP {{{precision}}}[time_precision], 'day') AS date_precision,
+               code AS country, region_code AS admin1, location AS place,
+               TRY_CAST(latitude AS DOUBLE) AS lat, TRY_CAST(longitude AS DOUBLE) AS lon,
+               geo_precision, target_class, target_text, sub_event_type AS weapon,
+               perpetrator, claimed_by, negated, CAST(NULL AS VARCHAR) AS evidence,
+               0.7 AS confidence, reasons, outlet, coalesce(outlet, url, doc_id) AS source
+        FROM _acled_rows r
+        JOIN _acled_notes n ON n.note_key = r.note_key AND n.tags IS NOT DISTINCT FROM r.tags""")
+
+
+def stage(conn: Any, path: str | Path) -> int | None:
+    """Stage a clean file as the views ``_stage_docs``/``_stage_reports``; None if it has bad
+    rows (then nothing is left staged)."""
+    from trucewatch.sources.acled import COLUMNS, _conventions, split_source
+
+    path = Path(path)
+    header = read_header(path)
+    if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header):
+        return None
+    if not _clean(conn):
+        unstage(conn)
+        return None
+    conventions = _conventions()
+    _lookups(conn, conventions, split_source)
+    _views(conn, conventions)
+    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
+    return conn.execute(f"SELECT count(*) FROM _acled WHERE event_type IN ({types})"
+                        ).fetchone()[0]
+
+
+def unstage(conn: Any) -> None:
+    """Drop what :func:`stage` made."""
+    pending = _PENDING.pop(id(conn), None)
+    if pending is not None:
+        pending.cancel()
+    for view in ("_stage_reports", "_stage_docs", "_acled_rows"):
+        conn.execute(f"DROP VIEW IF EXISTS {view}")
+    for table in _TEMP:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")

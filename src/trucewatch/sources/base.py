@@ -1,0 +1,153 @@
+"""What every reader yields, and the parsing helpers they share.
+
+A reader is ``read(path, *, on_bad=None, **options) -> Iterator[dict]``. Each record is one
+source row or document as a plain dict::
+
+    {"line": 12,                        # where it starts in the file
+     "content": "...",                  # the text its content hash is taken from
+     "source_key": "acled:UKR123",      # the row's own id in its dataset, or None
+     "source_version": 1747000000,      # a newer version supersedes an older one, or None
+     "document": {"url", "outlet", "published", "language", "text"},
+     "reports": [{field: value for field in REPORT_FIELDS}, ...]}
+
+A bad row raises :class:`~trucewatch.errors.InputError` naming the file, line and reason; when
+``on_bad`` is given it is called with that error and the raw row instead, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sys
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from trucewatch.errors import InputError
+
+__all__ = [
+    "DOCUMENT_FIELDS",
+    "REPORT_FIELDS",
+    "BadRowHandler",
+    "csv_rows",
+    "date_from_text",
+    "new_report",
+    "open_text",
+    "parse_coordinate",
+    "parse_date",
+    "read_header",
+    "require_columns",
+]
+
+DOCUMENT_FIELDS = ("url", "outlet", "published", "language", "text")
+REPORT_FIELDS = (
+    "event_date", "date_precision", "country", "admin1", "place", "lat", "lon", "geo_precision",
+    "target_class", "target_text", "weapon", "perpetrator", "claimed_by", "negated", "evidence",
+    "confidence", "reasons",
+)
+
+#: Called with the error and the raw row (list of fields or text) of a row that is skipped.
+BadRowHandler = Callable[[InputError, Any], None]
+
+_FIX = "fix the row or pass --skip-bad"
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%Y%m%d")
+
+
+def new_report(**fields: Any) -> dict[str, Any]:
+    """A report dict with every field of REPORT_FIELDS, defaults filled in."""
+    report = dict.fromkeys(REPORT_FIELDS)
+    report.update(target_class="unknown", negated=False, confidence=0.5, reasons={})
+    report.update(fields)
+    return report
+
+
+@lru_cache(maxsize=65536)
+def date_from_text(text: str) -> dt.date | None:
+    """A date in any of the accepted forms, or None."""
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_date(value: str, *, path: Path, line: int, field: str) -> dt.date:
+    """A date in ISO (``2025-05-16``) or ACLED's long form (``16 May 2025``)."""
+    parsed = date_from_text(value.strip())
+    if parsed is None:
+        raise InputError(f"{value!r} is not a date (use 2025-05-16 or 16 May 2025)",
+                         path=path, line=line, field=field, hint=_FIX)
+    return parsed
+
+
+def parse_coordinate(value: str, *, limit: float, path: Path, line: int, field: str
+                     ) -> float | None:
+    """A latitude (``limit`` 90) or longitude (180); empty means unknown."""
+    if not value.strip():
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise InputError(f"{value!r} is not a number", path=path, line=line, field=field,
+                         hint=_FIX) from None
+    if not -limit <= number <= limit:
+        raise InputError(f"{number} is outside -{limit:g}..{limit:g}", path=path, line=line,
+                         field=field, hint=_FIX)
+    return number
+
+
+def csv_rows(
+    stream: io.TextIOBase, *, path: Path, width: int | None, on_bad: BadRowHandler | None,
+    delimiter: str = ",", header: bool = True,
+) -> Iterator[tuple[int, list[str]]]:
+    """``(line, fields)`` of each data row (the header row, if any, is skipped); rows whose
+    field count is not ``width`` are bad. Blank lines are ignored."""
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.reader(stream, delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t"
+                        else csv.QUOTE_MINIMAL)
+    start = 1
+    for fields in reader:
+        line, start = start, reader.line_num + 1
+        if header and line == 1:
+            continue
+        if not fields:
+            continue
+        if width is not None and len(fields) != width:
+            error = InputError(f"expected {width} columns, found {len(fields)}", path=path,
+                               line=line, hint=_FIX)
+            if on_bad is None:
+                raise error
+            on_bad(error, fields)
+            continue
+        yield line, fields
+
+
+def read_header(path: Path, *, delimiter: str = ",") -> list[str]:
+    """The first row of a CSV file, stripped (a UTF-8 BOM is ignored)."""
+    with open_text(path) as stream:
+        first = next(csv.reader(stream, delimiter=delimiter), None)
+    if not first:
+        raise InputError("the file is empty; expected a header row", path=path, line=1)
+    return [name.strip() for name in first]
+
+
+def open_text(path: Path) -> io.TextIOWrapper:
+    """Open a text file as UTF-8 (BOM tolerated), keeping newlines for the csv module."""
+    try:
+        return open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", path=path) from exc
+
+
+def require_columns(header: list[str], required: tuple[str, ...], *, path: Path, what: str
+                    ) -> dict[str, int]:
+    """Column positions by name; InputError naming the missing columns."""
+    positions = {name: i for i, name in enumerate(header)}
+    missing = [name for name in required if name not in positions]
+    if missing:
+        raise InputError(f"not a {what} file: missing column(s) {', '.join(missing)}",
+                         path=path, line=1, hint=f"export the file in the {what} layout")
+    return positions

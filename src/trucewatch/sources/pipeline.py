@@ -1,0 +1,310 @@
+"""Writing reader records into the store: one transaction per file, in Arrow batches.
+
+Records are hashed (the document id is the format plus the MD5 of the row's content), gathered
+column-wise into Arrow batches, staged, and copied into ``documents`` and ``reports`` with one
+``INSERT … SELECT`` each that skips what is already stored: re-ingesting a file, or a row,
+changes nothing. A file whose bytes were ingested before is skipped at once. An older version
+of a row's source key (an edited ACLED event) is marked superseded, not deleted.
+
+Formats with a bulk stage (ACLED) stage a clean file set-based in DuckDB instead of record by
+record; a file with any bad row falls back to the reader, which names the exact line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from trucewatch.assess.bulk import unordered_inserts
+from trucewatch.errors import InputError
+from trucewatch.sources.base import DOCUMENT_FIELDS, REPORT_FIELDS
+from trucewatch.sources.registry import format_module
+from trucewatch.store import Store
+
+__all__ = ["FileResult", "ingest_file", "scan_file"]
+
+BATCH_ROWS = 50_000
+
+_DOC_SCHEMA = pa.schema([
+    ("id", pa.string()), ("content_hash", pa.string()), ("source_line", pa.int32()),
+    ("source_key", pa.string()), ("source_version", pa.int64()),
+    ("url", pa.string()), ("outlet", pa.string()), ("published", pa.date32()),
+    ("language", pa.string()), ("text", pa.string()),
+])
+_REPORT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("document_id", pa.string()), ("source_line", pa.int32()),
+    ("source_key", pa.string()), ("source_version", pa.int64()),
+    ("event_date", pa.date32()), ("date_precision", pa.string()), ("country", pa.string()),
+    ("admin1", pa.string()), ("place", pa.string()), ("lat", pa.float64()),
+    ("lon", pa.float64()), ("geo_precision", pa.string()), ("target_class", pa.string()),
+    ("target_text", pa.string()), ("weapon", pa.string()), ("perpetrator", pa.string()),
+    ("claimed_by", pa.string()), ("negated", pa.bool_()), ("evidence", pa.string()),
+    ("confidence", pa.float64()), ("reasons", pa.string()), ("outlet", pa.string()),
+    ("source", pa.string()),
+])
+
+
+@dataclass
+class FileResult:
+    """What ingesting one file did."""
+
+    path: str
+    source_format: str
+    skipped_unchanged: bool = False
+    rows: int = 0
+    documents: int = 0
+    reports: int = 0
+    rejected: int = 0
+    rejects_path: str | None = None
+    superseded: int = 0
+    rejects: list[tuple[int | None, str, Any]] = field(default_factory=list, repr=False)
+
+
+def scan_file(path: Path) -> tuple[str, int]:
+    """The SHA-256 of a file's bytes and its number of lines, in one pass."""
+    digest = hashlib.sha256()
+    lines = 0
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                lines += chunk.count(b"\n")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+    return digest.hexdigest(), lines
+
+
+class _Batch:
+    """Columns of documents and reports gathered from records until flushed to Arrow."""
+
+    def __init__(self, source_format: str) -> None:
+        self.prefix = source_format
+        self.docs: dict[str, list[Any]] = {name: [] for name in _DOC_SCHEMA.names}
+        self.reports: dict[str, list[Any]] = {name: [] for name in _REPORT_SCHEMA.names}
+
+    def __len__(self) -> int:
+        return len(self.docs["id"])
+
+    def add(self, record: dict[str, Any]) -> None:
+        content_hash = hashlib.md5(record["content"].encode(), usedforsecurity=False).hexdigest()
+        doc_id = f"{self.prefix}-{content_hash[:20]}"
+        docs, document = self.docs, record["document"]
+        docs["id"].append(doc_id)
+        docs["content_hash"].append(content_hash)
+        docs["source_line"].append(record.get("line"))
+        docs["source_key"].append(record.get("source_key"))
+        docs["source_version"].append(record.get("source_version"))
+        for name in DOCUMENT_FIELDS:
+            docs[name].append(document.get(name))
+        columns = self.reports
+        for n, report in enumerate(record["reports"]):
+            columns["id"].append(f"{doc_id}#{n}")
+            columns["document_id"].append(doc_id)
+            columns["source_line"].append(record.get("line"))
+            columns["source_key"].append(record.get("source_key"))
+            columns["source_version"].append(record.get("source_version"))
+            for name in REPORT_FIELDS:
+                value = report[name]
+                if name == "reasons" and not isinstance(value, str):
+                    value = json.dumps(value or {}, ensure_ascii=False)
+                columns[name].append(value)
+            columns["outlet"].append(document.get("outlet"))
+            columns["source"].append(document.get("outlet") or document.get("url") or doc_id)
+
+    def tables(self) -> tuple[pa.Table, pa.Table]:
+        docs = pa.table({n: pa.array(v, type=_DOC_SCHEMA.field(n).type)
+                         for n, v in self.docs.items()})
+        reports = pa.table({n: pa.array(v, type=_REPORT_SCHEMA.field(n).type)
+                            for n, v in self.reports.items()})
+        return docs, reports
+
+
+def _stage(conn: Any) -> None:
+    conn.execute("CREATE OR REPLACE TEMP TABLE _stage_docs AS "
+                 "SELECT * FROM _doc_batch LIMIT 0")
+    conn.execute("CREATE OR REPLACE TEMP TABLE _stage_reports AS "
+                 "SELECT * FROM _report_batch LIMIT 0")
+
+
+def _flush(conn: Any, batch: _Batch, first: bool) -> None:
+    docs, reports = batch.tables()
+    conn.register("_doc_batch", docs)
+    conn.register("_report_batch", reports)
+    if first:
+        _stage(conn)
+    conn.execute("INSERT INTO _stage_docs SELECT * FROM _doc_batch")
+    conn.execute("INSERT INTO _stage_reports SELECT * FROM _report_batch")
+    conn.unregister("_doc_batch")
+    conn.unregister("_report_batch")
+
+
+def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
+                 before_reports: Callable[[Any], None] | None = None) -> tuple[int, int, int]:
+    """Copy the ``staged`` documents and their reports that are not stored yet (the first copy
+    of a row that a file holds twice); return (documents, reports, superseded).
+    ``before_reports`` completes a bulk stage once the documents are written."""
+    now = dt.datetime.now(dt.UTC)
+    conn.execute(
+        "CREATE OR REPLACE TEMP TABLE _new_docs AS "
+        "SELECT id, min(coalesce(source_line, 0)) AS line, any_value(source_key) AS source_key "
+        "FROM (SELECT s.id, s.source_line, s.source_key FROM _stage_docs s "
+        "      ANTI JOIN documents d ON d.id = s.id) GROUP BY id")
+    repeated = _repeated_keys(conn)
+    # a fresh file of distinct rows (the common case) is copied without re-joining
+    every_row_new = conn.execute("SELECT count(*) FROM _new_docs").fetchall()[0][0] == staged
+    documents = conn.execute(
+        "INSERT INTO documents (id, content_hash, source_format, source_path, source_line, url, "
+        "outlet, published, language, text, ingested_at, source_key, source_version) "
+        "SELECT s.id, s.content_hash, ?, ?, s.source_line, s.url, s.outlet, s.published, "
+        "s.language, s.text, ?, s.source_key, s.source_version FROM _stage_docs s"
+        + ("" if every_row_new else
+           " SEMI JOIN _new_docs n ON n.id = s.id AND n.line = coalesce(s.source_line, 0)"),
+        [source_format, str(path), now]).fetchone()[0]
+    if before_reports is not None:
+        before_reports(conn)
+    reports = conn.execute(
+        "INSERT INTO reports (id, document_id, event_date, date_precision, country, admin1, "
+        "place, lat, lon, target_class, target_text, weapon, perpetrator, claimed_by, negated, "
+        "evidence, confidence, reasons, source_key, source_version, geo_precision, superseded, "
+        "outlet, source) "
+        "SELECT r.id, r.document_id, r.event_date, r.date_precision, "
+        "r.country, r.admin1, r.place, r.lat, r.lon, r.target_class, r.target_text, r.weapon, "
+        "r.perpetrator, r.claimed_by, r.negated, r.evidence, r.confidence, r.reasons, "
+        "r.source_key, r.source_version, r.geo_precision, false, r.outlet, r.source "
+        "FROM _stage_reports r"
+        + ("" if every_row_new else
+           " SEMI JOIN _new_docs n ON n.id = r.document_id"
+           " AND n.line = coalesce(r.source_line, 0)")
+    ).fetchone()[0]
+    superseded = _supersede(conn) if repeated else 0
+    conn.execute("DROP TABLE _new_docs")
+    return documents, reports, superseded
+
+
+def _repeated_keys(conn: Any) -> int:
+    """How many new documents share a source key with a stored one or with each other (run
+    before they are stored): only then can a key have two versions."""
+    return conn.execute(
+        "SELECT (SELECT count(source_key) - count(DISTINCT source_key) FROM _new_docs) + ("
+        "  SELECT count(*) FROM documents d SEMI JOIN _new_docs n ON n.source_key = d.source_key)"
+    ).fetchone()[0]
+
+
+def _supersede(conn: Any) -> int:
+    """Mark older versions of the source keys just written as superseded."""
+    return conn.execute(
+        "UPDATE reports SET superseded = true FROM ("
+        "  SELECT source_key, max(source_version) AS newest FROM reports "
+        "  WHERE source_key IN (SELECT source_key FROM _new_docs) AND source_version IS NOT NULL "
+        "  GROUP BY source_key HAVING count(DISTINCT source_version) > 1) k "
+        "WHERE reports.source_key = k.source_key AND reports.source_version < k.newest "
+        "AND NOT reports.superseded"
+    ).fetchone()[0]
+
+
+def _write_rejects(result: FileResult, rejects_path: Path) -> None:
+    with rejects_path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["line", "reason", "row"])
+        for line, reason, raw in result.rejects:
+            row = "\t".join(raw) if isinstance(raw, list) else str(raw)
+            writer.writerow([line, reason, row])
+    result.rejects_path = str(rejects_path)
+
+
+def ingest_file(
+    store: Store, source_format: str, path: str | Path, *, skip_bad: bool = False,
+    rejects_path: str | Path | None = None, progress: Callable[[int, int], None] | None = None,
+    **options: Any,
+) -> FileResult:
+    """Ingest one file as one transaction; InputError on a bad row unless ``skip_bad``.
+
+    With ``skip_bad`` bad rows are written to ``rejects_path`` (default ``PATH.rejects.csv``).
+    ``progress`` is called every thousand records, and at the end, with the current line
+    and the file's number of lines.
+    """
+    path = Path(path)
+    module = format_module(source_format)
+    file_hash, total_lines = scan_file(path)
+    result = FileResult(path=str(path), source_format=source_format)
+    seen = store.conn.execute("SELECT 1 FROM ingested_files WHERE content_hash = ?",
+                              [file_hash]).fetchone()
+    if seen:
+        result.skipped_unchanged = True
+        return result
+
+    def on_bad(error: InputError, raw: Any) -> None:
+        reason = f"{error.field}: {error.message}" if error.field else error.message
+        result.rejects.append((error.line, reason, raw))
+
+    # Staged outside the transaction: a DuckDB read error must not abort it.
+    bulk = getattr(module, "stage", None)
+    staged = bulk(store.conn, path, **options) if bulk else None
+    try:
+        _write_file(store, module, path, file_hash, total_lines, staged, result,
+                    progress, on_bad if skip_bad else None, options)
+    finally:
+        if staged is not None:
+            module.unstage(store.conn)
+    if result.rejects:
+        _write_rejects(result, Path(rejects_path or f"{path}.rejects.csv"))
+    return result
+
+
+def _write_file(store: Store, module: Any, path: Path, file_hash: str, total_lines: int,
+                staged: int | None, result: FileResult,
+                progress: Callable[[int, int], None] | None, on_bad: Any,
+                options: dict[str, Any]) -> None:
+    """The transaction of one file: stage (unless staged in bulk), copy, record the file."""
+    source_format = result.source_format
+    with unordered_inserts(store.conn), store.transaction() as conn:
+        if staged is not None:  # read and mapped in bulk: half the work is done
+            result.rows = staged
+            if progress is not None:
+                progress(total_lines // 2, total_lines)
+        else:
+            records = module.read(path, on_bad=on_bad, **options)
+            batch, first = _Batch(source_format), True
+            for record in _counted(records, result, progress, total_lines):
+                batch.add(record)
+                if len(batch) >= BATCH_ROWS:
+                    _flush(conn, batch, first)
+                    batch, first = _Batch(source_format), False
+            _flush(conn, batch, first)
+        result.documents, result.reports, result.superseded = _copy_staged(
+            conn, source_format, path, result.rows,
+            getattr(module, "finish", None) if staged is not None else None)
+        if progress is not None:
+            progress(total_lines, total_lines)
+        result.rejected = len(result.rejects)
+        conn.execute(
+            "INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [file_hash, str(path), source_format, result.rows, result.documents, result.reports,
+             result.rejected, dt.datetime.now(dt.UTC)])
+        store.audit("ingest", "file", str(path), {
+            "format": source_format, "rows": result.rows, "documents": result.documents,
+            "reports": result.reports, "rejected": result.rejected,
+            "superseded": result.superseded})
+        if staged is None:
+            conn.execute("DROP TABLE _stage_docs")
+            conn.execute("DROP TABLE _stage_reports")
+
+
+def _counted(records: Iterable[dict[str, Any]], result: FileResult,
+             progress: Callable[[int, int], None] | None, total: int
+             ) -> Iterator[dict[str, Any]]:
+    for record in records:
+        result.rows += 1
+        if progress is not None and result.rows % 1000 == 0:
+            progress(record.get("line") or result.rows, total)
+        yield record
+    if progress is not None:
+        progress(total, total)

@@ -1,0 +1,93 @@
+"""Text documents through the extractor: ``.txt``, ``.md`` or ``.html`` files, or a ``.jsonl``
+of documents.
+
+A ``.jsonl`` line is a document object (``id``, ``text``, optional ``published``,
+``language``, ``url``, ``outlet``), as ``trucewatch extract`` reads them. Any other file is
+one document (of an HTML page, its main text); its publication date and language come from
+the ``published`` and ``language`` options. Each document becomes one record holding every report
+the extractor finds in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from trucewatch.errors import InputError
+from trucewatch.sources.base import BadRowHandler, new_report, open_text, parse_date
+
+__all__ = ["read"]
+
+
+def _extract(text: str, published: dt.date | None, language: str | None) -> list[dict[str, Any]]:
+    try:
+        from trucewatch.text import extract
+    except ImportError as exc:
+        raise InputError("the text extractor (trucewatch.text.extract) is not available",
+                         hint="install trucewatch with its text extras") from exc
+    reports = []
+    for report in extract(text, published, language):
+        fields = report.model_dump()
+        fields["event_date"] = fields.pop("date")
+        reports.append(new_report(**fields))
+    return reports
+
+
+def _documents(path: Path, published: dt.date | None, language: str | None,
+               on_bad: BadRowHandler | None) -> Iterator[tuple[int, dict[str, Any]]]:
+    if path.suffix.lower() != ".jsonl":  # .txt, .md, .html: the extractor's own reader
+        from trucewatch.text.documents import read_documents
+
+        for document in read_documents(path, published, language):
+            yield 1, {"text": document.text, "published": document.published,
+                      "language": document.language, "url": None, "outlet": None}
+        return
+    with open_text(path) as stream:
+        for line, text in enumerate(stream, 1):
+            if not text.strip():
+                continue
+            try:
+                yield line, _document(text, path, line, published, language)
+            except InputError as error:
+                if on_bad is None:
+                    raise
+                on_bad(error, text.rstrip("\n"))
+
+
+def _document(text: str, path: Path, line: int, published: dt.date | None,
+              language: str | None) -> dict[str, Any]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg}", path=path, line=line,
+                         hint="fix the line or pass --skip-bad") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("text"), str):
+        raise InputError("expected a document object with a text field", path=path,
+                         line=line, hint="fix the line or pass --skip-bad")
+    date = document.get("published")
+    document["published"] = (parse_date(date, path=path, line=line, field="published")
+                             if date else published)
+    document["language"] = document.get("language") or language
+    return document
+
+
+def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
+         published: dt.date | None = None, language: str | None = None
+         ) -> Iterator[dict[str, Any]]:
+    """One record per document, with the reports the extractor finds in its text."""
+    path = Path(path)
+    for line, document in _documents(path, published, language, on_bad):
+        reports = _extract(document["text"], document["published"], document.get("language"))
+        yield {
+            "line": line,
+            "content": document["text"],
+            "source_key": f"doc:{document['id']}" if document.get("id") else None,
+            "source_version": None,
+            "document": {"url": document.get("url"), "outlet": document.get("outlet"),
+                         "published": document["published"],
+                         "language": document.get("language"), "text": document["text"]},
+            "reports": reports,
+        }

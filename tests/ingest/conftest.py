@@ -1,0 +1,3 @@
+from tests.ingest.helpers import stub_classifier
+
+__all__ = ["stub_classifier"]

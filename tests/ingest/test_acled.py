@@ -1,0 +1,164 @@
+"""ACLED importer: mapping, bulk/row parity, idempotence, edits, bad rows, CLI."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.ingest.helpers import FIXTURES
+from trucewatch.cli import app
+from trucewatch.errors import InputError
+from trucewatch.sources import acled, ingest_file, read
+from trucewatch.store import open_store
+
+SMALL = FIXTURES / "acled" / "small.csv"
+pytestmark = pytest.mark.usefixtures("stub_classifier")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.DictWriter(stream, fieldnames=acled.COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_read_maps_notes_places_and_skips_non_attacks() -> None:
+    records = list(read("acled", SMALL))
+    assert [r["line"] for r in records] == [2, 3, 5, 6]  # line 4 is a protest
+    first = records[0]["reports"][0]
+    assert (first["target_class"], first["perpetrator"], first["claimed_by"]) == (
+        "energy.power_grid", "RU", "UA")
+    assert (first["country"], first["admin1"], first["place"]) == ("UA", "UA-12", "Kryvyi Rih")
+    second = records[1]["reports"][0]
+    assert str(second["event_date"]) == "2025-03-20"  # "20 March 2025"
+    assert (second["country"], second["admin1"], second["perpetrator"]) == ("RU", "RU-KDA", "UA")
+    assert records[0]["source_key"] == "acled:UKR1001"
+
+
+def test_bulk_stage_matches_row_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tables = {}
+    staged = []
+    monkeypatch.setattr(acled, "unstage", lambda conn: staged.append(conn))
+    for mode in ("bulk", "rows"):
+        if mode == "rows":
+            monkeypatch.setattr(acled, "stage", lambda *a, **k: None)
+        with open_store(tmp_path / f"{mode}.duckdb") as store:
+            ingest_file(store, "acled", SMALL)
+            tables[mode] = (
+                store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents "
+                                   "ORDER BY id").fetchall(),
+                store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall())
+    assert tables["bulk"] == tables["rows"]
+    assert len(staged) == 1  # only the bulk run staged
+
+
+def test_reingest_changes_nothing_and_edits_supersede(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.duckdb") as store:
+        first = ingest_file(store, "acled", SMALL)
+        assert (first.rows, first.documents, first.reports, first.superseded) == (4, 4, 4, 1)
+        assert ingest_file(store, "acled", SMALL).skipped_unchanged
+        copy = shutil.copy(SMALL, tmp_path / "copy.csv")
+        with open(copy, "a", encoding="utf-8") as stream:
+            stream.write("\n")
+        again = ingest_file(store, "acled", copy)
+        assert (again.documents, again.reports) == (0, 0)
+        history = store.conn.execute(
+            "SELECT source_version, superseded FROM reports WHERE source_key = 'acled:UKR1001' "
+            "ORDER BY source_version").fetchall()
+        assert history == [(1742500000, True), (1742900000, False)]
+
+
+def test_edit_in_a_later_file_supersedes(tmp_path: Path) -> None:
+    rows = _rows(SMALL)
+    with open_store(tmp_path / "t.duckdb") as store:
+        ingest_file(store, "acled", _write(tmp_path / "a.csv", rows[:1]))
+        edited = dict(rows[0], fatalities="2", timestamp="1742999999")
+        result = ingest_file(store, "acled", _write(tmp_path / "b.csv", [edited]))
+        assert result.superseded == 1
+        assert store.conn.execute(
+            "SELECT count(*) FROM reports WHERE NOT superseded").fetchone()[0] == 1
+
+
+BAD_ROWS = [
+    ({"event_date": "31 Febtober 2025"}, "event_date: '31 Febtober 2025' is not a date "
+     "(use 2025-05-16 or 16 May 2025); fix the row or pass --skip-bad"),
+    ({"latitude": "123.4"}, "latitude: 123.4 is outside -90..90; fix the row or pass --skip-bad"),
+    ({"longitude": "east"}, "longitude: 'east' is not a number; fix the row or pass --skip-bad"),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), BAD_ROWS)
+def test_bad_row_aborts_the_file(tmp_path: Path, change: dict[str, str], message: str) -> None:
+    rows = _rows(SMALL)
+    rows[2] = dict(rows[2], **change)
+    path = _write(tmp_path / "bad.csv", rows)
+    with open_store(tmp_path / "t.duckdb") as store:
+        with pytest.raises(InputError) as caught:
+            ingest_file(store, "acled", path)
+        assert str(caught.value) == f"{path}:4: {message}"
+        assert store.counts()["documents"] == 0
+
+
+def test_wrong_column_count(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    lines = SMALL.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].rsplit(",", 1)[0]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "t.duckdb") as store:
+        with pytest.raises(InputError) as caught:
+            ingest_file(store, "acled", path)
+        assert str(caught.value) == (f"{path}:3: expected 31 columns, found 30; "
+                                     "fix the row or pass --skip-bad")
+        result = ingest_file(store, "acled", path, skip_bad=True)
+        assert (result.rows, result.rejected) == (3, 1)
+        rejects = _rows(Path(result.rejects_path))
+        assert rejects[0]["line"] == "3"
+        assert rejects[0]["reason"] == "expected 31 columns, found 30"
+
+
+def test_missing_columns(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("event_id_cnty,event_date\nA,2025-01-01\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a ACLED export file: missing column"):
+        list(read("acled", path))
+
+
+def test_cli_ingest(tmp_path: Path) -> None:
+    db = tmp_path / "cli.duckdb"
+    runner = CliRunner()
+    result = runner.invoke(app, ["--db", str(db), "ingest", "acled", str(SMALL)])
+    assert result.exit_code == 0, result.output
+    assert f"{SMALL}: 4 rows read, 4 new documents, 4 new reports, 1 earlier versions " \
+           "superseded" in result.output
+    assert "3 incidents, 0 verdicts" in result.output
+    again = runner.invoke(app, ["--db", str(db), "ingest", "acled", str(SMALL)])
+    assert "unchanged, already ingested" in again.output
+    bad = runner.invoke(app, ["--db", str(db), "ingest", "nope", str(SMALL)])
+    assert bad.exit_code == 2
+    assert "unknown input format 'nope'" in bad.output
+
+
+def test_cli_bad_row_and_skip_bad(tmp_path: Path) -> None:
+    rows = _rows(SMALL)
+    rows[1] = dict(rows[1], latitude="123.4")
+    path = _write(tmp_path / "bad.csv", rows)
+    db = str(tmp_path / "cli.duckdb")
+    runner = CliRunner()
+    failed = runner.invoke(app, ["--db", db, "ingest", "acled", str(path)])
+    assert failed.exit_code == 4
+    assert f"{path}:3: latitude: 123.4 is outside -90..90; fix the row or pass --skip-bad" \
+        in " ".join(failed.output.split())
+    skipped = runner.invoke(app, ["--db", db, "ingest", "acled", str(path), "--skip-bad"])
+    assert skipped.exit_code == 0, skipped.output
+    assert "1 bad rows skipped (see" in skipped.output
+    assert Path(f"{path}.rejects.csv").exists()
