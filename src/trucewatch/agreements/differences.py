@@ -57,7 +57,8 @@ def _scope(readings: Sequence[Reading]) -> Difference | None:
     covers = {r.party: r.classes for r in readings}
     if len({tuple(c) for c in covers.values()}) <= 1:
         return None
-    sentences = []
+    # Parties that cover the same classes the same others lack share one sentence.
+    claims: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
     for party, classes in covers.items():
         by_lacking: dict[tuple[str, ...], list[str]] = {}
         for code in classes:
@@ -65,10 +66,13 @@ def _scope(readings: Sequence[Reading]) -> Difference | None:
             if lacking:
                 by_lacking.setdefault(lacking, []).append(code)
         for lacking, codes in by_lacking.items():
-            sentences.append(
-                f"the {party} wording covers {describe_classes(codes)}; "
-                f"the {_join(lacking)} wording{'s do' if len(lacking) > 1 else ' does'} not"
-            )
+            claims.setdefault((tuple(codes), lacking), []).append(party)
+    sentences = [
+        f"the {_join(parties)} wording{'s cover' if len(parties) > 1 else ' covers'} "
+        f"{describe_classes(codes)}; "
+        f"the {_join(lacking)} wording{'s do' if len(lacking) > 1 else ' does'} not"
+        for (codes, lacking), parties in claims.items()
+    ]
     return Difference("scope", covers, "; ".join(sentences))
 
 

@@ -1,0 +1,146 @@
+"""Score statement terms against the labeled statements corpus (LABELING.md, "Statements").
+
+Usage: .venv/bin/python benchmarks/readouts_quality.py [--corpus PATH] [--runs N] [--json]
+
+Reads ../shared/corpus/statements.jsonl (relative to the repository) unless --corpus is
+given, extracts every statement's terms with trucewatch.readouts, and prints per term:
+scope (expanded class sets: exact and mean Jaccard; patterns exact), duration, start and
+bound parties (exact), follow-ons (micro precision/recall/F1 and exact sets), numbers
+(exact) and conditions (loose recall: a gold condition counts as found when a predicted one
+holds 60% of its words). A majority baseline (energy.*, nothing else stated) is scored in
+the same run; the extraction speed is the median of --runs runs, next to spaCy blank
+tokenisation of the same texts. Exits 0 with a message when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from trucewatch.readouts import Statement, Terms, read_statement
+from trucewatch.readouts.compare import reference_date
+from trucewatch.taxonomy import expand_scope
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "statements.jsonl"
+_WORD = re.compile(r"\w+")
+
+
+def _classes(patterns: list[str]) -> set[str]:
+    return {c for p in patterns for c in expand_scope(p)}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return 1.0 if not a and not b else len(a & b) / len(a | b)
+
+
+def _found(gold: str, predicted: list[str]) -> bool:
+    words = set(_WORD.findall(gold.lower()))
+    return any(len(words & set(_WORD.findall(p.lower()))) >= 0.6 * len(words) for p in predicted)
+
+
+def score(pairs: list[tuple[dict[str, Any], Terms]]) -> dict[str, float]:
+    """Figures per term over (gold terms, predicted terms) pairs."""
+    n = len(pairs)
+    tp = fp = fn = 0
+    conditions_gold = conditions_found = 0
+    figures: dict[str, float] = {"statements": n}
+    for gold, got in pairs:
+        g, p = set(gold["follow_on"]), set(got.follow_on)
+        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+        conditions_gold += len(gold["conditions"])
+        conditions_found += sum(_found(c, got.conditions) for c in gold["conditions"])
+
+    def share(test: Callable[[dict[str, Any], Terms], bool]) -> float:
+        return round(sum(test(g, t) for g, t in pairs) / n, 3)
+
+    figures["scope_classes_exact"] = share(lambda g, t: _classes(g["scope"]) == _classes(t.scope))
+    figures["scope_jaccard"] = round(statistics.mean(
+        _jaccard(_classes(g["scope"]), _classes(t.scope)) for g, t in pairs), 3)
+    figures["scope_patterns_exact"] = share(lambda g, t: sorted(g["scope"]) == sorted(t.scope))
+    figures["duration_accuracy"] = share(lambda g, t: g["duration_days"] == t.duration_days)
+    figures["start_accuracy"] = share(
+        lambda g, t: g["start"] == (t.start.isoformat() if t.start else None))
+    figures["bound_parties_exact"] = share(
+        lambda g, t: sorted(g["bound_parties"]) == sorted(t.bound_parties))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    figures["follow_on_precision"] = round(precision, 3)
+    figures["follow_on_recall"] = round(recall, 3)
+    figures["follow_on_f1"] = round(2 * precision * recall / (precision + recall), 3) if tp else 0.0
+    figures["follow_on_exact"] = share(lambda g, t: set(g["follow_on"]) == set(t.follow_on))
+    figures["numbers_exact"] = share(lambda g, t: g["numbers"] == t.numbers)
+    figures["conditions_loose_recall"] = (
+        round(conditions_found / conditions_gold, 3) if conditions_gold else 1.0)
+    return figures
+
+
+def _statements(path: Path) -> list[tuple[Statement, dict[str, Any]]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    fields = set(Statement.model_fields)
+    return [(Statement.model_validate({k: v for k, v in r.items() if k in fields}), r["terms"])
+            for r in rows]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    options = parser.parse_args()
+    if not options.corpus.exists():
+        print(f"skipped: no statements corpus at {options.corpus}")
+        return 0
+    labeled = _statements(options.corpus)
+    statements = [s for s, _ in labeled]
+    read_statement(statements[0])  # load the pipelines outside the timed runs
+    timings, predicted = [], []
+    for _ in range(options.runs):
+        started = time.perf_counter()
+        predicted = [read_statement(s, reference=reference_date(s, statements)).terms
+                     for s in statements]
+        timings.append(time.perf_counter() - started)
+    median = statistics.median(timings)
+    blank = {lang: spacy.blank(lang) for lang in {s.language or "en" for s in statements}}
+    token_timings = []
+    for _ in range(options.runs):
+        started = time.perf_counter()
+        for statement in statements:
+            blank[statement.language or "en"](statement.text)
+        token_timings.append(time.perf_counter() - started)
+    results: dict[str, Any] = {"corpus": str(options.corpus.resolve())}
+    results["readouts"] = score([(g, t) for (_, g), t in zip(labeled, predicted, strict=True)])
+    results["readouts"]["statements_per_s"] = round(len(statements) / median, 1)
+    results["tokenise_only_statements_per_s"] = round(
+        len(statements) / statistics.median(token_timings), 1)
+    results["baseline_majority"] = score([(g, Terms(scope=["energy.*"])) for _, g in labeled])
+    by_language: dict[str, list[tuple[dict[str, Any], Terms]]] = {}
+    for (statement, gold), terms in zip(labeled, predicted, strict=True):
+        by_language.setdefault(statement.language or "?", []).append((gold, terms))
+    results["by_language"] = {lang: score(pairs) for lang, pairs in sorted(by_language.items())}
+    if options.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print(f"corpus: {results['corpus']} ({len(statements)} statements)")
+    print("speed baseline (spaCy blank tokenisation only, same run): "
+          f"{results['tokenise_only_statements_per_s']} statements/s")
+    columns = ["readouts", "baseline_majority", *(f"lang:{k}" for k in results["by_language"])]
+    rows = {"readouts": results["readouts"], "baseline_majority": results["baseline_majority"],
+            **{f"lang:{k}": v for k, v in results["by_language"].items()}}
+    print(f"{'figure':28}" + "".join(f"{c:>20}" for c in columns))
+    for key in results["readouts"]:
+        print(f"{key:28}" + "".join(f"{rows[c].get(key, ''):>20}" for c in columns))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""``trucewatch readouts compare`` and ``trucewatch agreement from-statements``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from trucewatch.errors import NotFoundError, UsageError
+from trucewatch.readouts import (
+    Comparison,
+    Statement,
+    compare,
+    draft_spec,
+    parse_argument,
+    read_statements,
+    to_markdown,
+)
+from trucewatch.readouts.markdown import TERM_ROWS, cell
+from trucewatch.store import open_store
+from trucewatch.taxonomy import is_party_code
+
+from .agreements import agreement_app
+from .render import console, print_json
+
+readouts_app = typer.Typer(
+    no_args_is_help=True,
+    help="Official statements about an agreement: their terms and how they differ.\n\n"
+    "Example: [bold]trucewatch readouts compare US=whitehouse.txt RU=kremlin.txt[/]",
+)
+
+_STATEMENTS_HELP = (
+    "Statement files: .txt/.md as SPEAKER=PATH (e.g. US=readout.txt) or with `speaker:` "
+    "front matter, or .jsonl statement documents with speaker and text."
+)
+_SIDES_HELP = "The parties a 'mutual' or 'both sides' halt binds when none are named."
+
+
+class ReadoutFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(readouts_app, name="readouts")
+    agreement_app.command("from-statements")(from_statements)
+
+
+def _load(arguments: list[str]) -> list[Statement]:
+    statements: list[Statement] = []
+    for argument in arguments:
+        speaker, path = parse_argument(argument)
+        statements.extend(read_statements(path, speaker))
+    if not statements:
+        raise UsageError("no statements read", hint="give at least one statement file")
+    return statements
+
+
+def _sides(value: str) -> list[str]:
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    bad = [c for c in codes if not is_party_code(c)]
+    if bad:
+        raise UsageError(f"--sides: {', '.join(bad)} is not a party code",
+                         hint="give ISO 3166-1 alpha-2 codes such as RU,UA")
+    return codes
+
+
+def _render_table(comparison: Comparison) -> None:
+    table = Table(title="Terms by speaker", show_lines=True)
+    table.add_column("term", style="bold")
+    for speaker in comparison.speakers:
+        table.add_column(speaker, overflow="fold")
+    for term, title in TERM_ROWS:
+        table.add_row(title, *(cell(t, term) for t in comparison.speakers.values()))
+    console.print(table)
+    console.print("\n[bold]Differences[/]")
+    for difference in comparison.differences:
+        console.print(f"• [bold]{difference.term}[/]: {difference.explanation}")
+    if not comparison.differences:
+        console.print("The statements agree on every term they state.")
+    if comparison.costs is not None:
+        console.print("\n[bold]What the differences cost[/]")
+        for cost in comparison.costs:
+            console.print(f"• {cost.incidents} incident(s) are violations under the "
+                          f"{cost.violation_under} reading and not under the "
+                          f"{cost.not_under} reading (e.g. {', '.join(cost.examples)})")
+        if not comparison.costs:
+            console.print("Every stored incident gets the same verdict under every reading.")
+
+
+@readouts_app.command("compare")
+def compare_command(
+    ctx: typer.Context,
+    statements: list[str] = typer.Argument(..., help=_STATEMENTS_HELP),
+    output: ReadoutFormat = typer.Option(ReadoutFormat.TABLE, "--format", "-f",
+                                         help="Output format."),
+    sides: str = typer.Option("RU,UA", "--sides", help=_SIDES_HELP),
+) -> None:
+    """Extract each statement's terms and show where the speakers' wordings differ. When the
+    database holds incidents, also count those that are violations under one reading only.
+
+    Example: [bold]trucewatch readouts compare US=whitehouse.txt RU=kremlin.txt --format json[/]
+    """
+    read = _load(statements)
+    db: Path = ctx.obj.db
+    try:
+        store = open_store(db, create=False)
+    except NotFoundError:
+        store = None
+    if store is None:
+        comparison = compare(read, sides=_sides(sides))
+    else:
+        with store:
+            has_incidents = store.conn.execute("SELECT count(*) FROM incidents").fetchall()[0][0]
+            comparison = compare(read, sides=_sides(sides),
+                                 conn=store.conn if has_incidents else None)
+    if output is ReadoutFormat.JSON:
+        print_json(comparison.as_dict())
+    elif output is ReadoutFormat.MARKDOWN:
+        console.out(to_markdown(comparison), end="", highlight=False)
+    else:
+        _render_table(comparison)
+
+
+def from_statements(
+    statements: list[str] = typer.Argument(..., help=_STATEMENTS_HELP),
+    output: Path | None = typer.Option(None, "--output", "-o",
+                                       help="Write the spec here instead of stdout."),
+    agreement_id: str | None = typer.Option(None, "--id", help="Agreement id (a slug)."),
+    title: str | None = typer.Option(None, "--title", help="Agreement title."),
+    sides: str = typer.Option("RU,UA", "--sides", help=_SIDES_HELP),
+) -> None:
+    """Draft an agreement spec with one reading per speaker, each quoting its source, for an
+    analyst to review and then `trucewatch agreement add`.
+
+    Example: [bold]trucewatch agreement from-statements statements.jsonl -o draft.yaml[/]
+    """
+    spec = draft_spec(_load(statements), agreement_id=agreement_id, title=title,
+                      sides=_sides(sides))
+    if output is None:
+        console.out(spec, end="", highlight=False)
+    else:
+        output.write_text(spec, encoding="utf-8")
+        console.print(f"wrote {output}; review it, then `trucewatch agreement add {output}`")

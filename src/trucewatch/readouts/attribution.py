@@ -1,0 +1,66 @@
+"""Whose words a sentence reports: the speaker's own, or another party's.
+
+A sentence whose first attribution verb ("said", "stated", "proposed", "заявил") has actors of
+other parties only before it ("The Kremlin stated that ...") reports that party's version;
+the speaker's terms are read from the other sentences. Sentences with no attributed actor
+(quoted readouts, list items) count as the speaker's own; an outlet's recap paragraphs
+("Background: ...") count as no one's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .nlp import Sentence, Span
+
+__all__ = ["actor_parties", "own_sentences", "source_parties"]
+
+
+def actor_parties(sentence: Sentence, start: int = 0, end: int | None = None) -> list[str]:
+    """Parties of the actors named between token ``start`` and ``end``, in text order."""
+    end = len(sentence.lemmas) if end is None else end
+    found = [s.value for s in sentence.tagged("actor") if start <= s.start and s.end <= end]
+    return list(dict.fromkeys(found))
+
+
+def _before(sentence: Sentence, verb: Span) -> set[str]:
+    before = actor_parties(sentence, 0, verb.start)
+    if before:
+        return set(before)
+    return set(actor_parties(sentence, verb.end, min(verb.end + 6, len(sentence.lemmas)))[:1])
+
+
+def _first_verb(sentence: Sentence, family: str) -> Span | None:
+    names = {i for a in sentence.tagged("actor") for i in range(a.start, a.end)}
+    return next((v for v in sentence.tagged(family) if v.start not in names), None)
+
+
+def source_parties(sentence: Sentence) -> set[str]:
+    """The parties a sentence attributes its content to; empty when it attributes none."""
+    verb = _first_verb(sentence, "attribution")
+    return _before(sentence, verb) if verb else set()
+
+
+def _accepted_by(sentence: Sentence, speaker: str) -> bool:
+    verb = _first_verb(sentence, "acceptance")
+    return verb is not None and _before(sentence, verb) <= {speaker}
+
+
+def own_sentences(sentences: Sequence[Sentence], speaker: str) -> list[Sentence]:
+    """The sentences that give ``speaker``'s own version: unattributed or attributed to it,
+    and other parties' proposals only when the speaker accepts them there or next."""
+    own = []
+    for index, sentence in enumerate(sentences):
+        if sentence.editorial:
+            continue
+        parties = source_parties(sentence)
+        if parties and speaker not in parties:
+            continue
+        proposal = _first_verb(sentence, "proposal")
+        proposers = _before(sentence, proposal) if proposal and not parties else set()
+        if proposers and speaker not in proposers:
+            following = sentences[index:index + 2]
+            if not any(_accepted_by(s, speaker) for s in following):
+                continue
+        own.append(sentence)
+    return own

@@ -1,0 +1,78 @@
+"""From a statement's text to its terms (LABELING.md, "Statements")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from .attribution import own_sentences
+from .clauses import read_conditions, read_follow_on, read_numbers
+from .nlp import analyse, detect_language
+from .parties import read_bound
+from .scope import read_scope
+from .terms import Statement, StatementTerms, Terms
+from .window import read_duration, read_start
+
+__all__ = ["read_statement", "statement_terms"]
+
+
+def read_statement(
+    statement: Statement,
+    *,
+    reference: dt.date | None = None,
+    sides: Sequence[str] | None = None,
+) -> StatementTerms:
+    """The terms of one statement, each with the sentence it was read from.
+
+    Sentences that report another party's version ("The Kremlin stated that ...") are left
+    out of every term except scope, which falls back to them when the speaker's own
+    sentences give none. ``reference`` dates yearless dates when the statement has no
+    publication date; ``sides`` are the parties "both sides" means (default RU, UA).
+    """
+    language = statement.language or detect_language(statement.text)
+    sentences = analyse(statement.text, language)
+    own = own_sentences(sentences, statement.speaker) if statement.speaker else sentences
+    reference = statement.published or reference
+    scope = read_scope(own, sentences)
+    duration, duration_quote = read_duration(own, language)
+    start, start_quote = read_start(own, language, reference)
+    own_ids = {id(s) for s in own}
+    reported = [s for s in sentences if id(s) not in own_ids and not s.editorial]
+    bound, bound_quote = read_bound(own, sides, reported)
+    conditions = read_conditions(own)
+    follow_on, follow_quotes = read_follow_on(own)
+    numbers, numbers_quote = read_numbers(own, language)
+    terms = Terms(
+        scope=scope.patterns, scope_text=scope.texts, duration_days=duration, start=start,
+        bound_parties=bound, conditions=[text for _, text in conditions],
+        follow_on=follow_on, numbers=numbers,
+    )
+    evidence = {
+        "scope": scope.sentences[0] if scope.sentences else "",
+        "duration_days": duration_quote, "start": start_quote, "bound_parties": bound_quote,
+        "numbers": numbers_quote,
+        **{f"follow_on.{label}": quote for label, quote in follow_quotes.items()},
+    }
+    return StatementTerms(
+        id=statement.id, speaker=statement.speaker, language=language,
+        published=statement.published, url=statement.url, terms=terms,
+        condition_kinds={text: kind for kind, text in conditions},
+        evidence={k: v for k, v in evidence.items() if v},
+    )
+
+
+def statement_terms(
+    text: str,
+    language: str | None = None,
+    published: dt.date | None = None,
+    speaker: str | None = None,
+) -> Terms:
+    """The terms of a statement's ``text``; with ``speaker`` other parties' quotes are left out.
+
+    >>> statement_terms("Both sides agreed to a 30-day halt on strikes on energy "
+    ...                 "and infrastructure.").scope
+    ['energy.*', 'infrastructure.*']
+    """
+    statement = Statement(id="statement", speaker=speaker, text=text,
+                          language=language, published=published)
+    return read_statement(statement).terms

@@ -1,0 +1,57 @@
+"""A comparison as Markdown: the terms side by side, the differences, and what they cost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .compare import Comparison
+from .terms import Terms
+
+__all__ = ["TERM_ROWS", "cell", "to_markdown"]
+
+#: The terms shown side by side, in order, with their row titles.
+TERM_ROWS = (
+    ("scope", "scope"), ("scope_text", "worded as"), ("duration_days", "duration (days)"),
+    ("start", "start"), ("bound_parties", "must stop"), ("conditions", "conditions"),
+    ("follow_on", "follow-on"), ("numbers", "numbers"),
+)
+
+
+def cell(terms: Terms, term: str) -> str:
+    """One term's value as short text; ``—`` when the statement does not state it."""
+    value: Any = getattr(terms, term)
+    if value in (None, [], {}):
+        return "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        if term in ("scope_text", "conditions"):
+            return "; ".join(f"“{v}”" for v in value)
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(comparison: Comparison) -> str:
+    """The comparison as a Markdown document."""
+    speakers = list(comparison.speakers)
+    lines = ["| term | " + " | ".join(speakers) + " |",
+             "|---|" + "---|" * len(speakers)]
+    for term, title in TERM_ROWS:
+        cells = [_escape(cell(comparison.speakers[s], term)) for s in speakers]
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    lines += ["", "## Differences", ""]
+    lines += [f"- **{d.term}**: {_escape(d.explanation)}" for d in comparison.differences]
+    if not comparison.differences:
+        lines.append("The statements agree on every term they state.")
+    if comparison.costs is not None:
+        lines += ["", "## What the differences cost", ""]
+        lines += [f"- {c.incidents} incident(s) are violations under the {c.violation_under} "
+                  f"reading and not under the {c.not_under} reading "
+                  f"(e.g. {', '.join(c.examples)})" for c in comparison.costs]
+        if not comparison.costs:
+            lines.append("Every stored incident gets the same verdict under every reading.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,262 @@
+"""Language pipelines for statements: spaCy blank tokenisers, lemmas, sentences, phrase tags.
+
+Each language gets a blank spaCy pipeline with a sentencizer and a ``readouts_lemmas``
+component (pymorphy3 for Russian and Ukrainian, light suffix rules for English). Phrase lists
+from ``data/*.yaml`` are matched on lemmas with a PhraseMatcher, so they can be written in
+any inflected form. A statement becomes a list of :class:`Sentence` records, one per
+sentence, each knowing its character offsets and the tagged phrase spans in it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import pymorphy3
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .lexicon import LANGUAGES, phrase_labels
+
+__all__ = ["Sentence", "Span", "analyse", "detect_language", "lemma", "phrase_lemmas"]
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_UKRAINIAN_LETTERS = set("іїєґ")
+_RUSSIAN_LETTERS = set("ыэъё")
+#: Tokens from the start of a paragraph within which a marker makes it editorial context.
+EDITORIAL_REACH = 2
+_EDITORIAL_MARKS = (":", ",", "—", "–", "-")
+#: Words whose case tells them apart from a common word ("US" and "us").
+_KEEP_CASE = frozenset({"US"})
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "»", '"', "”", ")")
+_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A tagged phrase: its label (``scope.domain:energy``), token range and text."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def family(self) -> str:
+        return self.label.split(":", 1)[0]
+
+    @property
+    def value(self) -> str:
+        return self.label.split(":", 1)[1] if ":" in self.label else ""
+
+
+@dataclass
+class Sentence:
+    """One sentence (or list item) of a statement with its lemmas and tagged phrases.
+
+    ``editorial`` marks sentences of a paragraph an outlet opens with a context marker
+    ("Background:", "Нагадаємо"): the outlet's recap, not the statement.
+    """
+
+    text: str
+    start_char: int
+    lemmas: list[str]
+    words: list[str]
+    offsets: list[int]
+    list_item: bool
+    editorial: bool
+    spans: list[Span] = field(default_factory=list)
+
+    def tagged(self, family: str) -> list[Span]:
+        """The spans of one label family, in text order."""
+        return [s for s in self.spans if s.family == family]
+
+    def has(self, family: str) -> bool:
+        return any(s.family == family for s in self.spans)
+
+    def slice(self, start: int, end: int) -> str:
+        """The sentence's text from token ``start`` up to token ``end``, spacing kept."""
+        if start >= end:
+            return ""
+        return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.words[end - 1])]
+
+
+def detect_language(text: str) -> str:
+    """``uk``, ``ru`` or ``en`` from the letters a text uses (Cyrillic decides uk vs ru)."""
+    letters = {c for c in text.lower() if c.isalpha()}
+    if letters & _UKRAINIAN_LETTERS:
+        return "uk"
+    if letters & _RUSSIAN_LETTERS or any("а" <= c <= "я" for c in letters):
+        return "ru"
+    return "en"
+
+
+@cache
+def _morph(language: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def _english_lemma(word: str) -> str:
+    word = word.removesuffix("'s").removesuffix("'") or word
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@cache
+def _normal_forms(language: str, word: str) -> tuple[str, ...]:
+    """Normal forms of every parse of a Cyrillic word, best parse first."""
+    forms = (p.normal_form for p in _morph(language).parse(word.replace("ё", "е")))
+    return tuple(dict.fromkeys(forms))
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("а" <= c <= "ї" for c in word)
+
+
+def _clean(word: str) -> str:
+    return word if word in _KEEP_CASE else word.lower().translate(_APOSTROPHES)
+
+
+def phrase_lemmas(word: str, language: str) -> tuple[str, ...]:
+    """Lemmas a word of a phrase list may stand for: itself when it is a dictionary form,
+    else the normal form of every parse (phrase lists have no context to choose one)."""
+    word = _clean(word)
+    if language == "en" or not _is_cyrillic(word):
+        return (_english_lemma(word),)
+    forms = _normal_forms(language, word)
+    return (word,) if word.replace("ё", "е") in forms else forms
+
+
+def lemma(word: str, language: str, known: frozenset[str] = frozenset()) -> str:
+    """The lemma of a word of text; among ambiguous parses, one the phrase lists use wins."""
+    word = _clean(word)
+    if language == "en" or not _is_cyrillic(word):
+        return _english_lemma(word)
+    forms = _normal_forms(language, word)
+    return next((f for f in forms if f in known), forms[0])
+
+
+@Language.factory("readouts_lemmas", default_config={"known": []})
+def _lemmas_factory(nlp: Language, name: str, known: list[str]) -> object:
+    language = nlp.lang
+    vocabulary = frozenset(known)
+
+    def set_lemmas(doc: Doc) -> Doc:
+        for token in doc:
+            token.lemma_ = lemma(token.text, language, vocabulary)
+        return doc
+
+    return set_lemmas
+
+
+#: At most this many lemma readings of one phrase are matched.
+MAX_VARIANTS = 16
+
+
+def _variants(nlp: Language, phrase: str, language: str) -> list[Doc]:
+    words = [t.text for t in nlp.make_doc(_normalise(phrase))]
+    readings = list(itertools.islice(
+        itertools.product(*(phrase_lemmas(w, language) for w in words)), MAX_VARIANTS))
+    docs = []
+    for lemmas in readings:
+        doc = Doc(nlp.vocab, words=words)
+        for token, value in zip(doc, lemmas, strict=True):
+            token.lemma_ = value
+        docs.append(doc)
+    return docs
+
+
+@cache
+def _pipeline(language: str) -> tuple[Language, PhraseMatcher]:
+    nlp = spacy.blank(language)
+    patterns: dict[str, list[Doc]] = {}
+    for label, phrases in phrase_labels(language).items():
+        for phrase in phrases:
+            patterns.setdefault(label, []).extend(_variants(nlp, phrase, language))
+    known = sorted({t.lemma_ for docs in patterns.values() for doc in docs for t in doc})
+    nlp.add_pipe("readouts_lemmas", config={"known": known})
+    nlp.add_pipe("sentencizer")
+    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    for label, docs in patterns.items():
+        matcher.add(label, docs)
+    return nlp, matcher
+
+
+def _normalise(text: str) -> str:
+    return text.translate(_APOSTROPHES).replace("\u00a0", " ")
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """Lines joined into blocks: a hard-wrapped sentence is one block, each list item its own.
+
+    A line continues the previous one unless either is a list item or the previous one ends
+    a sentence; blank lines always end a block. Offsets are those of the original text.
+    """
+    blocks: list[tuple[int, str]] = []
+    offset = 0
+    joinable = False
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        stripped = content.strip()
+        item = bool(_ITEM.match(content))
+        if not stripped:
+            joinable = False
+        elif joinable and not item:
+            start, previous = blocks[-1]
+            blocks[-1] = (start, previous + " " * (offset - start - len(previous)) + content)
+        else:
+            blocks.append((offset, content))
+        if stripped:
+            joinable = not item and not stripped.endswith(_SENTENCE_ENDS)
+        offset += len(line)
+    return blocks
+
+
+def _resolve(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
+    """Every match, except that scope words do not overlap: the longest wins."""
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        label = doc.vocab.strings[match_id]
+        if label.startswith("scope:"):
+            if taken.intersection(range(start, end)):
+                continue
+            taken.update(range(start, end))
+        chosen.append(Span(label, start, end, doc[start:end].text))
+    unique = {(s.label, s.start, s.end): s for s in chosen}
+    return sorted(unique.values(), key=lambda s: (s.start, s.label))
+
+
+def analyse(text: str, language: str) -> list[Sentence]:
+    """Split ``text`` into sentences (each list item its own) with lemmas and tagged phrases."""
+    if language not in LANGUAGES:
+        language = "en"
+    nlp, matcher = _pipeline(language)
+    lines = _blocks(_normalise(text))
+    sentences: list[Sentence] = []
+    for (offset, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        item = bool(_ITEM.match(line))
+        spans = _resolve(doc, matcher(doc))
+        editorial = any(
+            s.family == "editorial" and s.start <= EDITORIAL_REACH and s.end < len(doc)
+            and doc[s.end].text in _EDITORIAL_MARKS for s in spans
+        )
+        for sent in doc.sents:
+            inside = [
+                Span(s.label, s.start - sent.start, s.end - sent.start, s.text)
+                for s in spans if sent.start <= s.start and s.end <= sent.end
+            ]
+            sentences.append(Sentence(
+                text=sent.text, start_char=offset + sent.start_char,
+                lemmas=[t.lemma_ for t in sent], words=[t.text for t in sent],
+                offsets=[t.idx - sent.start_char for t in sent], list_item=item,
+                editorial=editorial, spans=inside,
+            ))
+    return sentences

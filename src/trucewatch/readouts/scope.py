@@ -1,0 +1,195 @@
+"""Scope: which target classes a halt covers, parsed from coordinated phrases.
+
+A scope phrase is a run of scope words (``data/scope.yaml``) next to a halt or strike word in a
+sentence that speaks of a halt. The run is split into conjuncts at coordinators, and each
+conjunct maps to taxonomy patterns:
+
+- a facility type ("substations", "oil refineries") gives its own class;
+- a domain word ("energy", "transport", "civilian"), with or without a head noun, gives the
+  patterns of ``data/scope_classes.yaml`` ("energy infrastructure" -> ``energy.*``);
+- "infrastructure" with no domain covers all infrastructure (``infrastructure.*``), so
+  "energy and infrastructure" is ``energy.*`` plus ``infrastructure.*``, while
+  "energy infrastructure" is ``energy.*`` only;
+- a bare modifier before a conjunct with a facility head it can modify shares that head
+  ("oil and gas pipelines" are pipelines; "energy and port infrastructure" stays energy
+  plus ports).
+
+A closed list (numbered items, or a sentence with a list cue) of facility types replaces the
+general wording of the same group: the Kremlin's "energy system" with its five-item list is
+the six listed classes, not ``energy.*``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from trucewatch.taxonomy import expand_scope, target_classes, target_group
+
+from .lexicon import data
+from .nlp import Sentence, Span
+
+__all__ = ["ScopeReading", "conjunct_patterns", "read_scope"]
+
+#: Tokens from a halt or strike word within which a scope run counts.
+WINDOW = 6
+#: Sentences before a block of list items in which a halt or list cue makes it a scope list.
+LIST_LOOKBACK = 3
+
+
+@dataclass
+class ScopeReading:
+    """Patterns found, the phrases they were read from and the sentences that hold them."""
+
+    patterns: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+
+def _runs(sentence: Sentence) -> list[list[Span]]:
+    """Maximal runs of scope spans separated only by actor names or nothing."""
+    fillers = {i for s in sentence.tagged("actor") for i in range(s.start, s.end)}
+    runs: list[list[Span]] = []
+    current: list[Span] = []
+    for span in sentence.tagged("scope"):
+        gap = range(current[-1].end, span.start) if current else range(0)
+        if current and all(i in fillers for i in gap):
+            current.append(span)
+        else:
+            if current:
+                runs.append(current)
+            current = [span]
+    if current:
+        runs.append(current)
+    return [_trim(run) for run in runs if _trim(run)]
+
+
+def _trim(run: list[Span]) -> list[Span]:
+    loose = ("coord", "skip", "other")
+    start, end = 0, len(run)
+    while start < end and run[start].value in loose:
+        start += 1
+    while end > start and run[end - 1].value in loose:
+        end -= 1
+    trimmed = run[start:end]
+    return trimmed if any(s.value not in loose for s in trimmed) else []
+
+
+def _conjuncts(run: list[Span]) -> list[list[Span]]:
+    parts: list[list[Span]] = [[]]
+    for span in run:
+        if span.value == "coord":
+            parts.append([])
+        elif span.value not in ("skip", "other"):
+            parts[-1].append(span)
+    return [p for p in parts if p]
+
+
+def _own_patterns(conjunct: list[Span]) -> list[str]:
+    classes = [s.value.split(":", 1)[1] for s in conjunct if s.value.startswith("class:")]
+    if classes:
+        return classes
+    covers = data("scope_classes.yaml")
+    domains = [s.value.split(":", 1)[1] for s in conjunct if s.value.startswith("domain:")]
+    if domains:
+        return [p for d in domains for p in covers[d]]
+    if any(s.value == "head:infrastructure" for s in conjunct):
+        return list(covers["infrastructure"])
+    return []
+
+
+def conjunct_patterns(run: list[Span]) -> list[str]:
+    """Taxonomy patterns a run of scope spans covers, conjunct by conjunct."""
+    parts = _conjuncts(run)
+    patterns: list[str] = []
+    for index, part in enumerate(parts):
+        is_bare = all(s.value.startswith("domain:") for s in part)
+        following = parts[index + 1] if index + 1 < len(parts) else []
+        shared = _own_patterns([s for s in following if s.value.startswith("class:")])
+        own = _own_patterns(part)
+        covered = {c for p in own for c in expand_scope(p)}
+        if is_bare and shared and all(c in covered for c in shared):
+            patterns += shared
+        else:
+            patterns += own
+    return list(dict.fromkeys(patterns))
+
+
+def _anchors_near(sentence: Sentence, run: list[Span]) -> list[Span]:
+    """Halt and strike words within :data:`WINDOW` tokens of a run."""
+    anchors = sentence.tagged("halt") + sentence.tagged("strike")
+    return [a for a in anchors
+            if a.start - WINDOW <= run[-1].end and run[0].start <= a.end + WINDOW]
+
+
+def _phrase(sentence: Sentence, run: list[Span], near: list[Span]) -> str:
+    start = min([run[0].start] + [a.start for a in near])
+    end = max([run[-1].end] + [a.end for a in near])
+    return sentence.slice(start, end)
+
+
+def _listed(sentences: Sequence[Sentence]) -> tuple[list[str], list[str], list[str]]:
+    """Classes of a closed list of facility types, the phrases and sentences naming them."""
+    classes: list[str] = []
+    texts: list[str] = []
+    quotes: list[str] = []
+    block_open = False
+    for index, sentence in enumerate(sentences):
+        if sentence.list_item and (index == 0 or not sentences[index - 1].list_item):
+            before = sentences[max(0, index - LIST_LOOKBACK):index]
+            block_open = any(s.has("halt") or s.has("list") for s in before)
+        in_list = sentence.list_item and block_open
+        cued = sentence.has("list") and sentence.has("halt")
+        if not (in_list or cued):
+            continue
+        for run in _runs(sentence):
+            if not any(s.value.startswith("class:") for s in run):
+                continue
+            found = [p for p in conjunct_patterns(run) if "*" not in p]
+            if found:
+                classes += found
+                texts.append(sentence.slice(run[0].start, run[-1].end))
+                quotes.append(sentence.text.strip())
+    return list(dict.fromkeys(classes)), texts, list(dict.fromkeys(quotes))
+
+
+def _general(sentences: Sequence[Sentence]) -> ScopeReading:
+    found = ScopeReading()
+    for sentence in sentences:
+        if sentence.list_item or not sentence.has("halt"):
+            continue
+        for run in _runs(sentence):
+            near = _anchors_near(sentence, run)
+            patterns = conjunct_patterns(run) if near else []
+            if patterns:
+                found.patterns += patterns
+                found.texts.append(_phrase(sentence, run, near))
+                found.sentences.append(sentence.text.strip())
+    return found
+
+
+def normalise(patterns: Sequence[str]) -> list[str]:
+    """Wildcards (narrower first), then classes no wildcard covers, all in taxonomy order."""
+    order = list(target_classes())
+    wildcards = sorted({p for p in patterns if "*" in p},
+                       key=lambda w: (order.index(expand_scope(w)[0]), len(expand_scope(w))))
+    covered = {c for w in wildcards for c in expand_scope(w)}
+    classes = sorted({p for p in patterns if "*" not in p and p not in covered}, key=order.index)
+    return wildcards + classes
+
+
+def read_scope(own: Sequence[Sentence], every: Sequence[Sentence]) -> ScopeReading:
+    """The scope a statement gives: from its own sentences, else from any sentence."""
+    general = _general(own)
+    if not general.patterns:
+        general = _general(every)
+    listed, list_texts, list_quotes = _listed(own)
+    patterns = general.patterns
+    if listed:
+        groups = {target_group(c) for c in listed}
+        patterns = [p for p in patterns if not set(map(target_group, expand_scope(p))) <= groups]
+    return ScopeReading(
+        patterns=normalise(patterns + listed),
+        texts=list(dict.fromkeys(general.texts + list_texts)),
+        sentences=list(dict.fromkeys(general.sentences + list_quotes)),
+    )

@@ -1,0 +1,51 @@
+"""The terms of one statement (LABELING.md, "Statements") and the statement they come from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Statement", "StatementTerms", "Terms"]
+
+
+class Terms(BaseModel):
+    """What a statement says was agreed, field by field as LABELING.md defines them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    scope: list[str] = Field(default_factory=list)
+    scope_text: list[str] = Field(default_factory=list)
+    duration_days: int | None = None
+    start: dt.date | None = None
+    bound_parties: list[str] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=list)
+    follow_on: list[str] = Field(default_factory=list)
+    numbers: dict[str, int] = Field(default_factory=dict)
+
+
+class Statement(BaseModel):
+    """One official statement as read: who speaks, when, where from, and its text."""
+
+    id: str
+    speaker: str | None = None
+    text: str
+    language: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    event: str | None = None
+
+
+class StatementTerms(BaseModel):
+    """A statement's terms with, per term, the sentence each was read from (``evidence``),
+    and the kind of each condition (``escape``, ``reciprocity``, ``precondition``, ``demand``)."""
+
+    id: str
+    speaker: str | None = None
+    language: str
+    published: dt.date | None = None
+    url: str | None = None
+    terms: Terms
+    condition_kinds: dict[str, str] = Field(default_factory=dict)
+    evidence: dict[str, str] = Field(default_factory=dict)
