@@ -17,7 +17,18 @@ from typer.core import TyperGroup
 from trucewatch.errors import TrucewatchError
 from trucewatch.store import DEFAULT_DB
 
-from . import agreements, demo, extract, workspace
+from . import (
+    agreements,
+    assess,
+    demo,
+    extract,
+    incidents,
+    ingest,
+    readouts,
+    report,
+    serve,
+    workspace,
+)
 from .render import err_console
 
 
@@ -67,5 +78,7 @@ def _root(
     ctx.obj = Settings(db=db, debug=debug or bool(os.environ.get("TRUCEWATCH_DEBUG")))
 
 
-for _module in (workspace, agreements, demo, extract):
+# In the order of the flow, which is the order --help lists them in.
+for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, report, serve,
+                demo):
     _module.register(app)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from trucewatch.demo import Demo, prepare_demo
+from trucewatch.store import open_store
 
 from .agreements import render_agreement
 from .render import console
@@ -21,8 +22,35 @@ def _show_agreement(demo: Demo) -> None:
     render_agreement(demo.agreement)
 
 
-#: What the demo does after loading the case, in order.
-STEPS: list[Callable[[Demo], None]] = [_show_agreement]
+def _ingest_and_assess(demo: Demo) -> None:
+    """Ingest the case's sample inputs (reported claims) and print the assessment."""
+    from trucewatch.assess import summarise
+    from trucewatch.sources.ingest import ingest
+
+    from .assess import render_assessment
+
+    inputs = demo.case / "inputs"
+    with open_store(demo.db) as store:
+        rows = ingest(store, "acled", sorted(inputs.glob("*.csv")), merge=False)
+        texts = ingest(store, "text", sorted(inputs.glob("*.jsonl")))
+        for result in rows.files + texts.files:
+            console.print(f"\n{result.path}: {result.reports} reports ingested")
+        render_assessment(texts.verdicts or 0, summarise(store, demo.agreement.id))
+
+
+def _write_report(demo: Demo) -> None:
+    """Last step: the HTML report, and how to open it and start the dashboard."""
+    from trucewatch.report import write_report
+
+    with open_store(demo.db, create=False) as store:
+        out = write_report(store, demo.agreement.id, demo.workspace / "report.html")
+    console.print(f"\nreport written to {out}: open it in a browser (works offline), "
+                  f"e.g. xdg-open {out}")
+    console.print(f"dashboard: trucewatch --db {demo.db} serve, then open http://127.0.0.1:8000/")
+
+
+#: What the demo does after loading the case, in order; the report comes last.
+STEPS: list[Callable[[Demo], None]] = [_show_agreement, _ingest_and_assess, _write_report]
 
 
 def demo(

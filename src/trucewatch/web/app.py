@@ -1,0 +1,155 @@
+"""The dashboard application: store per request, templates, static files, errors as pages.
+
+``create_app(db)`` returns a FastAPI app over one trucewatch database. Pages live in
+:mod:`.routes`; each has a JSON twin under ``/api`` built from the same data function.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+
+from trucewatch.assess import RULES
+from trucewatch.errors import NotFoundError, StoreError, TrucewatchError, UsageError
+from trucewatch.report.palette import verdict_colors, verdict_labels
+from trucewatch.store import Store, open_store
+
+from .csrf import CsrfError, csrf_token, set_csrf_cookie
+from .review import RULE as REVIEW_RULE
+
+__all__ = ["create_app", "render", "store_of"]
+
+log = logging.getLogger("trucewatch.web")
+
+_STATUS = ((NotFoundError, 404), (UsageError, 400), (StoreError, 503))
+
+
+def _templates() -> Jinja2Templates:
+    folder = resources.files(__package__).joinpath("templates")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.globals.update(verdict_labels=verdict_labels(), verdict_colors=verdict_colors(),
+                       rules={**RULES, REVIEW_RULE: "an analyst's review decided it"})
+    return Jinja2Templates(env=env)
+
+
+def store_of(request: Request) -> Iterator[Store]:
+    """A store on its own cursor for one request (DuckDB cursors are safe across threads)."""
+    shared: Store = request.app.state.store
+    store = Store(shared.path, shared.conn.cursor())
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> Response:
+    """An HTML page from ``template`` with ``data``, the CSRF token and the app's settings."""
+    context = {"data": data, "csrf": csrf_token(request), "tiles": request.app.state.tiles,
+               "path": request.url.path}
+    response = request.app.state.templates.TemplateResponse(
+        request, template, context, status_code=status)
+    set_csrf_cookie(request, response)
+    return response
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    return render(request, "error.html", {"status": status, "message": message}, status)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(TrucewatchError)
+    async def _trucewatch(request: Request, exc: TrucewatchError) -> Response:
+        status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 500)
+        # The message without the database path: the server's files are not the viewer's.
+        message = (f"{exc.field}: " if exc.field else "") + exc.message
+        return _error(request, status, message + (f"; {exc.hint}" if exc.hint else ""))
+
+    @app.exception_handler(CsrfError)
+    async def _csrf(request: Request, exc: CsrfError) -> Response:
+        return _error(request, 403, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query"))
+        return _error(request, 422, f"{where}: {first.get('msg', 'invalid value')}")
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        messages = {404: f"no page at {request.url.path}", 405: "method not allowed here"}
+        return _error(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("error serving %s", request.url.path)
+        return _error(request, 500, "internal error; the server log has the details")
+
+
+def _security_headers(app: FastAPI, tiles: str | None) -> None:
+    tile_host = ""
+    if tiles:
+        parts = urlsplit(tiles)
+        tile_host = f" {parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+    policy = (
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data:{tile_host}; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'; form-action 'self'"
+    )
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = policy
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+
+def create_app(db: str | Path, *, tiles: str | None = None) -> FastAPI:
+    """The dashboard over the database ``db``; ``tiles`` is an optional base-map tile URL."""
+    store = open_store(db, create=False)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="trucewatch dashboard", version="1", lifespan=lifespan, docs_url=None,
+        redoc_url=None,
+        description="Agreements, incidents, verdicts and reviews. Every page has a JSON twin "
+        "under /api. Writes need the X-CSRF-Token header equal to the trucewatch_csrf cookie.",
+    )
+    app.state.store = store
+    app.state.tiles = tiles
+    app.state.templates = _templates()
+    static = resources.files(__package__).joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    _add_error_handlers(app)
+    _security_headers(app, tiles)
+    from .routes import router
+
+    app.include_router(router)
+    return app

@@ -1,0 +1,130 @@
+"""The data behind every dashboard page; the HTML page and its JSON twin both render these."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from typing import Any
+
+from trucewatch.agreements import get_agreement, list_agreements
+from trucewatch.assess import summarise
+from trucewatch.incidents import IncidentFilter, count_incidents, get_incident, query_incidents
+from trucewatch.report.agreement import agreement_view, window_marks
+from trucewatch.report.charts import timeline_spec, violations_spec
+from trucewatch.report.data import verdict_counts
+from trucewatch.report.palette import strongest
+from trucewatch.store import Store
+
+from .params import IncidentQuery
+from .review import list_reviews
+
+__all__ = [
+    "TIMELINE_CAP",
+    "agreement_page",
+    "agreements_page",
+    "incident_page",
+    "incidents_page",
+    "timeline_page",
+    "verdicts_page",
+]
+
+#: The timeline aggregates at most this many of the newest matching incidents.
+TIMELINE_CAP = 5_000
+
+
+def agreements_page(store: Store) -> dict[str, Any]:
+    """Every stored agreement (latest version)."""
+    return {"agreements": [dataclasses.asdict(s) for s in list_agreements(store)]}
+
+
+def agreement_page(store: Store, agreement_id: str) -> dict[str, Any]:
+    """One agreement: its commitments, the readings side by side and their differences."""
+    view = agreement_view(get_agreement(store, agreement_id))
+    view["marks"] = window_marks(view)
+    return view
+
+
+def verdicts_page(store: Store, agreement_id: str) -> dict[str, Any]:
+    """What an agreement's verdicts add up to, with the report's violations chart."""
+    get_agreement(store, agreement_id)  # NotFoundError for an unknown id
+    summary = summarise(store, agreement_id)
+    counts = verdict_counts(summary)
+    return {"counts": counts, "first_violations": summary.first_violations,
+            "escapes": summary.escapes, "spec": violations_spec(counts)}
+
+
+def _strongest_verdicts(store: Store, ids: list[str], agreement: str | None) -> dict[str, str]:
+    """The strongest verdict of each incident in ``ids`` (under ``agreement`` if given)."""
+    if not ids:
+        return {}
+    rows = store.conn.execute(
+        "SELECT incident_id, list(verdict) FROM verdicts WHERE incident_id IN "
+        f"({', '.join('?' * len(ids))}) AND (? IS NULL OR agreement_id = ?) GROUP BY incident_id",
+        [*ids, agreement, agreement],
+    ).fetchall()
+    return {incident: strongest(verdicts) for incident, verdicts in rows}
+
+
+def incidents_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
+    """One page of the incidents matching ``query``, newest first, with the strongest verdict."""
+    flt = IncidentFilter(**query.filters)
+    total = count_incidents(store, flt)
+    rows = query_incidents(store, flt, limit=query.per_page, offset=query.offset)
+    verdicts = _strongest_verdicts(store, [r["id"] for r in rows], query.filters.get("agreement"))
+    for row in rows:
+        row["verdict"] = verdicts.get(row["id"], "none")
+    pages = max(1, -(-total // query.per_page))
+    return {
+        "filters": {k: str(v) for k, v in query.filters.items()},
+        "page": query.page,
+        "per_page": query.per_page,
+        "pages": pages,
+        "total": total,
+        "incidents": rows,
+    }
+
+
+def timeline_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
+    """Incidents per day and perpetrator over the newest TIMELINE_CAP matching incidents."""
+    flt = IncidentFilter(**query.filters)
+    rows = query_incidents(store, flt, limit=TIMELINE_CAP)
+    daily = Counter((str(r["event_date"]), r["perpetrator"] or "unknown")
+                    for r in rows if r["event_date"])
+    marks: list[dict[str, str]] = []
+    if "agreement" in query.filters:
+        marks = window_marks(agreement_page(store, query.filters["agreement"]))
+    data = [{"date": d, "perpetrator": p, "incidents": n} for (d, p), n in sorted(daily.items())]
+    return {"counted": len(rows), "capped": len(rows) == TIMELINE_CAP, "daily": data,
+            "spec": timeline_spec(data, marks)}
+
+
+def incident_page(store: Store, incident_id: str) -> dict[str, Any]:
+    """One incident: reports with quotes, sources, verdicts under each reading, reviews."""
+    incident = get_incident(store, incident_id)
+    for report in incident["reports"]:
+        reasons = report.get("reasons")
+        report["reasons"] = json.loads(reasons) if isinstance(reasons, str) else reasons or {}
+    incident["verdict"] = strongest(v["verdict"] for v in incident["verdicts"])
+    incident["reviews"] = list_reviews(store, incident_id)
+    incident["readings"] = _readings_of(store, incident["verdicts"])
+    return incident
+
+
+def _readings_of(store: Store, verdicts: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The reading each verdict was judged under, keyed ``agreement/commitment/party``."""
+    found: dict[str, dict[str, Any]] = {}
+    for verdict in verdicts:
+        key = f"{verdict['agreement_id']}/{verdict['commitment_id']}/{verdict['party']}"
+        if key in found:
+            continue
+        row = store.conn.execute(
+            "SELECT scope, start_date, last_day, quote, source_url FROM readings "
+            "WHERE agreement_id = ? AND version = ? AND commitment_id = ? AND party = ?",
+            [verdict["agreement_id"], verdict["agreement_version"], verdict["commitment_id"],
+             verdict["party"]],
+        ).fetchone()
+        if row:
+            found[key] = dict(zip(("scope", "start", "last_day", "quote", "source_url"), row,
+                                  strict=True))
+    return found

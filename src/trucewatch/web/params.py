@@ -1,0 +1,114 @@
+"""Query parameters of the incident pages: parsed, checked, and turned into a filter.
+
+Every bad value is refused with a reason naming the parameter and what it accepts; unknown
+parameters are refused too, so a misspelt filter never silently shows everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from trucewatch.errors import UsageError
+from trucewatch.model import VerdictKind
+from trucewatch.taxonomy import expand_scope, is_party_code, target_classes
+
+__all__ = ["FILTER_FIELDS", "MAX_PER_PAGE", "IncidentQuery", "parse_incident_query"]
+
+#: Filter parameters, in the order the form shows them.
+FILTER_FIELDS = (
+    "date_from", "date_to", "country", "admin1", "target_class", "perpetrator", "verdict",
+    "agreement", "commitment", "reading",
+)
+PAGING_FIELDS = ("page", "per_page")
+MAX_PER_PAGE = 500
+DEFAULT_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class IncidentQuery:
+    """Checked filter values (only those given) and the page wanted."""
+
+    filters: dict[str, Any] = field(default_factory=dict)
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    def as_params(self, **changes: Any) -> dict[str, str]:
+        """The query string values that give this query (with ``changes``), for links."""
+        values = {k: str(v) for k, v in self.filters.items()}
+        values.update({"page": str(self.page), "per_page": str(self.per_page)})
+        values.update({k: str(v) for k, v in changes.items()})
+        return values
+
+
+def _date(name: str, value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{value!r} is not a date; use YYYY-MM-DD", field=name) from None
+
+
+def _int(name: str, value: str, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise UsageError(f"{value!r} is not a whole number", field=name) from None
+    if not low <= number <= high:
+        raise UsageError(f"{number} is outside {low}..{high}", field=name)
+    return number
+
+
+def _party(name: str, value: str) -> str:
+    if not is_party_code(value):
+        raise UsageError(f"{value!r} is not a party code such as RU, UA, US", field=name)
+    return value
+
+
+def _check(name: str, value: str) -> Any:
+    if name in ("date_from", "date_to"):
+        return _date(name, value)
+    if name == "target_class":
+        if value not in target_classes() and not ("*" in value and expand_scope(value)):
+            raise UsageError(f"{value!r} is not a target class or wildcard (energy.*); "
+                             "see `trucewatch taxonomy`", field=name)
+        return value
+    if name == "verdict":
+        kinds = [v.value for v in VerdictKind]
+        if value not in kinds:
+            raise UsageError(f"{value!r} is not a verdict; use one of {', '.join(kinds)}",
+                             field=name)
+        return value
+    if name in ("perpetrator", "reading"):
+        return _party(name, value)
+    if name == "country":
+        if len(value) != 2 or not value.isalpha():
+            raise UsageError(f"{value!r} is not an ISO 3166-1 alpha-2 country code such as UA",
+                             field=name)
+        return value.upper()
+    if len(value) > 200:
+        raise UsageError("is longer than 200 characters", field=name)
+    return value
+
+
+def parse_incident_query(params: Mapping[str, str]) -> IncidentQuery:
+    """Check the query string ``params`` of an incident page; empty values mean "any"."""
+    unknown = sorted(set(params) - set(FILTER_FIELDS) - set(PAGING_FIELDS))
+    if unknown:
+        raise UsageError(
+            f"unknown parameter {unknown[0]!r}; filters are {', '.join(FILTER_FIELDS)}, "
+            "paging is page and per_page"
+        )
+    filters = {n: _check(n, params[n].strip()) for n in FILTER_FIELDS if params.get(n, "").strip()}
+    start, end = filters.get("date_from"), filters.get("date_to")
+    if start and end and end < start:
+        raise UsageError(f"date_to {end} is before date_from {start}", field="date_to")
+    page = _int("page", params["page"], 1, 10**7) if params.get("page") else 1
+    per_page = (_int("per_page", params["per_page"], 1, MAX_PER_PAGE)
+                if params.get("per_page") else DEFAULT_PER_PAGE)
+    return IncidentQuery(filters=filters, page=page, per_page=per_page)

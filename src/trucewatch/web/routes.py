@@ -1,0 +1,179 @@
+"""Every dashboard page and its JSON twin under ``/api``, plus the review write.
+
+A page handler gets its data from one function of :mod:`.pages` and renders it; the API
+handler returns the same data as JSON. Writes go through :func:`.review.add_review` only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Header, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from trucewatch.store import Store
+
+from . import pages
+from .app import render, store_of
+from .csrf import FIELD, HEADER, check_csrf, csrf_token, set_csrf_cookie
+from .params import IncidentQuery, parse_incident_query
+from .review import add_review
+
+__all__ = ["router"]
+
+router = APIRouter()
+StoreDep = Annotated[Store, Depends(store_of)]
+
+
+def incident_query(
+    request: Request,
+    date_from: Annotated[str | None, Query(description="first day, YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, Query(description="last day, YYYY-MM-DD")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2, e.g. UA")] = None,
+    admin1: Annotated[str | None, Query(description="region code, e.g. UA-65")] = None,
+    target_class: Annotated[str | None, Query(description="e.g. energy.power_grid")] = None,
+    perpetrator: Annotated[str | None, Query(description="party code, e.g. RU")] = None,
+    verdict: Annotated[str | None, Query(description="e.g. violation")] = None,
+    agreement: Annotated[str | None, Query(description="agreement id")] = None,
+    commitment: Annotated[str | None, Query(description="commitment id")] = None,
+    reading: Annotated[str | None, Query(description="party whose reading")] = None,
+    page: Annotated[str | None, Query(description="page number, from 1")] = None,
+    per_page: Annotated[str | None, Query(description="rows per page, 1..500")] = None,
+) -> IncidentQuery:
+    """Checked incident filters and paging; a bad or unknown parameter is a 400 with a reason."""
+    return parse_incident_query(request.query_params)
+
+
+QueryDep = Annotated[IncidentQuery, Depends(incident_query)]
+
+
+def _json(request: Request, data: Any) -> Response:
+    response = JSONResponse(jsonable_encoder(data))
+    csrf_token(request)
+    set_csrf_cookie(request, response)
+    return response
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+@router.get("/", include_in_schema=False)
+def home() -> Response:
+    return RedirectResponse("/agreements", status_code=307)
+
+
+@router.get("/agreements", include_in_schema=False)
+def agreements_html(request: Request, store: StoreDep) -> Response:
+    return render(request, "agreements.html", pages.agreements_page(store))
+
+
+@router.get("/agreements/{agreement_id}", include_in_schema=False)
+def agreement_html(request: Request, agreement_id: str, store: StoreDep) -> Response:
+    return render(request, "agreement.html", pages.agreement_page(store, agreement_id))
+
+
+@router.get("/incidents", include_in_schema=False)
+def incidents_html(request: Request, query: QueryDep, store: StoreDep) -> Response:
+    data = pages.incidents_page(store, query)
+    data["query"] = query
+    data["agreements"] = pages.agreements_page(store)["agreements"]
+    data["points"] = [
+        {"id": i["id"], "date": str(i["event_date"] or ""), "place": i["place"] or "",
+         "lat": i["lat"], "lon": i["lon"], "verdict": i["verdict"]}
+        for i in data["incidents"] if i["lat"] is not None and i["lon"] is not None
+    ]
+    return render(request, "incidents.html", data)
+
+
+@router.get("/incidents/{incident_id}", include_in_schema=False)
+def incident_html(request: Request, incident_id: str, store: StoreDep) -> Response:
+    return render(request, "incident.html", pages.incident_page(store, incident_id))
+
+
+@router.post("/incidents/{incident_id}/review", include_in_schema=False)
+def review_form(
+    request: Request,
+    incident_id: str,
+    store: StoreDep,
+    action: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+    perpetrator: Annotated[str, Form()] = "",
+    reviewer: Annotated[str, Form()] = "",
+    csrf_token_field: Annotated[str, Form(alias=FIELD)] = "",
+) -> Response:
+    check_csrf(request, csrf_token_field)
+    add_review(store, incident_id, action, note, perpetrator=perpetrator or None,
+               reviewer=reviewer)
+    return RedirectResponse(f"/incidents/{incident_id}#reviews", status_code=303)
+
+
+@router.get("/docs", include_in_schema=False)
+def docs(request: Request) -> Response:
+    return render(request, "docs.html", {"openapi": request.app.openapi()})
+
+
+# -- JSON twins -------------------------------------------------------------------------------
+
+
+@router.get("/api/agreements", tags=["agreements"], summary="Stored agreements")
+def agreements_api(request: Request, store: StoreDep) -> Response:
+    return _json(request, pages.agreements_page(store))
+
+
+@router.get("/api/agreements/{agreement_id}", tags=["agreements"],
+            summary="One agreement: readings side by side and their differences")
+def agreement_api(request: Request, agreement_id: str, store: StoreDep) -> Response:
+    return _json(request, pages.agreement_page(store, agreement_id))
+
+
+@router.get("/api/agreements/{agreement_id}/verdicts", tags=["agreements"],
+            summary="Verdict counts per reading, first violations, escape dates, chart spec")
+def verdicts_api(request: Request, agreement_id: str, store: StoreDep) -> Response:
+    return _json(request, pages.verdicts_page(store, agreement_id))
+
+
+@router.get("/api/incidents", tags=["incidents"],
+            summary="A filtered page of incidents, newest first, with the strongest verdict")
+def incidents_api(request: Request, query: QueryDep, store: StoreDep) -> Response:
+    return _json(request, pages.incidents_page(store, query))
+
+
+@router.get("/api/incidents/timeline", tags=["incidents"],
+            summary="Incidents per day and perpetrator, with its Vega-Lite spec")
+def timeline_api(request: Request, query: QueryDep, store: StoreDep) -> Response:
+    return _json(request, pages.timeline_page(store, query))
+
+
+@router.get("/api/incidents/{incident_id}", tags=["incidents"],
+            summary="One incident: reports, quotes, sources, verdicts per reading, reviews")
+def incident_api(request: Request, incident_id: str, store: StoreDep) -> Response:
+    return _json(request, pages.incident_page(store, incident_id))
+
+
+class ReviewIn(BaseModel):
+    """A review sent to the API."""
+
+    model_config = ConfigDict(extra="forbid")
+    action: str = Field(description="confirm, dispute or annotate")
+    note: str = ""
+    perpetrator: str | None = Field(default=None, description="confirm only: party code")
+    reviewer: str | None = Field(default=None, description="defaults to the server's user")
+
+
+@router.post("/api/incidents/{incident_id}/reviews", tags=["reviews"], status_code=201,
+             summary="Confirm, dispute or annotate an incident (needs X-CSRF-Token)")
+def review_api(
+    request: Request,
+    incident_id: str,
+    review: ReviewIn,
+    store: StoreDep,
+    token: Annotated[str | None, Header(alias=HEADER)] = None,
+) -> Response:
+    check_csrf(request, token)
+    saved = add_review(store, incident_id, review.action, review.note,
+                       perpetrator=review.perpetrator, reviewer=review.reviewer)
+    response = _json(request, saved)
+    response.status_code = 201
+    return response
