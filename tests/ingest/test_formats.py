@@ -105,8 +105,8 @@ def test_text_documents_through_the_extractor(tmp_path: Path) -> None:
         'Ukrainian officials said."}\n{"id": "d2", "text": 5}\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         list(read("text", path))
-    assert str(caught.value) == (f"{path}:2: expected a document object with a text field; "
-                                 "fix the line or pass --skip-bad")
+    assert str(caught.value) == (f'{path}:2: text: missing or non-string text; '
+                                 'add "text": "..." to the line')
     with open_store(tmp_path / "t.duckdb") as store:
         result = ingest_file(store, "text", path, skip_bad=True)
         assert (result.documents, result.rejected) == (1, 1)

@@ -51,9 +51,9 @@ def test_jsonl_documents(tmp_path):
     ("---\nspeaker: RU\nA halt.", ".txt",
      "front matter opened with --- is never closed; end the front matter with a line of ---"),
     ('{"speaker": "RU", "text": "ok"}\n{"speaker": "RU", "text": ', ".jsonl",
-     "not valid JSON: Expecting value; each line is one JSON statement document"),
+     "not a JSON object (Expecting value); write one JSON statement document per line"),
     ('{"speaker": "RU"}\n', ".jsonl",
-     "text: a statement document needs a text string; add the statement's text"),
+     'text: missing or non-string text; add "text": "..." to the line'),
 ])
 def test_bad_statements_name_file_line_and_fix(tmp_path, content, suffix, message):
     path = tmp_path / f"bad{suffix}"

@@ -8,7 +8,6 @@ statement document per line with ``id``, ``speaker`` and ``text``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import yaml
 
 from trucewatch.errors import InputError, NotFoundError
 from trucewatch.taxonomy import is_party_code
+from trucewatch.text.documents import parse_jsonl_line
 
 from .terms import Statement
 
@@ -74,14 +74,7 @@ def _from_jsonl(text: str, path: Path, speaker: str | None) -> Iterator[Statemen
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", path=path, line=number,
-                             hint="each line is one JSON statement document") from exc
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError("a statement document needs a text string", path=path,
-                             line=number, field="text", hint="add the statement's text")
+        record = parse_jsonl_line(line, path, number, what="statement document")
         record.setdefault("id", f"{path.stem}-{number}")
         if speaker:
             record["speaker"] = speaker

@@ -11,13 +11,13 @@ the extractor finds in it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import InputError
 from trucewatch.sources.base import BadRowHandler, new_report, open_text, parse_date
+from trucewatch.text.documents import parse_jsonl_line
 
 __all__ = ["read"]
 
@@ -59,14 +59,7 @@ def _documents(path: Path, published: dt.date | None, language: str | None,
 
 def _document(text: str, path: Path, line: int, published: dt.date | None,
               language: str | None) -> dict[str, Any]:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", path=path, line=line,
-                         hint="fix the line or pass --skip-bad") from exc
-    if not isinstance(document, dict) or not isinstance(document.get("text"), str):
-        raise InputError("expected a document object with a text field", path=path,
-                         line=line, hint="fix the line or pass --skip-bad")
+    document = parse_jsonl_line(text, path, line)
     date = document.get("published")
     document["published"] = (parse_date(date, path=path, line=line, field="published")
                              if date else published)

@@ -11,10 +11,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from trucewatch.errors import InputError, NotFoundError
 
-__all__ = ["InputDocument", "read_documents"]
+__all__ = ["InputDocument", "parse_jsonl_line", "read_documents"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -62,28 +63,37 @@ def _html_text(html: str, path: Path) -> str:
     return text
 
 
+def parse_jsonl_line(line: str, path: Path, number: int, what: str = "document") -> dict[str, Any]:
+    """One line of a JSONL file of documents: a JSON object with a ``text`` string.
+
+    Every reader of document or statement JSONL goes through here, so bad lines get the same
+    messages everywhere: ``docs.jsonl:2: not a JSON object (...)``.
+    """
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not a JSON object ({exc.msg})", path=path, line=number,
+                         hint=f"write one JSON {what} per line") from exc
+    if not isinstance(obj, dict):
+        raise InputError("not a JSON object", path=path, line=number,
+                         hint=f"write one JSON {what} per line")
+    if not isinstance(obj.get("text"), str):
+        raise InputError("missing or non-string text", path=path, line=number, field="text",
+                         hint='add "text": "..." to the line')
+    return obj
+
+
 def _jsonl(path: Path, published: dt.date | None,
            language: str | None) -> Iterator[InputDocument]:
     for number, line in enumerate(_read(path).splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not a JSON object ({exc.msg})", path=path, line=number,
-                             hint="write one JSON document per line") from exc
-        if not isinstance(obj, dict):
-            raise InputError("not a JSON object", path=path, line=number,
-                             hint="write one JSON document per line")
+        obj = parse_jsonl_line(line, path, number)
         if obj.get("id") in (None, ""):
             raise InputError("missing document id", path=path, line=number, field="id",
                              hint='add "id": "..." to the line')
-        text = obj.get("text")
-        if not isinstance(text, str):
-            raise InputError("missing or non-string text", path=path, line=number,
-                             field="text", hint='add "text": "..." to the line')
         yield InputDocument(
-            id=str(obj["id"]), text=text,
+            id=str(obj["id"]), text=obj["text"],
             published=_date(obj.get("published"), path, number) or published,
             language=obj.get("language") or language, url=obj.get("url"),
         )
