@@ -4,8 +4,9 @@
 
 Builds a store with ``--incidents`` synthetic incidents (Feb-May 2025, 16 regions, the
 taxonomy's classes, RU/UA/unknown perpetrators) and two verdicts each (the RU and UA
-readings of the test agreement), serves it with uvicorn on 127.0.0.1, and times filtered
-incident pages over HTTP, each query ``--requests`` times after a warm-up:
+readings of the test agreement; written in SQL, then indexed as the assessment would),
+serves it with uvicorn on 127.0.0.1, and times filtered incident pages over HTTP, each query
+``--requests`` times after a warm-up:
 
 * target: ``GET /api/incidents`` (count, page of 50, strongest verdicts, JSON) and the HTML
   page ``GET /incidents`` with the same filters;
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from trucewatch.agreements import add_agreement, load_spec  # noqa: E402
+from trucewatch.assess import index_verdicts  # noqa: E402
 from trucewatch.incidents import IncidentFilter, count_incidents, query_incidents  # noqa: E402
 from trucewatch.store import open_store  # noqa: E402
 from trucewatch.web import create_app  # noqa: E402
@@ -95,6 +97,7 @@ def build_store(path: Path, incidents: int) -> None:
                          [{verdicts}][CAST(hash(i.id || v.p) % 6 AS INTEGER) + 1] AS pick
                   FROM incidents i, (VALUES ('RU'), ('UA')) v(p))
         """)
+        index_verdicts(conn)  # as the assessment does for the verdicts it writes
 
 
 def _free_port() -> int:

@@ -5,8 +5,9 @@
 Fills a fresh store with the flagship spec and ``--incidents`` incidents (dates over 2025,
 every target class, perpetrators RU/UA/none, some denied) generated in SQL, then times
 :func:`trucewatch.assess.assess` (all halt_strikes readings, verdicts written) and prints the
-median of ``--runs`` runs; then times the dashboard's queries (a filtered page of 50 with its
-count, and one incident with its verdicts) and prints their 95th percentile.
+median of ``--runs`` runs; then :func:`trucewatch.assess.summarise` (what ``trucewatch assess``
+prints after judging), and the dashboard's queries (a filtered page of 50 with its count, and
+one incident with its verdicts), printing their 95th percentile.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 from trucewatch.agreements import add_agreement, load_spec
-from trucewatch.assess import assess
+from trucewatch.assess import assess, summarise
 from trucewatch.incidents import IncidentFilter, count_incidents, get_incident, query_incidents
 from trucewatch.store import Store, open_store
 from trucewatch.taxonomy import target_classes
@@ -85,10 +86,15 @@ def main() -> None:
             verdicts = assess(store)
             seconds.append(time.perf_counter() - started)
             print(f"run {run + 1}: {seconds[-1]:.2f} s, {verdicts:,} verdicts")
+        started = time.perf_counter()
+        summary = summarise(store)
+        summary_s = time.perf_counter() - started
         page_ms, detail_ms = _query_p95(store)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"assess {args.incidents:,} incidents: median {statistics.median(seconds):.2f} s, "
           f"peak memory {peak:.0f} MB")
+    print(f"summarise: {summary_s:.2f} s ({summary.differing_total:,} incidents judged "
+          "differently by the readings)")
     print(f"queries, p95: filtered page of 50 + count {page_ms:.0f} ms, "
           f"one incident with verdicts {detail_ms:.0f} ms")
 

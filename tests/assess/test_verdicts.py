@@ -5,30 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from tests.incidents.test_merge import MAPPING
-from tests.ingest.helpers import FIXTURES
-from trucewatch.agreements import add_agreement, load_spec
 from trucewatch.assess import assess, assess_readings, summarise
 from trucewatch.cli import app
-from trucewatch.incidents import IncidentFilter, count_incidents, merge_incidents, query_incidents
+from trucewatch.incidents import (
+    IncidentFilter,
+    count_incidents,
+    get_incident,
+    merge_incidents,
+    query_incidents,
+)
 from trucewatch.model import Reading
 from trucewatch.sources import ingest_file
-from trucewatch.store import Store, open_store
-
-INCIDENTS = FIXTURES / "table" / "incidents.csv"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with open_store(tmp_path / "t.duckdb") as opened:
-        add_agreement(opened, load_spec(FIXTURES / "agreement.yaml"))
-        ingest_file(opened, "table", INCIDENTS, mapping=MAPPING)
-        merge_incidents(opened)
-        assess(opened)
-        yield opened
+from trucewatch.store import Store
 
 
 def _verdicts(store: Store, commitment: str = "energy-halt") -> dict[tuple[str, str], str]:
@@ -55,8 +46,23 @@ def test_every_verdict(store: Store) -> None:
     assert v["UA-59:?:energy.power_generation", "RU"] == "possible_violation/perpetrator_unknown"
     assert v["UA-46:BY:energy.power_grid", "RU"] == "not_bound/bound"
     assert v["UA-53:RU:energy.power_grid", "RU"] == "outside_window/window.after_end"
+    # the Black Sea reading states no start date: not in force, whatever the incident
     sea = _verdicts(store, "sea")
-    assert sea["UA-65:RU:energy.other", "RU"] == "outside_area/area"
+    assert set(sea.values()) == {"outside_window/window.no_start"}
+
+
+def test_a_reading_without_a_start_date_is_not_in_force(store: Store) -> None:
+    (reasons,) = {tuple(r) for (r,) in store.conn.execute(
+        "SELECT reasons FROM verdicts WHERE commitment_id = 'sea'").fetchall()}
+    assert reasons == ("this reading states no start date: not in force",)
+    incident = _one_id(store)
+    sea = [v for v in get_incident(store, incident)["verdicts"] if v["commitment_id"] == "sea"]
+    assert sea[0]["details"] == ["this reading states no start date: not in force"]
+    # the same reading with a start date judges the area
+    dated = Reading(party="RU", scope=["energy.*"], area=["UA-51", "UA-48"],
+                    start=dt.date(2025, 3, 18), quote="Black Sea only", source="s1")
+    rules = {row["rule"] for row in assess_readings(store.conn, [dated]).to_pylist()}
+    assert "area" in rules and "window.no_start" not in rules
 
 
 def test_summary_first_violations_and_escape(store: Store) -> None:
@@ -99,6 +105,7 @@ def test_cli_assess_explain_incidents(store: Store) -> None:
     assert "First violation by each party" in out.output
     assert "escape clause in RU's reading of energy-halt: UA would be freed from 2025-03-19" \
         in out.output
+    assert "not yet" not in out.output
     out = runner.invoke(app, ["--db", db, "explain", incident])
     assert out.exit_code == 0, out.output
     assert "rule window.before_start" in out.output

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from trucewatch.agreements import add_agreement, load_spec
+from trucewatch.assess import index_verdicts
 from trucewatch.store import open_store
 
 AGREEMENT = Path(__file__).with_name("agreement.yaml")
@@ -90,4 +91,5 @@ def seed_store(path: Path) -> Path:
                     [iid, party, verdict, [f"{verdict} under the {party} reading"],
                      RULE_OF[verdict]],
                 )
+        index_verdicts(conn)
     return path

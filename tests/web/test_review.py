@@ -9,9 +9,9 @@ import pytest
 
 from trucewatch.assess import assess
 from trucewatch.errors import NotFoundError, UsageError
+from trucewatch.reviews import add_review, apply_reviews, list_reviews
 from trucewatch.store import open_store
 from trucewatch.web.csrf import COOKIE
-from trucewatch.web.review import add_review, apply_reviews, list_reviews
 
 
 def _verdicts(client, incident_id):

@@ -8,7 +8,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from trucewatch import reviews  # a module: reviews import the verdict index from here
 from trucewatch.assess.bulk import unordered_inserts
+from trucewatch.assess.index import index_judged, register_keys
 from trucewatch.assess.rules import verdicts_sql
 from trucewatch.errors import NotFoundError
 from trucewatch.model import Reading
@@ -32,7 +34,8 @@ WHERE r.version = (SELECT max(version) FROM agreements a WHERE a.id = r.agreemen
 def assess(store: Store, agreement_id: str | None = None) -> int:
     """Judge every incident under every stored halt_strikes reading; return the verdict count.
 
-    The verdicts of ``agreement_id`` (or of every agreement) are replaced in one transaction.
+    The verdicts of ``agreement_id`` (or of every agreement) are replaced in one transaction,
+    analysts' reviews are applied to them again, and the verdict index is brought up to date.
     """
     conn = store.conn
     if agreement_id is not None and not conn.execute(
@@ -41,15 +44,21 @@ def assess(store: Store, agreement_id: str | None = None) -> int:
                             hint="list them with `trucewatch agreement list`")
     with unordered_inserts(conn), store.transaction():
         conn.execute(_STORED_READINGS, [agreement_id])
+        register_keys(conn, "_assess_readings")
         if agreement_id is None:
             conn.execute("DELETE FROM verdicts")
         else:
             conn.execute("DELETE FROM verdicts WHERE agreement_id = $1", [agreement_id])
+        conn.execute("CREATE OR REPLACE TEMP TABLE _judged AS "
+                     + verdicts_sql("_assess_readings", detailed=False, with_row=True))
         count = conn.execute(
             "INSERT INTO verdicts (incident_id, agreement_id, agreement_version, "
             "commitment_id, party, verdict, reasons, confidence, rule) "
-            + verdicts_sql("_assess_readings", detailed=False)).fetchone()[0]
+            "SELECT * EXCLUDE (incident_row) FROM _judged").fetchone()[0]
+        index_judged(conn, "_judged", agreement_id)
+        reviews.apply_reviews(conn)
         store.audit("assess", "agreement", agreement_id, {"verdicts": count})
+        conn.execute("DROP TABLE _judged")
         conn.execute("DROP TABLE _assess_readings")
     return count
 

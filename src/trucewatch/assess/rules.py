@@ -6,6 +6,7 @@ applies decides (its code goes to ``verdicts.rule``):
 ==========================  ====================  ============================================
 rule                        verdict               when
 ==========================  ====================  ============================================
+window.no_start             outside_window        the reading states no start date: not in force
 window.date_unknown         outside_window        the incident has no date
 window.before_start         outside_window        it happened before the reading's start
 window.after_end            outside_window        it happened after the reading's last day
@@ -19,6 +20,9 @@ scope.unspecified_energy    possible_violation    an unspecified energy target (
 violation                   violation             all of the above hold
 ==========================  ====================  ============================================
 
+An analyst's confirm or dispute (:mod:`trucewatch.reviews`) is applied after the rules and
+overrides them; such verdicts carry the rule ``analyst_review``.
+
 The readings relation needs the columns agreement_id, version, commitment_id, party, classes,
 start_date, last_day, area, bound; an empty ``area`` is everywhere and an empty ``bound``
 binds every party.
@@ -30,6 +34,7 @@ __all__ = ["RULES", "verdicts_sql"]
 
 #: Rule code -> what it means, as ``explain`` prints it.
 RULES = {
+    "window.no_start": "this reading states no start date: not in force",
     "window.date_unknown": "the incident has no date, so it cannot be placed in the window",
     "window.before_start": "it happened before the reading's start date",
     "window.after_end": "it happened after the reading's last day",
@@ -42,9 +47,11 @@ RULES = {
                                 "whose scope is a closed list of energy classes: it may or may "
                                 "not be on the list",
     "violation": "in scope, in window and area, by a bound party, not denied",
+    "analyst_review": "an analyst's review decided it",
 }
 
 _DETAILED_REASONS = """       CASE rule
+           WHEN 'window.no_start' THEN ['this reading states no start date: not in force']
            WHEN 'window.date_unknown' THEN ['the incident has no date']
            WHEN 'window.before_start' THEN [format('{} is before the start date {} in {}''s '
                                                   || 'reading', event_date, start_date, party)]
@@ -77,9 +84,10 @@ WITH r AS (
     FROM {readings}
 ),
 gated AS (
-    SELECT i.id AS incident_id, i.event_date, i.target_class, i.perpetrator, i.negated,
-           i.confidence, r.*,
+    SELECT i.id AS incident_id, i.rowid AS incident_row, i.event_date, i.target_class,
+           i.perpetrator, i.negated, i.confidence, r.*,
            CASE
+               WHEN r.start_date IS NULL THEN 'window.no_start'
                WHEN i.event_date IS NULL THEN 'window.date_unknown'
                WHEN i.event_date < r.start_date THEN 'window.before_start'
                WHEN i.event_date > r.last_day THEN 'window.after_end'
@@ -119,7 +127,7 @@ SELECT incident_id, agreement_id, version AS agreement_version, commitment_id, p
 {reasons}       CASE WHEN rule IN ('denied', 'perpetrator_unknown', 'scope.unspecified_energy')
             THEN round(confidence * 0.5, 2) ELSE confidence END AS confidence,
        rule
-FROM ruled
+{row}FROM ruled
 """
 
 
@@ -129,12 +137,15 @@ def _rule_reasons() -> str:
     return f"       CASE rule {cases} END AS reasons,\n"
 
 
-def verdicts_sql(readings: str, incidents: str = "incidents", *, detailed: bool = True) -> str:
+def verdicts_sql(readings: str, incidents: str = "incidents", *, detailed: bool = True,
+                 with_row: bool = False) -> str:
     """The SELECT that yields one verdict row per incident × reading (columns of ``verdicts``).
 
     ``detailed`` reasons name the dates, classes and parties that decided; otherwise each
     verdict carries its rule's text, which is much cheaper to write for millions of verdicts
-    (``explain`` recomputes the detailed reasons of one incident).
+    (``explain`` recomputes the detailed reasons of one incident). ``with_row`` adds the
+    incident's rowid as a last column, ``incident_row``.
     """
     reasons = _DETAILED_REASONS if detailed else _rule_reasons()
-    return _VERDICTS.format(readings=readings, incidents=incidents, reasons=reasons)
+    row = "       , incident_row\n" if with_row else ""
+    return _VERDICTS.format(readings=readings, incidents=incidents, reasons=reasons, row=row)

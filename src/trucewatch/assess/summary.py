@@ -42,21 +42,7 @@ def summarise(store: Store, agreement_id: str | None = None, *, differing_limit:
                coalesce(i.perpetrator, '?') AS perpetrator, v.verdict, count(*) AS incidents
         FROM verdicts v JOIN incidents i ON i.id = v.incident_id WHERE {_FILTER}
         GROUP BY ALL ORDER BY ALL""", params)
-    differing = f"""
-        SELECT v.incident_id, v.agreement_id, v.commitment_id,
-               any_value(i.event_date) AS event_date, any_value(i.admin1) AS admin1,
-               any_value(i.target_class) AS target_class,
-               any_value(i.perpetrator) AS perpetrator,
-               map_from_entries(list((v.party, v.verdict) ORDER BY v.party)) AS verdicts,
-               list_sort(list(DISTINCT v.rule)) AS rules
-        FROM verdicts v JOIN incidents i ON i.id = v.incident_id WHERE {_FILTER}
-        GROUP BY v.incident_id, v.agreement_id, v.commitment_id
-        HAVING count(DISTINCT v.verdict) > 1"""
-    result.differing_total = store.conn.execute(
-        f"SELECT count(*) FROM ({differing})", params).fetchone()[0]
-    result.differing = _rows(
-        store, f"{differing} ORDER BY event_date, incident_id LIMIT {int(differing_limit)}",
-        params)
+    result.differing_total, result.differing = _differing(store, params, differing_limit)
     result.first_violations = _rows(store, f"""
         SELECT v.agreement_id, v.commitment_id, v.party AS reading, i.perpetrator,
                min(i.event_date) AS first_date,
@@ -69,10 +55,48 @@ def summarise(store: Store, agreement_id: str | None = None, *, differing_limit:
     return result
 
 
+#: Incident × commitment pairs whose readings give different verdicts, one group-by pass.
+_SPLIT = f"""
+CREATE OR REPLACE TEMP TABLE _split AS
+SELECT v.incident_id, v.agreement_id, v.commitment_id FROM verdicts v WHERE {_FILTER}
+GROUP BY ALL HAVING min(v.verdict) <> max(v.verdict)
+"""
+
+
+def _differing(store: Store, params: list[Any], limit: int
+               ) -> tuple[int, list[dict[str, Any]]]:
+    """How many incidents the readings judge differently, and the first ``limit`` of them
+    (by date, then id) with each reading's verdict and the rules that split them."""
+    store.conn.execute(_SPLIT, params)
+    try:
+        total = store.conn.execute("SELECT count(*) FROM _split").fetchone()[0]
+        rows = _rows(store, """
+            WITH first AS (
+                SELECT s.*, i.event_date, i.admin1, i.target_class, i.perpetrator
+                FROM _split s JOIN incidents i ON i.id = s.incident_id
+                ORDER BY i.event_date, s.incident_id, s.agreement_id, s.commitment_id
+                LIMIT ?)
+            SELECT f.incident_id, f.agreement_id, f.commitment_id, any_value(f.event_date)
+                       AS event_date, any_value(f.admin1) AS admin1,
+                   any_value(f.target_class) AS target_class,
+                   any_value(f.perpetrator) AS perpetrator,
+                   map_from_entries(list((v.party, v.verdict) ORDER BY v.party)) AS verdicts,
+                   list_sort(list(DISTINCT v.rule)) AS rules
+            FROM first f JOIN verdicts v ON v.incident_id = f.incident_id
+                 AND v.agreement_id = f.agreement_id AND v.commitment_id = f.commitment_id
+            GROUP BY f.incident_id, f.agreement_id, f.commitment_id
+            ORDER BY event_date, f.incident_id, f.agreement_id, f.commitment_id""",
+                     [max(int(limit), 0)])
+    finally:
+        store.conn.execute("DROP TABLE _split")
+    return total, rows
+
+
 def _escapes(store: Store, agreement_id: str | None, firsts: list[dict[str, Any]]
              ) -> list[dict[str, Any]]:
     """For readings with an escape clause: each bound party is freed from the day another bound
-    party first violated (under that reading)."""
+    party first violated (under that reading). A violation with no named perpetrator frees
+    nobody. ``others`` are the bound parties whose violation would free ``party``."""
     readings = _rows(store, """
         SELECT r.agreement_id, r.commitment_id, r.party AS reading, r.bound
         FROM readings r WHERE r.escape_clause
@@ -82,14 +106,16 @@ def _escapes(store: Store, agreement_id: str | None, firsts: list[dict[str, Any]
     escapes = []
     for reading in readings:
         key = (reading["agreement_id"], reading["commitment_id"], reading["reading"])
-        mine = [f for f in firsts
-                if (f["agreement_id"], f["commitment_id"], f["reading"]) == key]
+        mine = [f for f in firsts if f["perpetrator"] is not None
+                and (f["agreement_id"], f["commitment_id"], f["reading"]) == key]
         for party in reading["bound"]:
-            others = [f for f in mine if f["perpetrator"] != party]
-            first = min(others, key=lambda f: (f["first_date"], f["perpetrator"]), default=None)
+            others = [p for p in reading["bound"] if p != party]
+            by_others = [f for f in mine if f["perpetrator"] in others]
+            first = min(by_others, key=lambda f: (f["first_date"], f["perpetrator"]),
+                        default=None)
             escapes.append({
                 "agreement_id": key[0], "commitment_id": key[1], "reading": key[2],
-                "party": party,
+                "party": party, "others": others,
                 "freed_from": first["first_date"] if first else None,
                 "because_of": first["perpetrator"] if first else None,
                 "incident_id": first["incident_id"] if first else None,

@@ -85,14 +85,18 @@ def render_assessment(total: int, result: Assessment) -> None:
     firsts.add_column("incident", no_wrap=True, min_width=20)
     firsts.add_column("violations", justify="right")
     for row in result.first_violations:
-        firsts.add_row(row["commitment_id"], row["reading"], row["perpetrator"],
+        firsts.add_row(row["commitment_id"], row["reading"], row["perpetrator"] or "?",
                        str(row["first_date"]), row["incident_id"], str(row["violations"]))
     console.print(firsts)
     for row in result.escapes:
-        when = (f"from {row['freed_from']} ({row['because_of']} violated first, "
-                f"{row['incident_id']})" if row["freed_from"] else "not yet")
+        if row["freed_from"]:
+            status = (f"{row['party']} would be freed from {row['freed_from']} "
+                      f"({row['because_of']} violated first, {row['incident_id']})")
+        else:
+            status = (f"no violation by {' or '.join(row['others']) or 'another party'} yet, "
+                      f"so {row['party']} is still bound")
         console.print(f"escape clause in {row['reading']}'s reading of {row['commitment_id']}: "
-                      f"{row['party']} would be freed {when}")
+                      f"{status}")
 
 
 def explain(

@@ -4,9 +4,10 @@ from trucewatch.incidents.merge import merge_incidents
 from trucewatch.incidents.query import (
     IncidentFilter,
     count_incidents,
+    daily_counts,
     get_incident,
     query_incidents,
 )
 
-__all__ = ["IncidentFilter", "count_incidents", "get_incident", "merge_incidents",
-           "query_incidents"]
+__all__ = ["IncidentFilter", "count_incidents", "daily_counts", "get_incident",
+           "merge_incidents", "query_incidents"]

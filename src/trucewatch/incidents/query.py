@@ -1,26 +1,28 @@
-"""Reading incidents back: filtered pages, counts and one incident with its evidence.
+"""Reading incidents back: filtered pages, counts, daily counts and one incident with its
+evidence.
 
-The dashboard and the CLI call these; every filter is a bound SQL parameter, so paging over a
-million incidents is one scan plus a top-N sort in DuckDB.
+The dashboard and the CLI call these; every filter is a bound SQL parameter over the incidents
+table alone (verdict filters read the verdict index, :mod:`trucewatch.assess.index`), so a
+page over a million incidents is one scan plus a top-N sort in DuckDB.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-import pyarrow as pa
-
 from trucewatch.assess.engine import explain_verdicts
+from trucewatch.assess.index import verdict_mask
+from trucewatch.assess.rules import RULES
 from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.model import VerdictKind
+from trucewatch.reviews import RULE as REVIEW_RULE
 from trucewatch.store import Store
 from trucewatch.taxonomy import expand_scope
 
-__all__ = ["INCIDENT_COLUMNS", "IncidentFilter", "count_incidents", "get_incident",
-           "query_incidents"]
+__all__ = ["INCIDENT_COLUMNS", "IncidentFilter", "count_incidents", "daily_counts",
+           "get_incident", "query_incidents"]
 
 #: Columns of an incident row as returned by :func:`query_incidents`, in order.
 INCIDENT_COLUMNS = (
@@ -52,7 +54,7 @@ class IncidentFilter:
     reading: str | None = None
 
 
-def _where(flt: IncidentFilter) -> tuple[str, list[Any]]:
+def _where(store: Store, flt: IncidentFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if flt.date_from is not None:
@@ -73,26 +75,30 @@ def _where(flt: IncidentFilter) -> tuple[str, list[Any]]:
                              hint="e.g. energy.power_grid or energy.*; see `trucewatch taxonomy`")
         clauses.append("list_contains(?, i.target_class)")
         params.append(classes)
-    verdict_clauses: list[str] = []
-    if flt.verdict is not None:
-        if flt.verdict not in set(VerdictKind):
-            raise UsageError(
-                f"unknown verdict {flt.verdict!r}",
-                hint="use one of " + ", ".join(v.value for v in VerdictKind),
-            )
-        verdict_clauses.append("v.verdict = ?")
-        params.append(flt.verdict)
-    for column, value in (("agreement_id", flt.agreement), ("commitment_id", flt.commitment),
-                          ("party", flt.reading)):
-        if value is not None:
-            verdict_clauses.append(f"v.{column} = ?")
-            params.append(value)
-    if verdict_clauses:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM verdicts v WHERE v.incident_id = i.id AND "
-            + " AND ".join(verdict_clauses) + ")"
-        )
+    if flt.verdict is not None and flt.verdict not in set(VerdictKind):
+        raise UsageError(f"unknown verdict {flt.verdict!r}",
+                         hint="use one of " + ", ".join(v.value for v in VerdictKind))
+    if _has_verdict_filter(flt):
+        clause, values = _verdict_clause(store, flt)
+        clauses.append(clause)
+        params.extend(values)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _verdict_clause(store: Store, flt: IncidentFilter) -> tuple[str, list[Any]]:
+    """Incidents with a verdict matching ``flt``: one AND on the verdict index, or, for keys
+    the index has no bit for, a semi-join with ``verdicts``."""
+    names = {"verdict": flt.verdict, "agreement": flt.agreement, "commitment": flt.commitment,
+             "party": flt.reading}
+    mask = verdict_mask(store.conn, **names)
+    if mask is not None:
+        return "(i.verdict_bits & CAST(? AS UHUGEINT)) <> 0", [mask]
+    columns = {"verdict": "verdict", "agreement": "agreement_id",
+               "commitment": "commitment_id", "party": "party"}
+    given = [(columns[name], value) for name, value in names.items() if value is not None]
+    return ("i.id IN (SELECT v.incident_id FROM verdicts v WHERE "
+            + " AND ".join(f"v.{column} = ?" for column, _ in given) + ")",
+            [value for _, value in given])
 
 
 def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -105,62 +111,23 @@ def _has_verdict_filter(flt: IncidentFilter) -> bool:
     return any(v is not None for v in (flt.verdict, flt.agreement, flt.commitment, flt.reading))
 
 
-def _generation(store: Store) -> tuple[Any, ...]:
-    """Changes whenever incidents or verdicts may have: every write is audited, and the row
-    counts catch writes made straight in SQL."""
-    return store.conn.execute(
-        "SELECT (SELECT max(id) FROM audit_log), (SELECT count(*) FROM incidents), "
-        "(SELECT count(*) FROM verdicts)").fetchall()[0]
+def query_incidents(
+    store: Store, flt: IncidentFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Incidents matching ``flt``, newest first (then by id), as dicts of INCIDENT_COLUMNS.
 
-
-#: Ordered row ids of recent verdict-filtered queries: (db, generation, filter) -> row ids.
-_MATCHES: OrderedDict[tuple[Any, ...], pa.ChunkedArray] = OrderedDict()
-_MATCHES_KEPT = 16
-
-
-def _matching_rows(store: Store, flt: IncidentFilter) -> pa.ChunkedArray:
-    """Row ids of every incident matching a verdict filter, in page order, cached: the
-    verdict semi-join over millions of verdicts runs once per filter, not once per page."""
-    key = (str(store.path), _generation(store), flt)
-    if key in _MATCHES:
-        _MATCHES.move_to_end(key)
-        return _MATCHES[key]
-    where, params = _where(flt)
-    found = store.conn.sql(
-        f"SELECT i.rowid FROM incidents i{where} ORDER BY i.event_date DESC NULLS LAST, i.id",
-        params=params).to_arrow_table().column(0)
-    _MATCHES[key] = found
-    while len(_MATCHES) > _MATCHES_KEPT:
-        _MATCHES.popitem(last=False)
-    return found
-
-
-def _page_rows(store: Store, flt: IncidentFilter, limit: int | None, offset: int) -> list[int]:
-    if _has_verdict_filter(flt):
-        found = _matching_rows(store, flt)
-        end = None if limit is None else offset + limit
-        return found.slice(offset, None if end is None else max(end - offset, 0)).to_pylist()
-    where, params = _where(flt)
-    page = (f"SELECT i.rowid FROM incidents i{where} "
-            "ORDER BY i.event_date DESC NULLS LAST, i.id")
+    The page's row ids are found first (a top-N over narrow columns), then just those rows
+    are read by row id.
+    """
+    where, params = _where(store, flt or IncidentFilter())
+    page = f"SELECT i.rowid FROM incidents i{where} ORDER BY i.event_date DESC NULLS LAST, i.id"
     if limit is not None:
         page += " LIMIT ?"
         params.append(limit)
     if offset:
         page += " OFFSET ?"
         params.append(offset)
-    return [row[0] for row in store.conn.execute(page, params).fetchall()]
-
-
-def query_incidents(
-    store: Store, flt: IncidentFilter | None = None, *, limit: int | None = None, offset: int = 0
-) -> list[dict[str, Any]]:
-    """Incidents matching ``flt``, newest first (then by id), as dicts of INCIDENT_COLUMNS.
-
-    The page's row ids are found first (a top-N over narrow columns; for verdict filters a
-    cached ordered list), then just those rows are read by row id.
-    """
-    row_ids = _page_rows(store, flt or IncidentFilter(), limit, offset)
+    row_ids = [row[0] for row in store.conn.execute(page, params).fetchall()]
     if not row_ids:
         return []
     rows = _rows(store, f"SELECT rowid AS _row, {', '.join(INCIDENT_COLUMNS)} FROM incidents "
@@ -172,18 +139,28 @@ def query_incidents(
 
 def count_incidents(store: Store, flt: IncidentFilter | None = None) -> int:
     """How many incidents match ``flt``."""
-    flt = flt or IncidentFilter()
-    if _has_verdict_filter(flt):
-        return len(_matching_rows(store, flt))
-    where, params = _where(flt)
+    where, params = _where(store, flt or IncidentFilter())
     return store.conn.execute(f"SELECT count(*) FROM incidents i{where}", params).fetchone()[0]
+
+
+def daily_counts(store: Store, flt: IncidentFilter | None = None) -> list[dict[str, Any]]:
+    """Incidents matching ``flt`` per day and alleged perpetrator (``unknown`` if none named),
+    oldest first: ``{"date": "2025-03-19", "perpetrator": "RU", "incidents": 4}``. Incidents
+    without a date are left out."""
+    where, params = _where(store, flt or IncidentFilter())
+    where += (" AND" if where else " WHERE") + " i.event_date IS NOT NULL"
+    return _rows(store, "SELECT strftime(i.event_date, '%Y-%m-%d') AS date, "
+                        "coalesce(i.perpetrator, 'unknown') AS perpetrator, "
+                        f"count(*) AS incidents FROM incidents i{where} "
+                        "GROUP BY ALL ORDER BY ALL", params)
 
 
 def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
     """One incident with its ``reports`` (and their documents), ``sources`` and ``verdicts``.
 
     Each verdict has the stored ``reasons`` (the rule's text, plus any review note) and
-    ``details``: the dates, classes and parties that decided it, recomputed by the same rules.
+    ``details``: the dates, classes and parties that decided it, recomputed by the same rules;
+    where an analyst's review decided, the review comes first and the rules' view follows.
     """
     found = _rows(
         store,
@@ -224,4 +201,7 @@ def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
     for verdict in incident["verdicts"]:
         key = (verdict["agreement_id"], verdict["commitment_id"], verdict["party"])
         verdict["details"] = details.get(key, [])
+        if verdict["rule"] == REVIEW_RULE:
+            verdict["details"] = [f"{RULES[REVIEW_RULE]}: {verdict['reasons'][-1]}",
+                                  *(f"before the review: {d}" for d in verdict["details"])]
     return incident

@@ -136,6 +136,22 @@ def _numbers(merged: dict[str, Terms]) -> Difference | None:
     return Difference("numbers", values, "; ".join(parts)) if parts else None
 
 
+def _dated(
+    readings: Sequence[Reading], by_speaker: dict[str, list[StatementTerms]]
+) -> list[Reading]:
+    """Readings to cost: one that states no start counts from its speaker's first statement.
+
+    An undated reading is not in force for the assessment; a statement announcing a halt
+    without a start date means it starts when announced.
+    """
+    first_said = {
+        speaker: min((i.published for i in items if i.published), default=None)
+        for speaker, items in by_speaker.items()
+    }
+    return [r if r.start else r.model_copy(update={"start": first_said.get(r.party)})
+            for r in readings]
+
+
 def compare(
     statements: Sequence[Statement],
     *,
@@ -157,6 +173,6 @@ def compare(
                 for speaker, items in by_speaker.items()]
     differences = list(reading_differences(readings))
     differences += [d for d in (_follow_on(merged), _numbers(merged)) if d is not None]
-    costs = reading_costs(conn, readings) if conn is not None else None
+    costs = reading_costs(conn, _dated(readings, by_speaker)) if conn is not None else None
     return Comparison(statements=read, speakers=merged, readings=readings,
                       differences=differences, costs=costs)

@@ -9,13 +9,13 @@ in one query each.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
 from trucewatch import __version__ as _version
 from trucewatch.agreements import get_agreement
 from trucewatch.assess import Assessment, summarise
-from trucewatch.incidents import IncidentFilter, query_incidents
+from trucewatch.incidents import IncidentFilter, daily_counts, query_incidents
 from trucewatch.store import Store
 
 from .agreement import agreement_view, window_marks
@@ -55,7 +55,8 @@ def report_data(store: Store, agreement_id: str) -> dict[str, Any]:
     """The report on ``agreement_id``: readings, differences, incidents, verdicts and charts."""
     view = agreement_view(get_agreement(store, agreement_id))
     verdict_rows = _verdicts(store, agreement_id, _version_of(store, agreement_id))
-    incidents = query_incidents(store, IncidentFilter(agreement=agreement_id))
+    every = IncidentFilter(agreement=agreement_id)
+    incidents = query_incidents(store, every)
     links = _source_links(store, agreement_id)
     by_incident: dict[str, dict[str, str]] = defaultdict(dict)
     for incident, commitment, party, verdict in verdict_rows:
@@ -74,7 +75,6 @@ def report_data(store: Store, agreement_id: str) -> dict[str, Any]:
     readings = [{"commitment": c["id"], **r} for c in view["commitments"] for r in c["readings"]]
     summary = summarise(store, agreement_id)
     per_reading = verdict_counts(summary)
-    daily = Counter((i["date"], i["perpetrator"]) for i in table if i["date"])
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "trucewatch_version": _version,
@@ -85,10 +85,7 @@ def report_data(store: Store, agreement_id: str) -> dict[str, Any]:
         "escape_dates": summary.escapes,
         "incidents": table,
         "charts": {
-            "timeline": timeline_spec(
-                [{"date": d, "perpetrator": p, "incidents": n}
-                 for (d, p), n in sorted(daily.items())],
-                window_marks(view)),
+            "timeline": timeline_spec(daily_counts(store, every), window_marks(view)),
             "violations": violations_spec(per_reading),
             "map": map_spec([{k: i[k] for k in ("id", "date", "place", "lat", "lon", "verdict")}
                              for i in table]),

@@ -28,7 +28,6 @@ from trucewatch.report.palette import verdict_colors, verdict_labels
 from trucewatch.store import Store, open_store
 
 from .csrf import CsrfError, csrf_token, set_csrf_cookie
-from .review import RULE as REVIEW_RULE
 
 __all__ = ["create_app", "render", "store_of"]
 
@@ -44,7 +43,7 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.globals.update(verdict_labels=verdict_labels(), verdict_colors=verdict_colors(),
-                       rules={**RULES, REVIEW_RULE: "an analyst's review decided it"})
+                       rules=RULES)
     return Jinja2Templates(env=env)
 
 

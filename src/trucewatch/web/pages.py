@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import Counter
 from typing import Any
 
 from trucewatch.agreements import get_agreement, list_agreements
 from trucewatch.assess import summarise
-from trucewatch.incidents import IncidentFilter, count_incidents, get_incident, query_incidents
+from trucewatch.incidents import (
+    IncidentFilter,
+    count_incidents,
+    daily_counts,
+    get_incident,
+    query_incidents,
+)
 from trucewatch.report.agreement import agreement_view, window_marks
 from trucewatch.report.charts import timeline_spec, violations_spec
 from trucewatch.report.data import verdict_counts
 from trucewatch.report.palette import strongest
+from trucewatch.reviews import list_reviews
 from trucewatch.store import Store
 
 from .params import IncidentQuery
-from .review import list_reviews
 
 __all__ = [
-    "TIMELINE_CAP",
     "agreement_page",
     "agreements_page",
     "incident_page",
@@ -28,10 +32,6 @@ __all__ = [
     "timeline_page",
     "verdicts_page",
 ]
-
-#: The timeline aggregates at most this many of the newest matching incidents.
-TIMELINE_CAP = 5_000
-
 
 def agreements_page(store: Store) -> dict[str, Any]:
     """Every stored agreement (latest version)."""
@@ -86,16 +86,12 @@ def incidents_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
 
 
 def timeline_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
-    """Incidents per day and perpetrator over the newest TIMELINE_CAP matching incidents."""
-    flt = IncidentFilter(**query.filters)
-    rows = query_incidents(store, flt, limit=TIMELINE_CAP)
-    daily = Counter((str(r["event_date"]), r["perpetrator"] or "unknown")
-                    for r in rows if r["event_date"])
+    """Every matching incident per day and perpetrator, with the chart and window marks."""
+    data = daily_counts(store, IncidentFilter(**query.filters))
     marks: list[dict[str, str]] = []
     if "agreement" in query.filters:
         marks = window_marks(agreement_page(store, query.filters["agreement"]))
-    data = [{"date": d, "perpetrator": p, "incidents": n} for (d, p), n in sorted(daily.items())]
-    return {"counted": len(rows), "capped": len(rows) == TIMELINE_CAP, "daily": data,
+    return {"counted": sum(row["incidents"] for row in data), "daily": data,
             "spec": timeline_spec(data, marks)}
 
 

@@ -1,7 +1,8 @@
 """Every dashboard page and its JSON twin under ``/api``, plus the review write.
 
 A page handler gets its data from one function of :mod:`.pages` and renders it; the API
-handler returns the same data as JSON. Writes go through :func:`.review.add_review` only.
+handler returns the same data as JSON. Writes go through :func:`trucewatch.reviews.add_review`
+only.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from trucewatch.reviews import add_review
 from trucewatch.store import Store
 
 from . import pages
 from .app import render, store_of
 from .csrf import FIELD, HEADER, check_csrf, csrf_token, set_csrf_cookie
 from .params import IncidentQuery, parse_incident_query
-from .review import add_review
 
 __all__ = ["router"]
 

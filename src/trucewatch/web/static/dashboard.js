@@ -45,12 +45,6 @@
         .then(function (data) {
           if (data.error) { throw new Error(data.error); }
           return vegaEmbed(holder, data.spec, { actions: false, renderer: "svg" }).then(function () {
-            if (data.capped) {
-              var note = document.createElement("p");
-              note.className = "muted small";
-              note.textContent = "Counted the newest " + data.counted + " matching incidents.";
-              holder.appendChild(note);
-            }
             holder.dataset.ready = "1";
           });
         })

@@ -2,7 +2,7 @@
 
 A review is one row of ``reviews`` and one entry of the audit log (who, when, what, and the
 verdicts before and after). The latest ``confirm`` or ``dispute`` of an incident overrides
-its verdicts under every reading:
+its verdicts under every reading, now and after every later assessment:
 
 * ``dispute``: the analyst doubts the incident or its attribution, so ``violation`` and
   ``possible_violation`` become ``disputed``;
@@ -22,19 +22,52 @@ from typing import Any
 
 import duckdb
 
-from trucewatch.errors import UsageError
-from trucewatch.incidents import get_incident
+from trucewatch.assess.index import index_verdicts
+from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.store import Store
 from trucewatch.store.db import actor
 from trucewatch.taxonomy import is_party_code
 
-__all__ = ["ACTIONS", "add_review", "apply_reviews", "list_reviews"]
+__all__ = ["ACTIONS", "RULE", "add_review", "apply_reviews", "list_reviews"]
 
 ACTIONS = ("confirm", "dispute", "annotate")
 MAX_NOTE = 2000
 RULE = "analyst_review"
+
+#: The latest confirm or dispute of each reviewed incident, with the reason it gives.
+_LATEST = """
+SELECT incident_id, action, perpetrator,
+       CASE action WHEN 'dispute' THEN 'disputed' ELSE 'confirmed' END || ' by ' || reviewer
+           || ' on ' || strftime(reviewed_at, '%Y-%m-%d')
+           || CASE WHEN note <> '' THEN ': ' || note ELSE '' END AS reason
+FROM reviews
+WHERE action IN ('confirm', 'dispute') AND (CAST($incident AS VARCHAR) IS NULL
+                                            OR incident_id = $incident)
+QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY id DESC) = 1
+"""
 #: Appends the review's reason once, so applying reviews again changes nothing.
-_ADD_REASON = "CASE WHEN list_contains(reasons, ?) THEN reasons ELSE list_append(reasons, ?) END"
+_ADD_REASON = ("CASE WHEN list_contains(v.reasons, l.reason) THEN v.reasons "
+               "ELSE list_append(v.reasons, l.reason) END")
+
+_DISPUTE = f"""
+UPDATE verdicts AS v SET verdict = 'disputed', rule = '{RULE}', reasons = {_ADD_REASON}
+FROM ({_LATEST}) l
+WHERE l.action = 'dispute' AND v.incident_id = l.incident_id
+  AND v.verdict IN ('violation', 'possible_violation')
+"""
+
+_CONFIRM = f"""
+UPDATE verdicts AS v SET rule = '{RULE}', reasons = {_ADD_REASON},
+    verdict = CASE WHEN l.who IS NULL THEN 'possible_violation'
+                   WHEN len(r.bound) = 0 OR list_contains(r.bound, l.who) THEN 'violation'
+                   ELSE 'not_bound' END
+FROM (SELECT l.*, coalesce(l.perpetrator, i.perpetrator) AS who
+      FROM ({_LATEST}) l JOIN incidents i ON i.id = l.incident_id
+      WHERE l.action = 'confirm') l, readings r
+WHERE v.incident_id = l.incident_id AND v.verdict IN ('disputed', 'possible_violation')
+  AND r.agreement_id = v.agreement_id AND r.version = v.agreement_version
+  AND r.commitment_id = v.commitment_id AND r.party = v.party
+"""
 
 
 def list_reviews(store: Store, incident_id: str) -> list[dict[str, Any]]:
@@ -82,7 +115,9 @@ def add_review(
 ) -> dict[str, Any]:
     """Record a review of ``incident_id`` and apply it; returns the review and verdict changes."""
     _check(action, note, perpetrator or None)
-    get_incident(store, incident_id)  # raises NotFoundError for an unknown id
+    if not store.conn.execute("SELECT 1 FROM incidents WHERE id = ?", [incident_id]).fetchone():
+        raise NotFoundError(f"no incident {incident_id!r}",
+                            hint="list them with `trucewatch incidents`")
     reviewer = (reviewer or "").strip() or actor()
     now = dt.datetime.now(dt.UTC)
     with store.transaction() as conn:
@@ -106,36 +141,16 @@ def add_review(
 
 
 def apply_reviews(conn: duckdb.DuckDBPyConnection, incident_id: str | None = None) -> None:
-    """Apply the latest confirm/dispute of each reviewed incident (or of one) to its verdicts.
+    """Apply the latest confirm/dispute of each reviewed incident (or of one) to its verdicts
+    and re-index those incidents' verdicts.
 
-    Call it after (re)assessing, so analysts' reviews survive a new assessment; applying it
-    again changes nothing.
+    The assessment calls it inside its transaction after writing verdicts, so analysts'
+    reviews survive a new assessment; applying it again changes nothing.
     """
-    latest = conn.execute(
-        "SELECT incident_id, action, perpetrator, reviewer, reviewed_at, note FROM reviews r "
-        "WHERE action IN ('confirm', 'dispute') AND (? IS NULL OR incident_id = ?) "
-        "QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY id DESC) = 1",
-        [incident_id, incident_id],
-    ).fetchall()
-    for incident, action, perpetrator, reviewer, when, note in latest:
-        reason = (f"{'disputed' if action == 'dispute' else 'confirmed'} by {reviewer} on "
-                  f"{when:%Y-%m-%d}" + (f": {note}" if note else ""))
-        if action == "dispute":
-            conn.execute(
-                "UPDATE verdicts SET verdict = 'disputed', rule = ?, "
-                f"reasons = {_ADD_REASON} "
-                "WHERE incident_id = ? AND verdict IN ('violation', 'possible_violation')",
-                [RULE, reason, reason, incident],
-            )
-            continue
-        conn.execute(
-            f"UPDATE verdicts AS v SET rule = ?, reasons = {_ADD_REASON}, "
-            "verdict = CASE WHEN p.who IS NULL THEN 'possible_violation' "
-            "  WHEN list_contains(r.bound, p.who) THEN 'violation' ELSE 'not_bound' END "
-            "FROM readings r, (SELECT coalesce(?, perpetrator) AS who FROM incidents "
-            "                  WHERE id = ?) p "
-            "WHERE v.incident_id = ? AND v.verdict IN ('disputed', 'possible_violation') "
-            "AND r.agreement_id = v.agreement_id AND r.version = v.agreement_version "
-            "AND r.commitment_id = v.commitment_id AND r.party = v.party",
-            [RULE, reason, reason, perpetrator, incident, incident],
-        )
+    params = {"incident": incident_id}
+    conn.execute(_DISPUTE, params)
+    conn.execute(_CONFIRM, params)
+    reviewed = [row[0] for row in conn.execute(
+        f"SELECT incident_id FROM ({_LATEST})", params).fetchall()]
+    if reviewed:
+        index_verdicts(conn, reviewed)
