@@ -4,6 +4,8 @@ The public Python API. Records (``Agreement``, ``Reading``, ``Report``, ...) liv
 :mod:`trucewatch.model`; the functions below are the entry points the CLI also uses.
 """
 
+from importlib.metadata import version as _version
+
 from trucewatch.agreements import (
     add_agreement,
     dump_spec,
@@ -14,6 +16,7 @@ from trucewatch.agreements import (
     reading_differences,
     side_by_side,
 )
+from trucewatch.assess import assess, assess_readings, summarise
 from trucewatch.errors import (
     InputError,
     NotFoundError,
@@ -22,6 +25,13 @@ from trucewatch.errors import (
     StoreError,
     TrucewatchError,
     UsageError,
+)
+from trucewatch.incidents import (
+    IncidentFilter,
+    count_incidents,
+    daily_counts,
+    get_incident,
+    query_incidents,
 )
 from trucewatch.model import (
     Agreement,
@@ -35,10 +45,14 @@ from trucewatch.model import (
     StatusEntry,
     VerdictKind,
 )
+from trucewatch.readouts import read_statements, statement_terms
+from trucewatch.report import write_report
+from trucewatch.reviews import add_review
+from trucewatch.sources.ingest import ingest
 from trucewatch.store import Store, open_store
 from trucewatch.text import classify_target, extract
 
-__version__ = "0.1.0"
+__version__ = _version("trucewatch")
 
 __all__ = [
     "Agreement",
@@ -46,6 +60,7 @@ __all__ = [
     "CommitmentKind",
     "Condition",
     "Document",
+    "IncidentFilter",
     "InputError",
     "NotFoundError",
     "Reading",
@@ -60,14 +75,26 @@ __all__ = [
     "UsageError",
     "VerdictKind",
     "add_agreement",
+    "add_review",
+    "assess",
+    "assess_readings",
     "classify_target",
+    "count_incidents",
+    "daily_counts",
     "dump_spec",
     "extract",
     "get_agreement",
+    "get_incident",
+    "ingest",
     "list_agreements",
     "load_spec",
     "open_store",
     "parse_spec",
+    "query_incidents",
+    "read_statements",
     "reading_differences",
     "side_by_side",
+    "statement_terms",
+    "summarise",
+    "write_report",
 ]

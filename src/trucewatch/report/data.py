@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from importlib.metadata import version
 from typing import Any
 
-from trucewatch import __version__ as _version
 from trucewatch.agreements import get_agreement
 from trucewatch.assess import Assessment, summarise
 from trucewatch.incidents import IncidentFilter, daily_counts, query_incidents
@@ -77,7 +77,7 @@ def report_data(store: Store, agreement_id: str) -> dict[str, Any]:
     per_reading = verdict_counts(summary)
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "trucewatch_version": _version,
+        "trucewatch_version": version("trucewatch"),
         "agreement": view,
         "readings": readings,
         "summary": per_reading,
