@@ -113,15 +113,23 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process so far (less sensitive than wall time to other
+    work on the machine)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def phase_baseline(csv_path: Path, work: Path) -> dict[str, float]:
     import duckdb
 
     db = work / "baseline.duckdb"
     db.unlink(missing_ok=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     with duckdb.connect(str(db)) as conn:
         conn.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{csv_path}')")
-    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
+    return {"seconds": time.perf_counter() - started, "cpu_seconds": _cpu_seconds() - cpu,
+            "peak_mb": _peak_mb()}
 
 
 def phase_ingest(csv_path: Path, work: Path) -> dict[str, float]:
@@ -134,12 +142,13 @@ def phase_ingest(csv_path: Path, work: Path) -> dict[str, float]:
     db.unlink(missing_ok=True)
     with open_store(db) as store:
         add_agreement(store, load_spec(SPEC))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         result = ingest_file(store, "acled", csv_path)
         ingested = time.perf_counter()
         incidents = merge_incidents(store)
         done = time.perf_counter()
-    return {"seconds": done - started, "load_seconds": ingested - started,
+    return {"seconds": done - started, "cpu_seconds": _cpu_seconds() - cpu,
+            "load_seconds": ingested - started,
             "merge_seconds": done - ingested, "reports": result.reports,
             "incidents": incidents, "peak_mb": _peak_mb()}
 
@@ -190,17 +199,20 @@ def main() -> None:
         for run in range(args.runs):
             for phase in results:
                 results[phase].append(_child(phase, csv_path, work))
-            print(f"run {run + 1}: " + ", ".join(
+            ratio = results["ingest"][-1]["seconds"] / results["baseline"][-1]["seconds"]
+            print(f"run {run + 1} ({ratio:.2f}x): " + ", ".join(
                 f"{phase} {rows[-1]['seconds']:.1f} s / {rows[-1]['peak_mb']:.0f} MB"
                 for phase, rows in results.items()))
     median = {phase: {key: statistics.median(r[key] for r in rows) for key in rows[0]}
               for phase, rows in results.items()}
     base, ingest, judged = median["baseline"], median["ingest"], median["assess"]
-    print(f"baseline (DuckDB read_csv into a table): {base['seconds']:.1f} s, "
-          f"peak {base['peak_mb']:.0f} MB")
-    print(f"ingest + merge: {ingest['seconds']:.1f} s (load {ingest['load_seconds']:.1f} s, "
-          f"merge {ingest['merge_seconds']:.1f} s), peak {ingest['peak_mb']:.0f} MB, "
-          f"{ingest['seconds'] / base['seconds']:.1f}x baseline; "
+    print(f"baseline (DuckDB read_csv into a table): {base['seconds']:.1f} s "
+          f"({base['cpu_seconds']:.1f} s CPU), peak {base['peak_mb']:.0f} MB")
+    print(f"ingest + merge: {ingest['seconds']:.1f} s (load {ingest['load_seconds']:.1f} s = "
+          f"{ingest['load_seconds'] / base['seconds']:.2f}x, "
+          f"merge {ingest['merge_seconds']:.1f} s; {ingest['cpu_seconds']:.1f} s CPU = "
+          f"{ingest['cpu_seconds'] / base['cpu_seconds']:.2f}x), peak {ingest['peak_mb']:.0f} MB, "
+          f"{ingest['seconds'] / base['seconds']:.2f}x baseline; "
           f"{ingest['reports']:,.0f} reports -> {ingest['incidents']:,.0f} incidents")
     print(f"assess: {judged['seconds']:.2f} s for {judged['incidents']:,.0f} incidents "
           f"({judged['verdicts']:,.0f} verdicts), peak {judged['peak_mb']:.0f} MB")

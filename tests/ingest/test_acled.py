@@ -162,3 +162,45 @@ def test_cli_bad_row_and_skip_bad(tmp_path: Path) -> None:
     assert skipped.exit_code == 0, skipped.output
     assert "1 bad rows skipped (see" in skipped.output
     assert Path(f"{path}.rejects.csv").exists()
+
+
+def test_bulk_lines_count_line_breaks_inside_fields(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _rows(SMALL)
+    rows[0] = dict(rows[0], notes=rows[0]["notes"] + "\nA second paragraph.\nAnd a third.")
+    path = _write(tmp_path / "breaks.csv", rows)
+    tables = {}
+    for mode in ("bulk", "rows"):
+        if mode == "rows":
+            monkeypatch.setattr(acled, "stage", lambda *a, **k: None)
+        with open_store(tmp_path / f"{mode}.duckdb") as store:
+            ingest_file(store, "acled", path)
+            tables[mode] = (
+                store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents "
+                                   "ORDER BY source_line").fetchall(),
+                store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall())
+    assert tables["bulk"] == tables["rows"]
+    assert [doc[4] for doc in tables["bulk"][0]] == [2, 5, 7, 8]  # the protest is on line 6
+
+
+def test_bulk_progress_climbs_to_the_last_line(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    with open_store(tmp_path / "t.duckdb") as store:
+        setting = ("SELECT current_setting('enable_progress_bar'), "
+                   "current_setting('memory_limit')")
+        before = store.conn.execute(setting).fetchone()
+        ingest_file(store, "acled", SMALL, progress=lambda line, total: calls.append((line, total)))
+        assert store.conn.execute(setting).fetchone() == before
+    total = SMALL.read_bytes().count(b"\n")
+    assert calls[-1] == (total, total)
+    lines = [line for line, _ in calls]
+    assert lines == sorted(set(lines))  # never back, never the same line twice
+    assert len(lines) >= 4  # read, checked, documents written, reports written, done
+
+
+def test_a_lower_memory_limit_is_kept(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.duckdb") as store:
+        store.conn.execute("SET memory_limit = '500MiB'")
+        ingest_file(store, "acled", SMALL)
+        assert store.conn.execute(
+            "SELECT current_setting('memory_limit')").fetchone()[0] == "500.0 MiB"

@@ -10,11 +10,15 @@ but not merged.
 
 The incident id is a hash of the merge key and the first day, so re-merging the same reports
 gives the same incidents, and a report added later keeps the incident's id when it joins it.
+
+The chains and spans are found on the distinct days of each merge key (a few per incident),
+not on the reports, and joined back to them: a million reports need no sort of their own.
 """
 
 from __future__ import annotations
 
 from trucewatch.assess.bulk import unordered_inserts
+from trucewatch.sources.memory import bounded_memory
 from trucewatch.store import Store
 
 __all__ = ["MERGE_SQL", "merge_incidents"]
@@ -36,43 +40,55 @@ WITH r AS MATERIALIZED (
     FROM reports r
     WHERE NOT coalesce(r.superseded, false)
 ),
+named AS MATERIALIZED (
+    SELECT DISTINCT ckey, place_key, grp, event_date, perpetrator FROM r
+    WHERE perpetrator IS NOT NULL AND event_date IS NOT NULL
+),
 adopted AS (
-    -- each unattributed report looks at the named perpetrators of its block on the day
-    -- before, the day itself and the day after (an equality join, not a range join)
-    SELECT a.id,
+    -- each day of a block with unattributed reports looks at the named perpetrators of the
+    -- block on the day before, the day itself and the day after (an equality join)
+    SELECT a.ckey, a.place_key, a.grp, a.event_date,
            CASE WHEN count(DISTINCT b.perpetrator) = 1 THEN min(b.perpetrator) END AS perp
-    FROM (SELECT id, ckey, place_key, grp, event_date + shift AS near
-          FROM r CROSS JOIN (SELECT unnest([-1, 0, 1]) AS shift)
-          WHERE perpetrator IS NULL AND event_date IS NOT NULL) a
-    JOIN (SELECT DISTINCT ckey, place_key, grp, event_date, perpetrator FROM r
-          WHERE perpetrator IS NOT NULL) b
+    FROM (SELECT ckey, place_key, grp, event_date, event_date + shift AS near
+          FROM (SELECT DISTINCT ckey, place_key, grp, event_date FROM r
+                WHERE perpetrator IS NULL AND event_date IS NOT NULL)
+          CROSS JOIN (SELECT unnest([-1, 0, 1]) AS shift)) a
+    JOIN named b
       ON a.ckey = b.ckey AND a.place_key = b.place_key AND a.grp = b.grp
      AND b.event_date = a.near
-    GROUP BY a.id
+    GROUP BY a.ckey, a.place_key, a.grp, a.event_date
 ),
-keyed AS (
-    SELECT r.*, coalesce(r.perpetrator, adopted.perp, '?') AS pkey,
-           hash(r.ckey, r.place_key, r.grp, coalesce(r.perpetrator, adopted.perp, '?')) AS block
-    FROM r LEFT JOIN adopted USING (id)
+keyed AS MATERIALIZED (
+    SELECT *, perpetrator AS pkey FROM r WHERE perpetrator IS NOT NULL
+    UNION ALL
+    SELECT r.*, coalesce(a.perp, '?') AS pkey
+    FROM r LEFT JOIN adopted a
+      ON a.ckey = r.ckey AND a.place_key = r.place_key AND a.grp = r.grp
+     AND a.event_date = r.event_date
+    WHERE r.perpetrator IS NULL
 ),
-islands AS (
-    -- consecutive days of a block share ``event_date - dense_rank``
-    SELECT *, event_date - CAST(dense_rank() OVER (PARTITION BY block ORDER BY event_date)
+days AS (
+    -- the distinct days of each block; consecutive days share ``event_date - row_number``
+    SELECT *, event_date - CAST(row_number() OVER (PARTITION BY block ORDER BY event_date)
                                 AS INTEGER) AS island
-    FROM keyed
+    FROM (SELECT DISTINCT hash(ckey, place_key, grp, pkey) AS block, ckey, place_key, grp,
+                 pkey, event_date
+          FROM keyed WHERE event_date IS NOT NULL)
 ),
 spans AS (
-    SELECT *, min(event_date) OVER (PARTITION BY block, island) AS start
-    FROM islands
+    SELECT ckey, place_key, grp, pkey, event_date,
+           'inc-' || substr(md5(concat_ws('|', ckey, place_key, grp, pkey,
+               CAST(start + CAST(2 * floor((event_date - start) / 2) AS INTEGER) AS VARCHAR))),
+               1, 16) AS incident_id
+    FROM (SELECT *, min(event_date) OVER (PARTITION BY block, island) AS start FROM days)
 )
-SELECT id AS report_id, event_date, date_precision, country, admin1, place, lat, lon,
-       target_class, perpetrator, claimed_by, negated, outlet, source, place_key,
-       'inc-' || substr(md5(
-           CASE WHEN event_date IS NULL THEN 'report|' || id
-                ELSE concat_ws('|', ckey, place_key, grp, pkey,
-                               CAST(start + CAST(2 * floor((event_date - start) / 2) AS INTEGER)
-                                    AS VARCHAR)) END), 1, 16) AS incident_id
-FROM spans
+SELECT k.id AS report_id, k.event_date, k.date_precision, k.country, k.admin1, k.place, k.lat,
+       k.lon, k.target_class, k.perpetrator, k.claimed_by, k.negated, k.outlet, k.source,
+       k.place_key,
+       coalesce(s.incident_id, 'inc-' || substr(md5('report|' || k.id), 1, 16)) AS incident_id
+FROM keyed k LEFT JOIN spans s
+  ON s.ckey = k.ckey AND s.place_key = k.place_key AND s.grp = k.grp AND s.pkey = k.pkey
+ AND s.event_date = k.event_date
 """
 
 _INSERT_INCIDENTS = """
@@ -95,7 +111,7 @@ agg AS (
                     min(target_class)) AS target_class,
            min(split_part(target_class, '.', 1)) AS target_group,
            min(perpetrator) AS named_perpetrator,
-           count(DISTINCT perpetrator) AS perpetrators,
+           max(perpetrator) AS last_perpetrator,
            list_sort(list(DISTINCT claimed_by) FILTER (WHERE claimed_by IS NOT NULL))
                AS claimants,
            count(DISTINCT claimed_by) FILTER (WHERE claimed_by <> 'media') AS party_claimants,
@@ -110,7 +126,7 @@ SELECT incident_id, event_date, date_last,
        CASE precision_rank WHEN 1 THEN 'day' WHEN 2 THEN 'week' WHEN 3 THEN 'month'
             WHEN 4 THEN 'year' END,
        country, admin1, place, lat, lon, target_class, target_group,
-       CASE WHEN perpetrators = 1 THEN named_perpetrator END,
+       CASE WHEN named_perpetrator = last_perpetrator THEN named_perpetrator END,
        claimants, party_claimants >= 2 OR coalesce(media, false),
        CASE WHEN party_claimants >= 2 OR coalesce(media, false) THEN 'corroborated'
             ELSE 'claim' END,
@@ -132,7 +148,8 @@ def merge_incidents(store: Store) -> int:
     Deterministic: the same reports always give the same incidents and ids. Verdicts of
     incidents that no longer exist are dropped; run the assessment again afterwards.
     """
-    with unordered_inserts(store.conn), store.transaction() as conn:
+    with (unordered_inserts(store.conn), bounded_memory(store.conn),
+          store.transaction() as conn):
         conn.execute(MERGE_SQL)
         conn.execute("DELETE FROM incident_reports")
         conn.execute("DELETE FROM incidents")

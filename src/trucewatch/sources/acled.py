@@ -123,11 +123,12 @@ def _record(row: dict[str, str], line: int, path: Path, conventions: dict[str, A
     }
 
 
-def stage(conn: Any, path: str | Path) -> int | None:
-    """Stage a clean file set-based (see :mod:`trucewatch.sources.acled_bulk`)."""
+def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> int | None:
+    """Stage a clean file set-based (see :mod:`trucewatch.sources.acled_bulk`); ``lines`` is
+    the file's count of line breaks, if known."""
     from trucewatch.sources.acled_bulk import stage as bulk
 
-    return bulk(conn, path)
+    return bulk(conn, path, lines=lines)
 
 
 def finish(conn: Any) -> None:

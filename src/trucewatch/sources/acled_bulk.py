@@ -3,8 +3,10 @@
 Same mapping as :func:`trucewatch.sources.acled.read`: DuckDB reads the file once (in
 parallel), hashing each row and normalising its notes; each *distinct* date, country and
 region, source and normalised note is then read once by the same Python functions, and joined
-back in the views ``_stage_docs`` and ``_stage_reports``. The notes are read in a thread
-while the documents are written (:func:`finish` waits for them before the reports).
+back in the views ``_stage_docs`` and ``_stage_reports`` (and ``_stage_keys``, the id and
+source key of each document, read without the joins). The notes are read in a thread
+while the documents are written (:func:`finish` waits for them before the reports). A row's
+line is its row number + 1, unless fields hold line breaks: then the breaks are counted.
 
 Any bad row (wrong column count, unparsable date or timestamp, coordinates out of range)
 makes :func:`stage` return None, and the file is read row by row instead, which names the
@@ -21,7 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from trucewatch.sources.base import date_from_text, read_header
-from trucewatch.sources.notes import read_note, require_classifier
+from trucewatch.sources.notes import mask_digits, read_note, require_classifier
 from trucewatch.sources.regions import admin1_code, country_code
 
 __all__ = ["stage"]
@@ -30,7 +32,8 @@ __all__ = ["stage"]
 _KEPT = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
          "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
          "source", "notes", "tags", "timestamp")
-_TEMP = ("_acled", "_acled_dates", "_acled_places", "_acled_sources", "_acled_notes")
+_TEMP = ("_acled", "_acled_dates", "_acled_places", "_acled_sources", "_acled_notes",
+         "_acled_lines")
 _NOTES_SCHEMA = pa.schema([
     ("note_key", pa.string()), ("tags", pa.string()), ("target_class", pa.string()),
     ("target_text", pa.string()), ("perpetrator", pa.string()), ("claimed_by", pa.string()),
@@ -45,13 +48,16 @@ def _literal(text: str) -> str:
 
 
 def _note_key_sql() -> str:
-    """SQL for :func:`trucewatch.sources.notes.normalise` of ``notes`` with the row's places."""
+    """SQL for :func:`trucewatch.sources.notes.normalise` of ``notes`` with the row's places,
+    but for the digits, which :func:`_read_notes` masks on the distinct keys only (masking a
+    million notes in SQL costs more than the rest of the key)."""
     key = ("CASE WHEN starts_with(notes, 'On ') AND strpos(left(notes, 40), ',') > 0 "
            "THEN ltrim(substr(notes, strpos(notes, ',') + 1), ' ') ELSE coalesce(notes, '') END")
     for place in ("location", "admin3", "admin2", "admin1"):
-        key = (f"CASE WHEN length(coalesce({place}, '')) > 2 "
-               f"THEN replace({key}, {place}, 'Place') ELSE {key} END")
-    return f"translate({key}, '123456789', '000000000')"
+        # replacing '' changes nothing: each place is written (and evaluated) once
+        key = (f"replace({key}, CASE WHEN length(coalesce({place}, '')) > 2 "
+               f"THEN {place} ELSE '' END, 'Place')")
+    return key
 
 
 def _lookup(conn: Any, name: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
@@ -60,22 +66,59 @@ def _lookup(conn: Any, name: str, rows: list[dict[str, Any]], schema: pa.Schema)
     conn.unregister(f"{name}_arrow")
 
 
-def _read(conn: Any, path: Path, header: list[str]) -> bool:
-    """Read, hash and key every row into ``_acled``; its rowid + 2 is the row's line (the
-    rows are kept in file order; a note with a line break would shift later lines)."""
+def _csv(header: list[str]) -> str:
+    """``read_csv`` of the file ``$1`` (every column as text), strict."""
     columns = "{" + ", ".join(f"{_literal(name)}: 'VARCHAR'" for name in header) + "}"
+    return (f"read_csv($1, header = true, auto_detect = false, columns = {columns}, "
+            "delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
+            "null_padding = false)")
+
+
+def _read(conn: Any, path: Path, header: list[str], types: str) -> bool:
+    """Read every row into ``_acled``, in file order (the rowid counts rows); hash and key the
+    attacks (event ``types``)."""
     hashed = ", ".join(f"coalesce({name}, '')" for name in header)
+    attack = f"event_type IN ({types})"
     try:
         conn.execute(f"""
             CREATE OR REPLACE TEMP TABLE _acled AS
-            SELECT md5(concat_ws(chr(31), {hashed})) AS content_hash,
-                   {", ".join(_KEPT)}, {_note_key_sql()} AS note_key
-            FROM read_csv($1, header = true, auto_detect = false, columns = {columns},
-                          delim = ',', quote = '"', escape = '"', strict_mode = true,
-                          null_padding = false)""", [str(path)])
+            SELECT CASE WHEN {attack} THEN md5(concat_ws(chr(31), {hashed})) END
+                       AS content_hash,
+                   {", ".join(_KEPT)},
+                   CASE WHEN {attack} THEN {_note_key_sql()} END AS note_key
+            FROM {_csv(header)}""", [str(path)])
     except duckdb.Error:  # e.g. a wrong column count: the row reader names the line
         return False
     return True
+
+
+def _record_lines(path: Path, breaks: int | None) -> int:
+    """How many lines a file of ``breaks`` line breaks has (a last line may lack its own)."""
+    if breaks is None:
+        breaks = 0
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                breaks += chunk.count(b"\n")
+    with path.open("rb") as stream:
+        stream.seek(-1, 2)
+        return breaks + (stream.read(1) != b"\n")
+
+
+def _number_lines(conn: Any, path: Path, header: list[str]) -> None:
+    """Fill ``_acled_lines`` with the line each row starts on, for a file whose fields hold
+    line breaks: the file is read a second time, counting the breaks of every row."""
+    text = "concat_ws('', " + ", ".join(header) + ")"
+    conn.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _acled_breaks AS
+        SELECT length({text}) - length(replace({text}, chr(10), '')) AS breaks
+        FROM {_csv(header)}""", [str(path)])
+    conn.execute("""
+        CREATE OR REPLACE TEMP TABLE _acled_lines AS
+        SELECT rowid AS row, CAST(2 + rowid + coalesce(sum(breaks) OVER (
+                   ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+                   AS INTEGER) AS line
+        FROM _acled_breaks""")
+    conn.execute("DROP TABLE _acled_breaks")
 
 
 def _clean(conn: Any) -> bool:
@@ -116,13 +159,15 @@ def _lookups(conn: Any, conventions: dict[str, Any], split_source: Any) -> None:
                         ).fetchall()
     require_classifier()
     _lookup(conn, "_acled_notes", [], _NOTES_SCHEMA)
+    # reasons are cast to JSON once per distinct note, not once per report
+    conn.execute("ALTER TABLE _acled_notes ALTER reasons TYPE JSON")
     _PENDING[id(conn)] = _NOTE_READER.submit(_read_notes, keys)
 
 
 def _read_notes(keys: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
     rows = []
     for key, tags in keys:
-        target, text, perp, claimant, negated, reasons = read_note(key, tags or "")
+        target, text, perp, claimant, negated, reasons = read_note(mask_digits(key), tags or "")
         rows.append({"note_key": key, "tags": tags, "target_class": target,
                      "target_text": text, "perpetrator": perp, "claimed_by": claimant,
                      "negated": negated, "reasons": reasons})
@@ -138,14 +183,18 @@ def finish(conn: Any) -> None:
     conn.unregister("_acled_notes_arrow")
 
 
-def _views(conn: Any, conventions: dict[str, Any]) -> None:
+def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
+    """The views ``_stage_keys``, ``_stage_docs`` and ``_stage_reports``; the rowid + 2 of a
+    row is its line unless ``numbered`` (then ``_acled_lines`` holds the lines)."""
+    line = "l.line" if numbered else "CAST(a.rowid + 2 AS INTEGER)"
+    lines = "JOIN _acled_lines l ON l.row = a.rowid" if numbered else ""
     types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
     precision = ", ".join(f"{_literal(k)}: {_literal(v)}"
                           for k, v in conventions["time_precision"].items())
     conn.execute(f"""
         CREATE OR REPLACE TEMP VIEW _acled_rows AS
         SELECT 'acled-' || a.content_hash[1:20] AS doc_id, a.content_hash,
-               CAST(a.rowid + 2 AS INTEGER) AS source_line,
+               {line} AS source_line,
                'acled:' || a.event_id_cnty AS source_key,
                coalesce(TRY_CAST(a.timestamp AS BIGINT), 0) AS source_version,
                d.day, a.time_precision, p.code, p.region_code, a.location, a.latitude,
@@ -157,7 +206,12 @@ def _views(conn: Any, conventions: dict[str, Any]) -> None:
              AND p.country IS NOT DISTINCT FROM a.country
              AND p.admin1 IS NOT DISTINCT FROM a.admin1
         JOIN _acled_sources s ON s.source IS NOT DISTINCT FROM a.source
+        {lines}
         WHERE a.event_type IN ({types})""")
+    conn.execute(f"""
+        CREATE OR REPLACE TEMP VIEW _stage_keys AS
+        SELECT 'acled-' || content_hash[1:20] AS id, 'acled:' || event_id_cnty AS source_key
+        FROM _acled WHERE event_type IN ({types})""")
     conn.execute("""
         CREATE OR REPLACE TEMP VIEW _stage_docs AS
         SELECT doc_id AS id, content_hash, source_line, source_key, source_version, url, outlet,
@@ -177,22 +231,27 @@ def _views(conn: Any, conventions: dict[str, Any]) -> None:
         JOIN _acled_notes n ON n.note_key = r.note_key AND n.tags IS NOT DISTINCT FROM r.tags""")
 
 
-def stage(conn: Any, path: str | Path) -> int | None:
+def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> int | None:
     """Stage a clean file as the views ``_stage_docs``/``_stage_reports``; None if it has bad
-    rows (then nothing is left staged)."""
+    rows (then nothing is left staged). ``lines`` is the file's count of line breaks (counted
+    here if not given): more lines than rows means fields with line breaks."""
     from trucewatch.sources.acled import COLUMNS, _conventions, split_source
 
     path = Path(path)
     header = read_header(path)
-    if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header):
+    conventions = _conventions()
+    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
+    if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header, types):
         return None
     if not _clean(conn):
         unstage(conn)
         return None
-    conventions = _conventions()
+    rows = conn.execute("SELECT count(*) FROM _acled").fetchone()[0]
+    numbered = _record_lines(path, lines) != rows + 1
+    if numbered:
+        _number_lines(conn, path, header)
     _lookups(conn, conventions, split_source)
-    _views(conn, conventions)
-    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
+    _views(conn, conventions, numbered)
     return conn.execute(f"SELECT count(*) FROM _acled WHERE event_type IN ({types})"
                         ).fetchone()[0]
 
@@ -202,7 +261,7 @@ def unstage(conn: Any) -> None:
     pending = _PENDING.pop(id(conn), None)
     if pending is not None:
         pending.cancel()
-    for view in ("_stage_reports", "_stage_docs", "_acled_rows"):
+    for view in ("_stage_reports", "_stage_docs", "_stage_keys", "_acled_rows"):
         conn.execute(f"DROP VIEW IF EXISTS {view}")
     for table in _TEMP:
         conn.execute(f"DROP TABLE IF EXISTS {table}")

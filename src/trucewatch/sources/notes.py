@@ -19,7 +19,8 @@ import yaml
 
 from trucewatch.errors import InputError
 
-__all__ = ["NoteReading", "classify_note", "normalise", "read_note", "require_classifier"]
+__all__ = ["NoteReading", "classify_note", "mask_digits", "normalise", "read_note",
+           "require_classifier"]
 
 #: (target_class, target_text, perpetrator, claimed_by, negated, reasons as JSON)
 NoteReading = tuple[str, str | None, str | None, str | None, bool, str]
@@ -70,7 +71,12 @@ def normalise(notes: str, places: tuple[str, ...] = ()) -> str:
     for place in places:
         if len(place) > 2:
             notes = notes.replace(place, "Place")
-    return notes.translate(_DIGITS)
+    return mask_digits(notes)
+
+
+def mask_digits(text: str) -> str:
+    """``text`` with every digit 1-9 written as 0 (the last step of :func:`normalise`)."""
+    return text.translate(_DIGITS)
 
 
 @lru_cache(maxsize=200_000)

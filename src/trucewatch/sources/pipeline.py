@@ -7,7 +7,9 @@ changes nothing. A file whose bytes were ingested before is skipped at once. An 
 of a row's source key (an edited ACLED event) is marked superseded, not deleted.
 
 Formats with a bulk stage (ACLED) stage a clean file set-based in DuckDB instead of record by
-record; a file with any bad row falls back to the reader, which names the exact line.
+record, as the views ``_stage_docs``, ``_stage_reports`` and ``_stage_keys`` (the id and source
+key of each staged document, cheaper to read than ``_stage_docs``); a file with any bad row
+falls back to the reader, which names the exact line.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,12 +29,17 @@ import pyarrow as pa
 from trucewatch.assess.bulk import unordered_inserts
 from trucewatch.errors import InputError
 from trucewatch.sources.base import DOCUMENT_FIELDS, REPORT_FIELDS
+from trucewatch.sources.memory import bounded_memory
+from trucewatch.sources.progress import StatementMeter
 from trucewatch.sources.registry import format_module
 from trucewatch.store import Store
 
 __all__ = ["FileResult", "ingest_file", "scan_file"]
 
 BATCH_ROWS = 50_000
+#: Where each step of a file staged in bulk ends, as a share of the file's work (measured on a
+#: million ACLED rows): reading, checking what is new, writing documents, writing reports.
+_SHARES = {"read": 0.45, "check": 0.5, "documents": 0.72, "reports": 0.98}
 
 _DOC_SCHEMA = pa.schema([
     ("id", pa.string()), ("content_hash", pa.string()), ("source_line", pa.int32()),
@@ -147,19 +155,29 @@ def _flush(conn: Any, batch: _Batch, first: bool) -> None:
 
 
 def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
-                 before_reports: Callable[[Any], None] | None = None) -> tuple[int, int, int]:
+                 before_reports: Callable[[Any], None] | None = None,
+                 step: Callable[[float, float], None] | None = None,
+                 keys: str = "_stage_docs") -> tuple[int, int, int]:
     """Copy the ``staged`` documents and their reports that are not stored yet (the first copy
     of a row that a file holds twice); return (documents, reports, superseded).
-    ``before_reports`` completes a bulk stage once the documents are written."""
+    ``before_reports`` completes a bulk stage once the documents are written; ``step`` is told
+    the share of the file's work each statement stands for; ``keys`` holds the id and source
+    key of each staged document."""
+    step = step or (lambda start, end: None)
     now = dt.datetime.now(dt.UTC)
-    conn.execute(
-        "CREATE OR REPLACE TEMP TABLE _new_docs AS "
-        "SELECT id, min(coalesce(source_line, 0)) AS line, any_value(source_key) AS source_key "
-        "FROM (SELECT s.id, s.source_line, s.source_key FROM _stage_docs s "
-        "      ANTI JOIN documents d ON d.id = s.id) GROUP BY id")
-    repeated = _repeated_keys(conn)
-    # a fresh file of distinct rows (the common case) is copied without re-joining
-    every_row_new = conn.execute("SELECT count(*) FROM _new_docs").fetchall()[0][0] == staged
+    step(_SHARES["read"], _SHARES["check"])
+    # a fresh file of distinct rows (the common case) is copied without grouping or re-joining
+    stored = conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
+    every_row_new, distinct_keys = _all_new(conn, keys, staged, stored)
+    if not every_row_new:
+        conn.execute(
+            "CREATE OR REPLACE TEMP TABLE _new_docs AS "
+            "SELECT id, min(coalesce(source_line, 0)) AS line, any_value(source_key) AS source_key "
+            "FROM (SELECT s.id, s.source_line, s.source_key FROM _stage_docs s "
+            "      ANTI JOIN documents d ON d.id = s.id) GROUP BY id")
+    new_docs = keys if every_row_new else "_new_docs"
+    repeated = _repeated_keys(conn, new_docs, distinct_keys, stored)
+    step(_SHARES["check"], _SHARES["documents"])
     documents = conn.execute(
         "INSERT INTO documents (id, content_hash, source_format, source_path, source_line, url, "
         "outlet, published, language, text, ingested_at, source_key, source_version) "
@@ -170,6 +188,7 @@ def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
         [source_format, str(path), now]).fetchone()[0]
     if before_reports is not None:
         before_reports(conn)
+    step(_SHARES["documents"], _SHARES["reports"])
     reports = conn.execute(
         "INSERT INTO reports (id, document_id, event_date, date_precision, country, admin1, "
         "place, lat, lon, target_class, target_text, weapon, perpetrator, claimed_by, negated, "
@@ -184,26 +203,47 @@ def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
            " SEMI JOIN _new_docs n ON n.id = r.document_id"
            " AND n.line = coalesce(r.source_line, 0)")
     ).fetchone()[0]
-    superseded = _supersede(conn) if repeated else 0
-    conn.execute("DROP TABLE _new_docs")
+    superseded = _supersede(conn, new_docs) if repeated else 0
+    if not every_row_new:
+        conn.execute("DROP TABLE _new_docs")
     return documents, reports, superseded
 
 
-def _repeated_keys(conn: Any) -> int:
-    """How many new documents share a source key with a stored one or with each other (run
-    before they are stored): only then can a key have two versions."""
-    return conn.execute(
-        "SELECT (SELECT count(source_key) - count(DISTINCT source_key) FROM _new_docs) + ("
-        "  SELECT count(*) FROM documents d SEMI JOIN _new_docs n ON n.source_key = d.source_key)"
+def _all_new(conn: Any, keys: str, staged: int, stored: bool) -> tuple[bool, bool]:
+    """Whether the ``staged`` documents (their ``keys``) have distinct ids, none of them
+    ``stored`` yet; and
+    whether their source keys are distinct. Distinct hashes prove both, for far less than
+    grouping the strings; equal hashes only send the file down the exact path."""
+    ids, source_keys, keyed = conn.execute(
+        "SELECT count(DISTINCT hash(id)), "
+        "count(DISTINCT hash(source_key)) FILTER (WHERE source_key IS NOT NULL), "
+        f"count(source_key) FROM {keys}").fetchone()
+    known = stored and conn.execute(
+        f"SELECT EXISTS (SELECT 1 FROM {keys} s SEMI JOIN documents d ON d.id = s.id)"
     ).fetchone()[0]
+    return ids == staged and not known, source_keys == keyed
 
 
-def _supersede(conn: Any) -> int:
-    """Mark older versions of the source keys just written as superseded."""
+def _repeated_keys(conn: Any, new_docs: str, distinct_keys: bool, stored: bool) -> int:
+    """How many of the documents in ``new_docs`` share a source key with a ``stored`` one or
+    with each other (unless the keys are known to be ``distinct``); run before they are
+    stored: only then can a key have two versions."""
+    repeated = 0 if distinct_keys else conn.execute(
+        f"SELECT count(source_key) - count(DISTINCT source_key) FROM {new_docs}").fetchone()[0]
+    if stored:
+        repeated += conn.execute(
+            f"SELECT count(*) FROM documents d SEMI JOIN {new_docs} n "
+            "ON n.source_key = d.source_key").fetchone()[0]
+    return repeated
+
+
+def _supersede(conn: Any, new_docs: str) -> int:
+    """Mark older versions of the source keys just written (in ``new_docs``) as superseded."""
     return conn.execute(
         "UPDATE reports SET superseded = true FROM ("
         "  SELECT source_key, max(source_version) AS newest FROM reports "
-        "  WHERE source_key IN (SELECT source_key FROM _new_docs) AND source_version IS NOT NULL "
+        f"  WHERE source_key IN (SELECT source_key FROM {new_docs}) "
+        "AND source_version IS NOT NULL "
         "  GROUP BY source_key HAVING count(DISTINCT source_version) > 1) k "
         "WHERE reports.source_key = k.source_key AND reports.source_version < k.newest "
         "AND NOT reports.superseded"
@@ -228,8 +268,9 @@ def ingest_file(
     """Ingest one file as one transaction; InputError on a bad row unless ``skip_bad``.
 
     With ``skip_bad`` bad rows are written to ``rejects_path`` (default ``PATH.rejects.csv``).
-    ``progress`` is called every thousand records, and at the end, with the current line
-    and the file's number of lines.
+    ``progress`` is called with the current line and the file's number of lines: every
+    thousand records, or (a file staged in bulk) a few times a second from a helper thread as
+    DuckDB works through it; and at the end.
     """
     path = Path(path)
     module = format_module(source_format)
@@ -245,15 +286,23 @@ def ingest_file(
         reason = f"{error.field}: {error.message}" if error.field else error.message
         result.rejects.append((error.line, reason, raw))
 
-    # Staged outside the transaction: a DuckDB read error must not abort it.
     bulk = getattr(module, "stage", None)
-    staged = bulk(store.conn, path, **options) if bulk else None
-    try:
-        _write_file(store, module, path, file_hash, total_lines, staged, result,
-                    progress, on_bad if skip_bad else None, options)
-    finally:
-        if staged is not None:
-            module.unstage(store.conn)
+    with bounded_memory(store.conn), ExitStack() as metered:
+        meter = (metered.enter_context(StatementMeter(store.conn, progress, total_lines))
+                 if bulk is not None and progress is not None else None)
+        if meter is not None:
+            meter.step(0.0, _SHARES["read"])
+        # Staged outside the transaction: a DuckDB read error must not abort it.
+        staged = bulk(store.conn, path, lines=total_lines, **options) if bulk else None
+        if staged is None:  # read row by row, which reports its own progress
+            metered.close()
+            meter = None
+        try:
+            _write_file(store, module, path, file_hash, total_lines, staged, result,
+                        progress, on_bad if skip_bad else None, options, meter)
+        finally:
+            if staged is not None:
+                module.unstage(store.conn)
     if result.rejects:
         _write_rejects(result, Path(rejects_path or f"{path}.rejects.csv"))
     return result
@@ -262,14 +311,12 @@ def ingest_file(
 def _write_file(store: Store, module: Any, path: Path, file_hash: str, total_lines: int,
                 staged: int | None, result: FileResult,
                 progress: Callable[[int, int], None] | None, on_bad: Any,
-                options: dict[str, Any]) -> None:
+                options: dict[str, Any], meter: StatementMeter | None) -> None:
     """The transaction of one file: stage (unless staged in bulk), copy, record the file."""
     source_format = result.source_format
     with unordered_inserts(store.conn), store.transaction() as conn:
-        if staged is not None:  # read and mapped in bulk: half the work is done
+        if staged is not None:  # read and mapped in bulk
             result.rows = staged
-            if progress is not None:
-                progress(total_lines // 2, total_lines)
         else:
             records = module.read(path, on_bad=on_bad, **options)
             batch, first = _Batch(source_format), True
@@ -281,8 +328,12 @@ def _write_file(store: Store, module: Any, path: Path, file_hash: str, total_lin
             _flush(conn, batch, first)
         result.documents, result.reports, result.superseded = _copy_staged(
             conn, source_format, path, result.rows,
-            getattr(module, "finish", None) if staged is not None else None)
-        if progress is not None:
+            getattr(module, "finish", None) if staged is not None else None,
+            meter.step if meter is not None else None,
+            "_stage_keys" if staged is not None else "_stage_docs")
+        if meter is not None:
+            meter.step(1.0, 1.0)
+        elif progress is not None:
             progress(total_lines, total_lines)
         result.rejected = len(result.rejects)
         conn.execute(
