@@ -1,7 +1,9 @@
-"""Extraction quality on the shared labelled corpus, per language.
+"""Extraction quality on the shared labelled corpus and on our own held-out texts.
 
-Runs ``trucewatch.text.extract`` over ``../shared/corpus/dev.jsonl`` (relative to the repo),
-writes the predictions to a temporary JSONL file and scores them with
+Runs ``trucewatch.text.extract`` over ``../shared/corpus/dev.jsonl`` (relative to the repo)
+and over ``tests/text/heldout/heldout.jsonl`` (news texts written and labeled for this
+project, never used to tune the lexicons before they were first scored), writes the
+predictions to a temporary JSONL file and scores them with
 ``../shared/tools/score_extract.py``, overall and for each language.
 
     python benchmarks/extract_quality.py [--show-errors N] [--corpus PATH]
@@ -20,6 +22,7 @@ from trucewatch.text import extract
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
+HELDOUT = REPO / "tests" / "text" / "heldout" / "heldout.jsonl"
 
 
 def predict(docs: list[dict]) -> list[dict]:
@@ -45,13 +48,21 @@ def main() -> None:
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"{args.corpus} not found; run from a checkout with ../shared beside it")
-    docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines()
+    print(f"== {args.corpus.name} (shared labelled corpus)")
+    report(args.corpus, args.show_errors)
+    print("\n== held-out (own texts)")
+    report(HELDOUT, args.show_errors)
+
+
+def report(corpus: Path, show_errors: int) -> None:
+    """Score ``corpus`` overall, then print one summary line per language."""
+    docs = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(tmp) / "pred.jsonl"
         lines = (json.dumps(p, ensure_ascii=False) for p in predict(docs))
         pred_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(score(args.corpus, pred_path, "--show-errors", str(args.show_errors)))
+        print(score(corpus, pred_path, "--show-errors", str(show_errors)))
         for lang in sorted({d.get("language") for d in docs}):
             gold_path = Path(tmp) / f"gold-{lang}.jsonl"
             gold_path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs

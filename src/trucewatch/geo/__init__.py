@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from itertools import product
 
-__all__ = ["Entry", "Place", "admin1_name", "first_words", "lookup", "resolve"]
+__all__ = ["Entry", "Place", "admin1_name", "first_words", "held_by", "lookup", "resolve"]
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
 LANGUAGES = ("en", "uk", "ru")
@@ -83,6 +83,21 @@ def _region_names() -> dict[str, str]:
     text = resources.files(__package__).joinpath("regions.tsv").read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     return {row["code"]: row["name_en"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+@cache
+def _control() -> dict[str, str]:
+    text = resources.files(__package__).joinpath("control.tsv").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return {row["code"]: row["held_by"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def held_by(code: str | None) -> str | None:
+    """The party holding the whole of region ``code`` (e.g. ``RU`` for ``UA-43`` Crimea),
+    else the region's own country, else None."""
+    if not code:
+        return None
+    return _control().get(code, code[:2])
 
 
 def admin1_name(code: str) -> str:

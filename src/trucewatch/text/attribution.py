@@ -39,7 +39,7 @@ _NOT_ATTACKER_NEXT = frozenset({
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    party: str  # RU, UA, local, generic or enemy
+    party: str  # RU, UA, local, generic, enemy or self
     token: int
     text: str
     strong: bool
@@ -77,6 +77,8 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
         lower = text.lower()
         lemma = (tokens[start].lemma_ or lower) if end - start == 1 else lower
         bare = end - start == 1 and (lower in _BARE or lemma in _BARE)
+        if any(start <= t[1] < end < t[2] for t in sentence.terms if t[0].startswith("T|")):
+            continue  # "a Ukrainian military airfield": the actor word describes the target
         if not bare:
             found.append(Actor(party, start, text, True))
             continue

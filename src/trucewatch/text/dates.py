@@ -4,7 +4,9 @@ Absolute dates ("19 березня", "в ночь на 19 марта", "on the n
 "28.03.2025") come from small regular expressions built over the month names of the
 lexicon; a night range resolves to its second day. Relative cues follow LABELING.md:
 "overnight", "last night", "in the past 24 hours" -> the publication day D; "yesterday" ->
-D-1; a weekday -> its last occurrence on or before D; "three days ago" -> D-3.
+D-1; a weekday -> its last occurrence on or before D; "three days ago" -> D-3. A time that
+fixes no day ("last week", "early March", "на початку березня") is a cue with no date and a
+coarser precision (``week``, ``month``), so the report gets no date rather than D.
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "weekday": re.compile(rf"\b({weekday})\b", re.IGNORECASE),
+        "coarse_week": re.compile(
+            rf"(?<!\w)(?:{_alternation(list(lex.cues.get('coarse_week', ())))})(?!\w)",
+            re.IGNORECASE),
+        "coarse_month": re.compile(
+            rf"(?<!\w)(?:{_alternation(list(lex.cues.get('coarse_part', ())))})\s*"
+            rf"(?:of\s+)?({month})\b", re.IGNORECASE),
         "ago": re.compile(
             rf"\b(\d{{1,2}}|{number})\s+(?:days?|дн[іяей]\w*|день|дня|дней)\s+"
             r"(?:ago|тому|назад)\b",
@@ -155,4 +163,8 @@ def find_dates(
                 days = int(raw) if raw.isdigit() else lex.numbers.get(raw, 0)
                 value = published - dt.timedelta(days=days)
                 add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
+    for kind, precision in (("coarse_month", "month"), ("coarse_week", "week")):
+        for m in pats[kind].finditer(sentence):
+            if free(m.start(), m.end()):
+                add(DateCue(None, precision, m.start(), m.group(0)), m.start(), m.end())
     return tuple(sorted(cues, key=lambda c: c.offset))

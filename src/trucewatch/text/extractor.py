@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from trucewatch.geo import Entry, admin1_name
+from trucewatch.geo import Entry, admin1_name, held_by
 from trucewatch.model import Report
 
 from . import attribution
@@ -93,8 +93,31 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
     candidates: list[Candidate] = []
     for sentence in sents:
         candidates.extend(_sentence_candidates(ctx, sentence, candidates))
+    if _nothing_hit(ctx):
+        candidates = [c for c in candidates if not (c.weak and c.target_class == "unknown")]
     _attribute(ctx, candidates)
     return [to_report(c) for c in merge(candidates)]
+
+
+_ALL = frozenset({"all", "every", "всі", "усі", "все", "всех", "всіх", "усіх"})
+
+
+def _nothing_hit(ctx: _Context) -> bool:
+    """The text says no hits or damage, or that every drone or missile was downed: then "the
+    region came under drone attack" reports no strike on an unnamed target."""
+    for s in ctx.sentences:
+        if s.skip:
+            continue
+        if s.has("C|no_damage") or s.has("C|none"):
+            return True
+        if s.has("C|intercept") and any(
+                ctx.tokens[k].lower_ in _ALL for k in range(s.start, s.end)):
+            return True
+        if not s.all("T|") and (s.has("C|intercept") or s.has("C|damage")) and any(
+                ctx.tokens[k].lower_ in _ALL for w in s.all("W|")
+                for k in range(max(s.start, w[1] - 3), w[1])):
+            return True  # "air defence destroyed all nine drones"
+    return False
 
 
 # --- sentence level -----------------------------------------------------------------------
@@ -155,7 +178,27 @@ def _inside(term: Term, s: Sentence, label: str) -> bool:
     return any(t[0] == label and t[1] <= term[1] and term[2] <= t[2] for t in s.terms)
 
 
+def _described(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
+    """Token ranges of relative clauses describing a settlement ("Enerhodar, the town that
+    serves the nuclear plant,", "місто, яке розташоване навпроти АЕС"): up to the next
+    punctuation mark."""
+    nouns = {t[2] for t in s.terms if t[0] == "C|settlement_noun"}
+    out = []
+    for t in s.terms:
+        if t[0] != "C|relative":
+            continue
+        back = [k for k in range(t[1] - 1, max(s.start, t[1] - 4) - 1, -1)]
+        if not any(k + 1 in nouns for k in back):
+            continue
+        end = next((k for k in range(t[2], s.end) if ctx.tokens[k].is_punct and
+                    ctx.tokens[k].text not in "-'’"), s.end)
+        out.append((t[1], end))
+    return out
+
+
 def _targets(ctx: _Context, s: Sentence) -> list[Term]:
+    described = _described(ctx, s) if s.has("C|relative") else []
+    staff = {t[1] for t in s.terms if t[0] == "C|staff"}
     near = [t for t in s.terms if t[0] == "C|near"]
     sources = [t for t in s.terms if t[0].endswith("|source")]
     outage = s.has("C|outage")
@@ -170,6 +213,8 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
             continue
         if outage and t[0] == "T|civilian":
             continue
+        if t[2] in staff or any(a <= t[1] < b for a, b in described):
+            continue  # "railway workers"; "the town that serves the nuclear plant"
         out.append(t)
     # "підприємство енергетичної інфраструктури", "enterprise of energy infrastructure":
     # a generic head noun modified by a more specific target is that target
@@ -180,10 +225,11 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
 
 
 def _own_date(ctx: _Context, s: Sentence,
-              anchor: int | None = None) -> tuple[dt.date, str, str] | None:
-    """The date a sentence gives: an absolute date (the one nearest ``anchor``), else
-    "yesterday" (D-1), else "overnight"/"today"/"in the past 24 hours" (D)."""
-    cues = [c for c in _dates(ctx, s) if c.date is not None]
+              anchor: int | None = None) -> tuple[dt.date | None, str, str] | None:
+    """The date a sentence gives: an absolute date (the one nearest ``anchor``; no date when
+    that is "last week" or "early March"), else "yesterday" (D-1), else
+    "overnight"/"today"/"in the past 24 hours" (D)."""
+    cues = [c for c in _dates(ctx, s) if c.date is not None or c.precision != "day"]
     if cues:
         at = ctx.tokens[anchor].idx - s.char_start if anchor is not None else 10**9
         best: DateCue = min(cues, key=lambda c: abs(c.offset - at))
@@ -294,6 +340,9 @@ def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
         return False
     if any(t[2] - t[1] > place.end - place.start for t in actors):
         return True
+    if any(t[0] in ("C|speech", "C|denial", "C|accuse") and 0 <= t[1] - place.end <= 3
+           for t in s.terms):
+        return True  # "в Киеве эти обвинения отвергли", "in Moscow, officials said"
     prev = ctx.tokens[place.start - 1] if place.start > 0 else None
     return prev is None or "C|locative" not in _labels_at(s, prev.i)
 
@@ -379,6 +428,11 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             continue
         entry = _pick(mention, ctx) if mention else None
         date, precision, date_why = _date_of(ctx, s, target[1] if target else anchor, place_from)
+        prior = [c for c in earlier if c.sentence is place_from]
+        if prior and "of the sentence naming the place" in date_why:
+            # the same event told on: the date of the report already made from that sentence
+            date, precision = prior[-1].date, prior[-1].precision
+            date_why = f"date of the report of the sentence naming the place ({date})"
         weapon = None
         if weapons:
             ref = target[1] if target else anchor
@@ -389,6 +443,8 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             date=date, precision=precision,
             weapon=weapon, perpetrator=None, claimed_by=None, negated=False,
             confidence=0.0, weak=weak,
+            generic=cls == "energy.other" and (target is None or any(
+                t[0] == "C|generic_energy" and t[1] <= target[1] < t[2] for t in s.terms)),
             reasons={
                 "target_class": why,
                 "place": (f"{place_why}: {admin1_name(entry.admin1)}" if entry
@@ -446,7 +502,8 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             explicit = [sources[i] for i in sources if i <= s.index and sources[i] in ("RU", "UA")]
             party = explicit[-1] if explicit else attribution.opposite(main_attacker) or country
             claim_why += " (a ministry or military of the side reporting attacks on itself)"
-        if party == "local":
+        local = party == "local"
+        if local:
             party = country or (ctx.doc_regions and next(iter(ctx.doc_regions))[:2]) or None
             claim_why += " (a local official)"
         c.claimed_by = party
@@ -472,14 +529,23 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             if perp == "enemy":
                 perp = attribution.opposite(party) if party in ("RU", "UA") else \
                     attribution.opposite(country)
+            elif perp == "self":  # "its forces struck": the side making the claim
+                perp = party if party in ("RU", "UA") else attribution.opposite(country)
             c.perpetrator = perp
             c.reasons["perpetrator"] = f"attacker {actor.text!r}{perp_why}"
+            if local and perp is not None and perp == party and actor.party in ("RU", "UA"):
+                # officials do not report their own side's strikes on their own territory:
+                # a local official blaming Kyiv for a strike in Ukraine is an occupation one
+                c.claimed_by = party = attribution.opposite(perp)
+                c.reasons["claimed_by"] += f" who blames {perp}: an official of {party}"
         elif party == "RU":
             c.perpetrator = "UA"
             c.reasons["perpetrator"] = "no attacker named; claimed by Russia -> Ukraine"
         elif country:
-            c.perpetrator = attribution.opposite(country)
-            c.reasons["perpetrator"] = f"no attacker named; target in {country}"
+            holder = held_by(c.admin1)
+            c.perpetrator = attribution.opposite(holder)
+            c.reasons["perpetrator"] = f"no attacker named; target in {country}" + (
+                f" (a region held by {holder})" if holder != country else "")
         else:
             c.perpetrator = attribution.opposite(party) if party in ("RU", "UA") else None
             c.reasons["perpetrator"] = "no attacker named; opposite of the claimant" \

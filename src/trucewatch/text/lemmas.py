@@ -54,6 +54,17 @@ class Lemmatizer:
             self._nominative[key] = found
         return found
 
+    def is_given_name(self, word: str) -> bool:
+        """True when pymorphy3's best analysis of ``word`` is a first name ("Александр",
+        "Олег"); always False for English."""
+        key = f"{word}|name"
+        found = self._nominative.get(key)
+        if found is None:
+            found = self._morph is not None and word[:1].isupper() and \
+                "Name" in self._morph.parse(word.lower())[0].tag
+            self._nominative[key] = found
+        return found
+
     def candidates(self, word: str) -> tuple[str, ...]:
         """The lower-cased form followed by every distinct lemma pymorphy3 proposes."""
         found = self._candidates.get(word)

@@ -44,6 +44,7 @@ class Candidate:
     confidence: float
     weak: bool
     reasons: dict[str, str] = field(default_factory=dict)
+    generic: bool = False  # a vague "energy facility" that a specific report may absorb
 
     @property
     def admin1(self) -> str | None:
@@ -107,7 +108,7 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             continue
         specific = [k for k in others if k.admin1 == c.admin1 and not k.weak and
                     k.target_class in _SPECIFIC_ENERGY]
-        if c.target_class == "energy.other" and c.admin1 and specific:
+        if c.target_class == "energy.other" and c.generic and c.admin1 and specific:
             _absorb(specific[0], c, keep_target=True)
             continue
         out.append(c)

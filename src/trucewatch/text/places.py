@@ -75,16 +75,56 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
                     break
             if found:
                 break
+        if not found and language == "uk":
+            found = _area_of_city(texts[i])  # "Нікопольщина": the area around Nikopol
         if not found:
             i += 1
             continue
         size, entries = found
+        if language != "en" and i > 0 and lemmatizer(language).is_given_name(texts[i - 1]):
+            i += size  # "Александр Гусев": a surname, not the town of Gusev
+            continue
         end = i + size
         mention = _choose(doc, i, end, entries, labels)
+        if mention is None and size == 1 and language != "en" and \
+                any(k.startswith("T|") for k in labels.get(end, ())):
+            mention = _adjectival_city(i, texts[i], language)  # "Саратовський НПЗ"
         if mention is not None:
             mentions.append(mention)
         i = end
     return mentions
+
+
+_CITY_ENDINGS = ("", "ь", "а", "и", "ы")
+
+
+def _adjectival_city(start: int, word: str, language: str) -> PlaceMention | None:
+    """A city named by its adjective before a facility ("Саратовський НПЗ", "Рязанский
+    НПЗ"): the city whose name is the adjective's stem."""
+    lemma = lemmatizer(language).lemma(word)
+    suffix = next((s for s in ("ський", "ский", "цький", "цкий") if lemma.endswith(s)), None)
+    if suffix is None:
+        return None
+    stem = lemma[:-len(suffix)] + ("ц" if suffix[0] == "ц" else "")
+    for ending in _CITY_ENDINGS:
+        entries = tuple(e for e in lookup(stem + ending, language) if e.kind == "settlement")
+        if entries:
+            return PlaceMention(start, start + 1, entries, False)
+    return None
+
+
+def _area_of_city(word: str) -> tuple[int, tuple[Entry, ...]] | None:
+    """Area names built on a city name with "-щина" ("Нікопольщина"):
+    that city (oblast names such as "Харківщина" are in the gazetteer already)."""
+    lemma = lemmatizer("uk").lemma(word)
+    if not lemma.endswith("щина"):
+        return None
+    stem = lemma[:-4]
+    for ending in _CITY_ENDINGS:
+        entries = tuple(e for e in lookup(stem + ending, "uk") if e.kind == "settlement")
+        if entries:
+            return 1, entries
+    return None
 
 
 def _next_labels(labels: dict[int, set[str]], start: int, width: int) -> set[str]:
