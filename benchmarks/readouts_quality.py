@@ -1,15 +1,19 @@
 """Score statement terms against the labeled statements corpus (LABELING.md, "Statements").
 
-Usage: .venv/bin/python benchmarks/readouts_quality.py [--corpus PATH] [--runs N] [--json]
+Usage: .venv/bin/python benchmarks/readouts_quality.py [PATH ...] [--runs N] [--json]
 
-Reads ../shared/corpus/statements.jsonl (relative to the repository) unless --corpus is
-given, extracts every statement's terms with trucewatch.readouts, and prints per term:
+Scores each labeled JSONL file given (default: ../shared/corpus/statements.jsonl, relative to
+the repository, and the held-out sets tests/readouts/heldout/heldout.jsonl and fresh.jsonl,
+labeled before the reader was run on them), one block per file. It extracts every
+statement's terms with trucewatch.readouts, and prints per term:
 scope (expanded class sets: exact and mean Jaccard; patterns exact), duration, start and
 bound parties (exact), follow-ons (micro precision/recall/F1 and exact sets), numbers
 (exact) and conditions (loose recall: a gold condition counts as found when a predicted one
-holds 60% of its words). A majority baseline (energy.*, nothing else stated) is scored in
-the same run; the extraction speed is the median of --runs runs, next to spaCy blank
-tokenisation of the same texts. Exits 0 with a message when the corpus is absent.
+holds 60% of its words; loose precision: a predicted condition counts when 60% of its words
+are in one gold condition, so whole sentences given as conditions score low). A majority
+baseline (energy.*, nothing else stated) is scored in the same run; the extraction speed is
+the median of --runs runs, next to spaCy blank tokenisation of the same texts. A file that
+is absent is skipped with a message.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from trucewatch.taxonomy import expand_scope
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "statements.jsonl"
+HELDOUT = [REPO / "tests" / "readouts" / "heldout" / name
+           for name in ("heldout.jsonl", "fresh.jsonl")]
 _WORD = re.compile(r"\w+")
 
 
@@ -48,17 +54,24 @@ def _found(gold: str, predicted: list[str]) -> bool:
     return any(len(words & set(_WORD.findall(p.lower()))) >= 0.6 * len(words) for p in predicted)
 
 
+def _within(predicted: str, gold: list[str]) -> bool:
+    words = set(_WORD.findall(predicted.lower()))
+    return any(len(words & set(_WORD.findall(g.lower()))) >= 0.6 * len(words) for g in gold)
+
+
 def score(pairs: list[tuple[dict[str, Any], Terms]]) -> dict[str, float]:
     """Figures per term over (gold terms, predicted terms) pairs."""
     n = len(pairs)
     tp = fp = fn = 0
-    conditions_gold = conditions_found = 0
+    conditions_gold = conditions_found = conditions_predicted = conditions_right = 0
     figures: dict[str, float] = {"statements": n}
     for gold, got in pairs:
         g, p = set(gold["follow_on"]), set(got.follow_on)
         tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
         conditions_gold += len(gold["conditions"])
         conditions_found += sum(_found(c, got.conditions) for c in gold["conditions"])
+        conditions_predicted += len(got.conditions)
+        conditions_right += sum(_within(c, gold["conditions"]) for c in got.conditions)
 
     def share(test: Callable[[dict[str, Any], Terms], bool]) -> float:
         return round(sum(test(g, t) for g, t in pairs) / n, 3)
@@ -81,6 +94,8 @@ def score(pairs: list[tuple[dict[str, Any], Terms]]) -> dict[str, float]:
     figures["numbers_exact"] = share(lambda g, t: g["numbers"] == t.numbers)
     figures["conditions_loose_recall"] = (
         round(conditions_found / conditions_gold, 3) if conditions_gold else 1.0)
+    figures["conditions_loose_precision"] = (
+        round(conditions_right / conditions_predicted, 3) if conditions_predicted else 1.0)
     return figures
 
 
@@ -91,20 +106,13 @@ def _statements(path: Path) -> list[tuple[Statement, dict[str, Any]]]:
             for r in rows]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    options = parser.parse_args()
-    if not options.corpus.exists():
-        print(f"skipped: no statements corpus at {options.corpus}")
-        return 0
-    labeled = _statements(options.corpus)
+def evaluate(path: Path, runs: int) -> dict[str, Any]:
+    """Every figure for one labeled file: overall, baseline, per language, and speed."""
+    labeled = _statements(path)
     statements = [s for s, _ in labeled]
     read_statement(statements[0])  # load the pipelines outside the timed runs
     timings, predicted = [], []
-    for _ in range(options.runs):
+    for _ in range(runs):
         started = time.perf_counter()
         predicted = [read_statement(s, reference=reference_date(s, statements)).terms
                      for s in statements]
@@ -112,12 +120,12 @@ def main() -> int:
     median = statistics.median(timings)
     blank = {lang: spacy.blank(lang) for lang in {s.language or "en" for s in statements}}
     token_timings = []
-    for _ in range(options.runs):
+    for _ in range(runs):
         started = time.perf_counter()
         for statement in statements:
             blank[statement.language or "en"](statement.text)
         token_timings.append(time.perf_counter() - started)
-    results: dict[str, Any] = {"corpus": str(options.corpus.resolve())}
+    results: dict[str, Any] = {"corpus": str(path.resolve()), "statements": len(statements)}
     results["readouts"] = score([(g, t) for (_, g), t in zip(labeled, predicted, strict=True)])
     results["readouts"]["statements_per_s"] = round(len(statements) / median, 1)
     results["tokenise_only_statements_per_s"] = round(
@@ -127,10 +135,11 @@ def main() -> int:
     for (statement, gold), terms in zip(labeled, predicted, strict=True):
         by_language.setdefault(statement.language or "?", []).append((gold, terms))
     results["by_language"] = {lang: score(pairs) for lang, pairs in sorted(by_language.items())}
-    if options.json:
-        print(json.dumps(results, indent=2))
-        return 0
-    print(f"corpus: {results['corpus']} ({len(statements)} statements)")
+    return results
+
+
+def _print_block(results: dict[str, Any]) -> None:
+    print(f"corpus: {results['corpus']} ({results['statements']} statements)")
     print("speed baseline (spaCy blank tokenisation only, same run): "
           f"{results['tokenise_only_statements_per_s']} statements/s")
     columns = ["readouts", "baseline_majority", *(f"lang:{k}" for k in results["by_language"])]
@@ -139,6 +148,28 @@ def main() -> int:
     print(f"{'figure':28}" + "".join(f"{c:>20}" for c in columns))
     for key in results["readouts"]:
         print(f"{key:28}" + "".join(f"{rows[c].get(key, ''):>20}" for c in columns))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="labeled statements JSONL files (default: corpus and held-out set)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    options = parser.parse_args()
+    blocks = []
+    for path in options.paths or [DEFAULT_CORPUS, *HELDOUT]:
+        if not path.exists():
+            print(f"skipped: no labeled statements at {path}", file=sys.stderr)
+            continue
+        blocks.append(evaluate(path, options.runs))
+    if options.json:
+        print(json.dumps(blocks, indent=2))
+        return 0
+    for index, results in enumerate(blocks):
+        if index:
+            print()
+        _print_block(results)
     return 0
 
 

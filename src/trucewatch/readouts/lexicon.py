@@ -9,7 +9,9 @@ the label ``family:value#rule.group`` and fire through :func:`fired_values`.
 Facility wordings (refinery, substation, ТЭЦ, ...) come from the extractor's target lexicon
 (``trucewatch.text.lexicon``), for the classes that name a kind of facility
 (:data:`FACILITY_CLASSES`); general wordings ("energy infrastructure", "civilian
-infrastructure") are parsed by the scope grammar instead.
+infrastructure") are parsed by the scope grammar instead. Actor names are those of
+``data/actors.yaml`` (parties to the talks, mediators) plus the extractor's actor lexicon for
+every party code it knows, less the phrases of ``data/actor_exclusions.yaml``.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from typing import Any
 
 import yaml
 
-from trucewatch.taxonomy import expand_scope
+from trucewatch.taxonomy import expand_scope, is_party_code
 from trucewatch.text import lexicon as target_lexicon
 
 __all__ = [
-    "FACILITY_CLASSES", "LANGUAGES", "data", "facility_phrases", "fired_values", "phrase_labels",
+    "FACILITY_CLASSES", "LANGUAGES", "actor_phrases", "data", "facility_phrases", "fired_values",
+    "phrase_labels",
 ]
 
 LANGUAGES = ("en", "ru", "uk")
@@ -58,6 +61,17 @@ def facility_phrases(language: str) -> dict[str, list[str]]:
     return {code: list(targets.get(code, ())) for code in FACILITY_CLASSES}
 
 
+@cache
+def actor_phrases(language: str) -> dict[str, list[str]]:
+    """Actor names per party code from the extractor's lexicon, every role, exclusions out."""
+    excluded = {p.lower() for p in data("actor_exclusions.yaml").get(language, [])}
+    actors = target_lexicon.load(language).actors
+    return {
+        party: [p for phrases in roles.values() for p in phrases if p.lower() not in excluded]
+        for party, roles in actors.items() if is_party_code(party)
+    }
+
+
 def _entries(family: str | None, table: dict[str, Any], language: str):
     for key, per_language in table.items():
         label = key if family is None else f"{family}:{key}"
@@ -81,6 +95,8 @@ def phrase_labels(language: str) -> dict[str, list[str]]:
     for code, phrases in facility_phrases(language).items():
         if phrases:
             labels.setdefault(f"scope:class:{code}", []).extend(phrases)
+    for party, phrases in actor_phrases(language).items():
+        labels.setdefault(f"actor:{party}", []).extend(phrases)
     return labels
 
 

@@ -70,13 +70,18 @@ class Sentence:
     list_item: bool
     editorial: bool
     spans: list[Span] = field(default_factory=list)
+    _families: dict[str, list[Span]] | None = field(default=None, repr=False, compare=False)
 
     def tagged(self, family: str) -> list[Span]:
         """The spans of one label family, in text order."""
-        return [s for s in self.spans if s.family == family]
+        if self._families is None:
+            self._families = {}
+            for span in self.spans:
+                self._families.setdefault(span.family, []).append(span)
+        return list(self._families.get(family, ()))
 
     def has(self, family: str) -> bool:
-        return any(s.family == family for s in self.spans)
+        return bool(self.tagged(family))
 
     def slice(self, start: int, end: int) -> str:
         """The sentence's text from token ``start`` up to token ``end``, spacing kept."""

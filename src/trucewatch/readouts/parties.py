@@ -1,30 +1,43 @@
 """Who a statement says must stop: both sides for a mutual halt, or whoever ordered it.
 
 "mutual", "either side", "взаимный" in a halt sentence bind the parties named after the halt
-word ("renunciation of strikes by the Russian Federation and Ukraine"), or, when it names
-none, the conflict's two sides (``data/sides.yaml``). A word of ordering or keeping
+word ("renunciation of strikes by the Russian Federation and Ukraine") or as the ones agreeing
+("Russia and Ukraine agreed to a mutual halt"), or, only when it names none, the conflict's
+two sides (``data/sides.yaml``, a default). A word of ordering or keeping
 ("Putin ordered", "its own order", "Russia upheld") binds the party of the actor nearest to
 it, and so does naming a party as the one that halts ("Russia and Ukraine will stop
-strikes"). Protected facilities ("energy facilities of Russia and Ukraine") bind no one by
+strikes", "the parties will refrain", past dates and durations between them) outside a
+conditional clause ("provided that Russia stops ..." binds no one), or naming the two sides
+and no one else as agreeing to the halt ("Russia and Ukraine agreed on a truce"; mediators
+aside). Protected facilities ("energy facilities of Russia and Ukraine") bind no one by
 themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from .attribution import actor_parties, source_parties
+from .conditional import conditional_range
 from .lexicon import data
-from .nlp import Sentence
+from .nlp import Sentence, Span
 
 __all__ = ["read_bound"]
 
 
 def _mutual(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+    """Who a mutual halt binds: the parties named after the halt word ("renunciation of
+    strikes by Russia and Ukraine"), else those named as agreeing or halting ("Russia and
+    Ukraine agreed to a mutual halt"), else the conflict's sides."""
     anchors = sentence.tagged("halt") + sentence.tagged("strike")
     first = min(a.start for a in anchors)
     named = actor_parties(sentence, first)
-    return named if len(named) >= 2 else list(sides)
+    if len(named) >= 2:
+        return named
+    verbs = sentence.tagged("agreement") + sentence.tagged("stopping")
+    subjects = {p for v in verbs for p in _walk_back(sentence, v.start - 1, sides, groups=False)}
+    return sorted(subjects) if len(subjects) >= 2 else list(sides)
 
 
 def _ordering(sentence: Sentence) -> list[str]:
@@ -41,25 +54,103 @@ def _ordering(sentence: Sentence) -> list[str]:
     return parties
 
 
-def _subjects(sentence: Sentence) -> list[str]:
-    """Parties named right before a stopping verb ("Russia and Ukraine will halt ...")."""
-    helpers = {i for s in sentence.tagged("auxiliary") for i in range(s.start, s.end)}
+@cache
+def _date_words() -> frozenset[str]:
+    dates = data("dates.yaml")
+    return frozenset(m for table in ("months", "number_words")
+                     for per_language in dates[table].values() for m in per_language)
+
+
+def _skippable(sentence: Sentence, family: str = "auxiliary") -> set[int]:
+    """Tokens a walk from a verb back to its subject passes: helpers, numbers, months."""
+    names = _date_words()
+    skip = {i for s in sentence.tagged(family) for i in range(s.start, s.end)}
+    skip |= {i for i, w in enumerate(sentence.words)
+             if w[:1].isdigit() or w.lower().strip(".,") in names}
+    return skip
+
+
+def _longest(spans: list[Span], key: str) -> dict[int, Span]:
+    """The longest span at each start (``key="start"``) or end (``key="end"``) token."""
+    found: dict[int, Span] = {}
+    for span in sorted(spans, key=lambda s: s.end - s.start):
+        found[span.start if key == "start" else span.end - 1] = span
+    return found
+
+
+def _walk_back(
+    sentence: Sentence, index: int, sides: Sequence[str], groups: bool = True
+) -> list[str]:
+    """Coordinated parties ending at token ``index`` or before it past helper words; the
+    parties as a group ("the parties", "сторони") are the sides when ``groups``, and a
+    mediator is passed over."""
+    helpers = _skippable(sentence)
     coords = {i for s in sentence.tagged("scope") if s.value == "coord"
               for i in range(s.start, s.end)}
-    actor_at = {a.end - 1: a for a in sentence.tagged("actor")}
+    actor_at = _longest(sentence.tagged("actor"), "end")
+    group_at = _longest(sentence.tagged("parties"), "end") if groups else {}
+    mediations = sentence.tagged("mediation")
     parties: list[str] = []
-    for halt in sentence.tagged("stopping"):
-        index = halt.start - 1
+    while index >= 0:
         while index >= 0 and index in helpers:
             index -= 1
-        while index in actor_at:
-            actor = actor_at[index]
-            parties.append(actor.value)
-            index = actor.start - 1
-            if index not in coords:
-                break
-            index -= 1
+        mediator = next((m for m in mediations if m.end <= index + 1 <= m.end + 3), None)
+        if mediator:
+            index = mediator.start - 1
+            continue
+        if index in group_at and index not in actor_at:
+            return list(sides)
+        if index not in actor_at:
+            break
+        actor = actor_at[index]
+        parties.append(actor.value)
+        index = actor.start - 1
+        if index not in coords:
+            break
+        index -= 1
     return parties
+
+
+def _walk_forward(sentence: Sentence, index: int) -> list[str]:
+    """Coordinated parties right after token ``index`` ("the commitment of Russia and Ukraine
+    to halt", "согласие России и Украины"), past up to two function words."""
+    coords = {i for s in sentence.tagged("scope") if s.value == "coord"
+              for i in range(s.start, s.end)}
+    actor_from = _longest(sentence.tagged("actor"), "start")
+    index = next((i for i in range(index, index + 3) if i in actor_from), -1)
+    parties: list[str] = []
+    while index in actor_from:
+        actor = actor_from[index]
+        parties.append(actor.value)
+        index = actor.end
+        while index in coords:
+            index += 1
+    return parties
+
+
+def _subjects(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+    """Parties named as the ones that halt ("Russia and Ukraine will halt ...", "the parties
+    will refrain ..."), outside a conditional clause."""
+    clause = conditional_range(sentence)
+    parties: list[str] = []
+    for halt in sentence.tagged("stopping"):
+        if halt.start not in clause:
+            parties += _walk_back(sentence, halt.start - 1, sides)
+    return parties
+
+
+def _agreeing_sides(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+    """The sides, when they and no one else are named as agreeing ("Russia and Ukraine agreed
+    on a truce", "the commitment of Russia and Ukraine", mediators aside)."""
+    clause = conditional_range(sentence)
+    for cue in sentence.tagged("agreement"):
+        if cue.start in clause:
+            continue
+        before = _walk_back(sentence, cue.start - 1, sides, groups=False)
+        named = set(before + _walk_forward(sentence, cue.end))
+        if len(named) >= 2 and named == set(sides):
+            return sorted(named)
+    return []
 
 
 def read_bound(
@@ -82,7 +173,8 @@ def read_bound(
         if id(sentence) not in own:
             found = set(_ordering(sentence)) & source_parties(sentence)
         else:
-            found = set(_ordering(sentence)) | set(_subjects(sentence))
+            found = (set(_ordering(sentence)) | set(_subjects(sentence, sides))
+                     | set(_agreeing_sides(sentence, sides)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:

@@ -14,6 +14,9 @@ conjunct maps to taxonomy patterns:
   ("oil and gas pipelines" are pipelines; "energy and port infrastructure" stays energy
   plus ports).
 
+Scope words in a conditional clause ("provided that Russia stops attacks on power plants",
+"insists that the truce cover ports") are what a party asks for, not what the halt covers.
+
 A closed list (numbered items, or a sentence with a list cue) of facility types replaces the
 general wording of the same group: the Kremlin's "energy system" with its five-item list is
 the six listed classes, not ``energy.*``.
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.taxonomy import expand_scope, target_classes, target_group
 
+from .conditional import conditional_range
 from .lexicon import data
 from .nlp import Sentence, Span
 
@@ -158,7 +162,10 @@ def _general(sentences: Sequence[Sentence]) -> ScopeReading:
     for sentence in sentences:
         if sentence.list_item or not sentence.has("halt"):
             continue
+        clause = conditional_range(sentence)
         for run in _runs(sentence):
+            if run[0].start in clause:
+                continue
             near = _anchors_near(sentence, run)
             patterns = conjunct_patterns(run) if near else []
             if patterns:

@@ -1,10 +1,13 @@
 """The halt's window: its length in days and its start date, in en/ru/uk wordings.
 
-Durations are a number of days ("for 30 days", "30-day", "30 суток", "на 30 днів") in a
-sentence that speaks of a halt. A start is a date ("March 18, 2025", "18 марта 2025 года",
+Durations are a number and a unit of days, weeks, months or whole days in hours ("for 30
+days", "30-day", "two weeks", "72 hours", "на 2 недели", "на два тижні"), or a unit alone
+("for a month", "на месяц", "місячне"), in a sentence that speaks of a halt or right after
+one ("Its term is three weeks"). A start is a date ("March 18, 2025", "18 марта 2025 года",
 "25 березня", "18.03.2025") right after a start cue ("starting from", "began on",
-"начиная с", "з") or shortly after a word of ordering ("the order issued by Putin on
-March 18"). A date without a year takes the year of the reference date (publication).
+"начиная с", "з"), times of day between them allowed ("from 00:00 Kyiv time on 3 April"), or
+shortly after a word of ordering ("the order issued by Putin on March 18"). A date without a
+year takes the year of the reference date (publication).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .nlp import Sentence
 
 __all__ = ["find_dates", "read_duration", "read_start"]
 
-#: Tokens between a start cue and the date it introduces.
+#: Tokens between a start cue and the date it introduces, fillers and times of day not counted.
 CUE_GAP = 2
 #: Tokens between an order word and the date it was given.
 ORDER_GAP = 8
@@ -29,24 +32,41 @@ _NUMERIC = re.compile(r"^(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
 @cache
 def _duration_pattern(language: str) -> re.Pattern[str]:
-    words = data("dates.yaml")["number_words"][language]
-    units = "|".join(data("dates.yaml")["day_units"][language])
+    """One group per unit (``u0``...) and per unit that needs no number (``s0``...)."""
+    dates = data("dates.yaml")
+    words = dates["number_words"][language]
     number = "|".join([r"\d{1,3}", *sorted(map(re.escape, words), key=len, reverse=True)])
-    return re.compile(rf"(?<![\w.])({number})(?:\s*-\s*|\s+)?(?:{units})\b", re.IGNORECASE)
+    units = "|".join(f"(?P<u{i}>{u})" for i, u in enumerate(dates["units"][language]))
+    single = "|".join(f"(?P<s{i}>{u})" for i, u in enumerate(dates["single_units"][language]))
+    later = "|".join(map(re.escape, dates["not_durations"][language]))
+    return re.compile(rf"(?<![\w.])(?:(?P<n>{number})(?:\s*-\s*|\s+)?(?:{units})|{single})\b"
+                      rf"(?!\s+(?:{later})\b)", re.IGNORECASE)
+
+
+def _days(match: re.Match[str], language: str) -> int | None:
+    dates = data("dates.yaml")
+    group = next(k for k, v in match.groupdict().items() if v and k != "n")
+    if group.startswith("s"):
+        return list(dates["single_units"][language].values())[int(group[1:])]
+    raw = match.group("n").lower()
+    count = int(raw) if raw.isdigit() else dates["number_words"][language].get(raw)
+    hours = (count or 0) * list(dates["units"][language].values())[int(group[1:])]
+    return int(hours // 24) if hours and hours % 24 == 0 else None
 
 
 def read_duration(sentences: Sequence[Sentence], language: str) -> tuple[int | None, str]:
-    """Days the halt lasts, from the first halt sentence that gives them, and that sentence."""
-    words = data("dates.yaml")["number_words"][language]
-    for sentence in sentences:
-        if not sentence.has("halt"):
+    """Days the halt lasts, from the first sentence that gives them in or right after a halt
+    sentence, and that sentence."""
+    for index, sentence in enumerate(sentences):
+        if not (sentence.has("halt") or (index and sentences[index - 1].has("halt"))):
             continue
-        match = _duration_pattern(language).search(sentence.text)
-        if match:
-            raw = match.group(1).lower()
-            days = int(raw) if raw.isdigit() else words.get(raw)
+        for match in _duration_pattern(language).finditer(sentence.text):
+            days = _days(match, language)
             if days:
                 return days, sentence.text.strip()
     return None, ""
@@ -91,6 +111,13 @@ def find_dates(
     return found
 
 
+def _gap(sentence: Sentence, start: int, end: int, language: str) -> int:
+    """Tokens between ``start`` and ``end`` that are neither start fillers nor times of day."""
+    fillers = set(data("dates.yaml")["start_fillers"][language])
+    words = [w.lower() for w in sentence.words[start:end]]
+    return sum(not (w in fillers or _TIME.match(w)) for w in words)
+
+
 def read_start(
     sentences: Sequence[Sentence], language: str, reference: dt.date | None
 ) -> tuple[dt.date | None, str]:
@@ -101,7 +128,8 @@ def read_start(
         cues = sentence.tagged("start")
         orders = sentence.tagged("order")
         for first, _end, date in find_dates(sentence, language, reference):
-            if any(0 <= first - c.end <= CUE_GAP for c in cues) or any(
+            if any(c.end <= first and _gap(sentence, c.end, first, language) <= CUE_GAP
+                   for c in cues) or any(
                 0 <= first - o.end <= ORDER_GAP for o in orders
             ):
                 return date, sentence.text.strip()
