@@ -29,16 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from trucewatch.sources.acled import COLUMNS
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "examples" / "energy-moratorium-2025" / "agreement.yaml"
 
-COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
-    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "tags", "timestamp",
-)
 #: (iso, country, admin1, [(location, lat, lon)])
 PLACES = [
     ("804", "Ukraine", "Kherson", [("Kherson", 46.635, 32.617), ("Beryslav", 46.84, 33.42)]),

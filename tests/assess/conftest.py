@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.incidents.test_merge import MAPPING
-from tests.ingest.helpers import FIXTURES, stub_classifier
+from tests.ingest.helpers import FIXTURES
 from trucewatch.agreements import add_agreement, load_spec
 from trucewatch.assess import assess
 from trucewatch.incidents import merge_incidents
 from trucewatch.sources import ingest_file
 from trucewatch.store import Store, open_store
 
-__all__ = ["INCIDENTS", "stub_classifier"]
+__all__ = ["INCIDENTS"]
 
 INCIDENTS = FIXTURES / "table" / "incidents.csv"
 

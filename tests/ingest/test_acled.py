@@ -16,7 +16,6 @@ from trucewatch.sources import acled, ingest_file, read
 from trucewatch.store import open_store
 
 SMALL = FIXTURES / "acled" / "small.csv"
-pytestmark = pytest.mark.usefixtures("stub_classifier")
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

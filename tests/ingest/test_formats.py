@@ -12,8 +12,6 @@ from trucewatch.errors import InputError, UsageError
 from trucewatch.sources import ingest_file, read
 from trucewatch.store import open_store
 
-pytestmark = pytest.mark.usefixtures("stub_classifier")
-
 
 def test_ucdp_keeps_precisions_and_one_sided_perpetrator() -> None:
     first, second = (r["reports"][0] for r in read("ucdp", FIXTURES / "ucdp" / "ged.csv"))

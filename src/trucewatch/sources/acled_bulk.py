@@ -23,7 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from trucewatch.sources.base import date_from_text, read_header
-from trucewatch.sources.notes import mask_digits, read_note, require_classifier
+from trucewatch.sources.notes import mask_digits, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 
 __all__ = ["stage"]
@@ -157,7 +157,6 @@ def _lookups(conn: Any, conventions: dict[str, Any], split_source: Any) -> None:
     types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
     keys = conn.execute(f"SELECT DISTINCT note_key, tags FROM _acled WHERE event_type IN ({types})"
                         ).fetchall()
-    require_classifier()
     _lookup(conn, "_acled_notes", [], _NOTES_SCHEMA)
     # reasons are cast to JSON once per distinct note, not once per report
     conn.execute("ALTER TABLE _acled_notes ALTER reasons TYPE JSON")

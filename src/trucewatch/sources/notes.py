@@ -17,10 +17,9 @@ from typing import Any
 
 import yaml
 
-from trucewatch.errors import InputError
+from trucewatch.text import classify_target
 
-__all__ = ["NoteReading", "classify_note", "mask_digits", "normalise", "read_note",
-           "require_classifier"]
+__all__ = ["NoteReading", "classify_note", "mask_digits", "normalise", "read_note"]
 
 #: (target_class, target_text, perpetrator, claimed_by, negated, reasons as JSON)
 NoteReading = tuple[str, str | None, str | None, str | None, bool, str]
@@ -33,23 +32,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 def _lexicon() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("data/notes_lexicon.yaml").read_text("utf-8")
     return yaml.safe_load(text)
-
-
-@cache
-def _classifier() -> Any:
-    try:
-        from trucewatch.text import classify_target
-    except ImportError as exc:
-        raise InputError(
-            "the target classifier (trucewatch.text.classify_target) is not available",
-            hint="install trucewatch with its text extras",
-        ) from exc
-    return classify_target
-
-
-def require_classifier() -> None:
-    """Raise InputError now if the classifier is missing (before anything is written)."""
-    _classifier()
 
 
 def _earliest(text: str, phrases: dict[str, list[str]]) -> tuple[str, str] | None:
@@ -81,7 +63,7 @@ def mask_digits(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _classify_sentence(sentence: str) -> tuple[str, str] | None:
-    return _classifier()(sentence, "en")
+    return classify_target(sentence, "en")
 
 
 def classify_note(text: str) -> tuple[str, str] | None:

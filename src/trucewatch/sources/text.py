@@ -17,17 +17,13 @@ from typing import Any
 
 from trucewatch.errors import InputError
 from trucewatch.sources.base import BadRowHandler, new_report, open_text, parse_date
-from trucewatch.text.documents import parse_jsonl_line
+from trucewatch.text import extract
+from trucewatch.text.documents import parse_jsonl_line, read_documents
 
 __all__ = ["read"]
 
 
 def _extract(text: str, published: dt.date | None, language: str | None) -> list[dict[str, Any]]:
-    try:
-        from trucewatch.text import extract
-    except ImportError as exc:
-        raise InputError("the text extractor (trucewatch.text.extract) is not available",
-                         hint="install trucewatch with its text extras") from exc
     reports = []
     for report in extract(text, published, language):
         fields = report.model_dump()
@@ -39,8 +35,6 @@ def _extract(text: str, published: dt.date | None, language: str | None) -> list
 def _documents(path: Path, published: dt.date | None, language: str | None,
                on_bad: BadRowHandler | None) -> Iterator[tuple[int, dict[str, Any]]]:
     if path.suffix.lower() != ".jsonl":  # .txt, .md, .html: the extractor's own reader
-        from trucewatch.text.documents import read_documents
-
         for document in read_documents(path, published, language):
             yield 1, {"text": document.text, "published": document.published,
                       "language": document.language, "url": None, "outlet": None}
