@@ -44,19 +44,27 @@ def test_read_maps_notes_places_and_skips_non_attacks() -> None:
     assert records[0]["source_key"] == "acled:UKR1001"
 
 
-def test_bulk_stage_matches_row_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _ingest_both_ways(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, order: str
+) -> dict[str, tuple[list, list]]:
+    """Documents and reports of ``path`` ingested by the bulk stage, then by the row reader."""
     tables = {}
-    staged = []
-    monkeypatch.setattr(acled, "unstage", lambda conn: staged.append(conn))
     for mode in ("bulk", "rows"):
         if mode == "rows":
             monkeypatch.setattr(acled, "stage", lambda *a, **k: None)
         with open_store(tmp_path / f"{mode}.duckdb") as store:
-            ingest_file(store, "acled", SMALL)
+            ingest_file(store, "acled", path)
             tables[mode] = (
                 store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents "
-                                   "ORDER BY id").fetchall(),
+                                   f"ORDER BY {order}").fetchall(),
                 store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall())
+    return tables
+
+
+def test_bulk_stage_matches_row_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    staged = []
+    monkeypatch.setattr(acled, "unstage", lambda conn: staged.append(conn))
+    tables = _ingest_both_ways(SMALL, tmp_path, monkeypatch, "id")
     assert tables["bulk"] == tables["rows"]
     assert len(staged) == 1  # only the bulk run staged
 
@@ -168,16 +176,7 @@ def test_bulk_lines_count_line_breaks_inside_fields(
     rows = _rows(SMALL)
     rows[0] = dict(rows[0], notes=rows[0]["notes"] + "\nA second paragraph.\nAnd a third.")
     path = _write(tmp_path / "breaks.csv", rows)
-    tables = {}
-    for mode in ("bulk", "rows"):
-        if mode == "rows":
-            monkeypatch.setattr(acled, "stage", lambda *a, **k: None)
-        with open_store(tmp_path / f"{mode}.duckdb") as store:
-            ingest_file(store, "acled", path)
-            tables[mode] = (
-                store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents "
-                                   "ORDER BY source_line").fetchall(),
-                store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall())
+    tables = _ingest_both_ways(path, tmp_path, monkeypatch, "source_line")
     assert tables["bulk"] == tables["rows"]
     assert [doc[4] for doc in tables["bulk"][0]] == [2, 5, 7, 8]  # the protest is on line 6
 

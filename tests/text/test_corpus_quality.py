@@ -25,11 +25,9 @@ SCORER = SHARED / "tools" / "score_extract.py"
 FLOORS = {"doc": 0.95, "strict": 0.88, "perpetrator_accuracy": 0.95}
 
 
-@pytest.mark.slow
-def test_dev_corpus_figures(tmp_path):
-    if not CORPUS.exists() or not SCORER.exists():
-        pytest.skip("../shared/corpus is not available")
-    docs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+def _score(gold: Path, tmp_path: Path) -> dict:
+    """Extract every document of ``gold`` and score it with the shared scorer."""
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     pred = tmp_path / "pred.jsonl"
     with pred.open("w", encoding="utf-8") as fh:
@@ -37,10 +35,17 @@ def test_dev_corpus_figures(tmp_path):
             reports = extract(doc["text"], doc.get("published"), doc.get("language"))
             fh.write(json.dumps({"id": doc["id"], "reports": [
                 r.model_dump(mode="json", exclude={"reasons"}) for r in reports]}) + "\n")
-    done = subprocess.run([sys.executable, str(SCORER), str(CORPUS), str(pred), "--json"],
+    done = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--json"],
                           capture_output=True, text=True, check=True)
     # --json prints the figures, then the one-line summary
-    figures = json.loads(done.stdout[:done.stdout.rindex("}") + 1])
+    return json.loads(done.stdout[:done.stdout.rindex("}") + 1])
+
+
+@pytest.mark.slow
+def test_dev_corpus_figures(tmp_path):
+    if not CORPUS.exists() or not SCORER.exists():
+        pytest.skip("../shared/corpus is not available")
+    figures = _score(CORPUS, tmp_path)
     assert figures["doc"]["f1"] >= FLOORS["doc"]
     assert figures["strict"]["f1"] >= FLOORS["strict"]
     assert figures["perpetrator_accuracy"] >= FLOORS["perpetrator_accuracy"]
@@ -58,18 +63,10 @@ HELDOUT_FLOORS = {"doc": 0.95, "strict": 0.93, "perpetrator_accuracy": 0.95,
 def test_heldout_figures(tmp_path):
     if not SCORER.exists():
         pytest.skip("../shared/tools is not available")
-    docs = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    assert {d["language"] for d in docs} == {"en", "uk", "ru"}
-    pred = tmp_path / "pred.jsonl"
-    with pred.open("w", encoding="utf-8") as fh:
-        for doc in docs:
-            reports = extract(doc["text"], doc.get("published"), doc.get("language"))
-            fh.write(json.dumps({"id": doc["id"], "reports": [
-                r.model_dump(mode="json", exclude={"reasons"}) for r in reports]}) + "\n")
-    done = subprocess.run([sys.executable, str(SCORER), str(HELDOUT), str(pred), "--json"],
-                          capture_output=True, text=True, check=True)
-    figures = json.loads(done.stdout[:done.stdout.rindex("}") + 1])
+    languages = {json.loads(line)["language"]
+                 for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert languages == {"en", "uk", "ru"}
+    figures = _score(HELDOUT, tmp_path)
     assert figures["doc"]["f1"] >= HELDOUT_FLOORS["doc"]
     assert figures["strict"]["f1"] >= HELDOUT_FLOORS["strict"]
     for key in ("perpetrator_accuracy", "claimed_by_accuracy", "negated_accuracy"):
