@@ -13,7 +13,7 @@ from collections import defaultdict
 from importlib.metadata import version
 from typing import Any
 
-from trucewatch.agreements import get_agreement
+from trucewatch.agreements import agreement_versions, get_agreement
 from trucewatch.assess import Assessment, summarise
 from trucewatch.incidents import IncidentFilter, daily_counts, query_incidents
 from trucewatch.store import Store
@@ -45,16 +45,10 @@ def _source_links(store: Store, agreement_id: str) -> dict[str, list[dict[str, s
     return links
 
 
-def _version_of(store: Store, agreement_id: str) -> int:
-    return store.conn.execute(
-        "SELECT max(version) FROM agreements WHERE id = ?", [agreement_id]
-    ).fetchone()[0]
-
-
 def report_data(store: Store, agreement_id: str) -> dict[str, Any]:
     """The report on ``agreement_id``: readings, differences, incidents, verdicts and charts."""
     view = agreement_view(get_agreement(store, agreement_id))
-    verdict_rows = _verdicts(store, agreement_id, _version_of(store, agreement_id))
+    verdict_rows = _verdicts(store, agreement_id, agreement_versions(store, agreement_id)[-1])
     every = IncidentFilter(agreement=agreement_id)
     incidents = query_incidents(store, every)
     links = _source_links(store, agreement_id)
