@@ -8,7 +8,6 @@ from enum import StrEnum
 import typer
 from rich.table import Table
 
-from trucewatch.errors import UsageError
 from trucewatch.incidents import IncidentFilter, count_incidents, query_incidents
 from trucewatch.incidents.export import to_csv, to_geojson, to_json
 from trucewatch.store import open_store
@@ -27,19 +26,12 @@ def register(app: typer.Typer) -> None:
     app.command()(incidents)
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
-
-
 def incidents(
     ctx: typer.Context,
-    date_from: str | None = typer.Option(None, "--from", help="First day (YYYY-MM-DD)."),
-    date_to: str | None = typer.Option(None, "--to", help="Last day (YYYY-MM-DD)."),
+    date_from: dt.datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"],
+                                                 help="First day (YYYY-MM-DD)."),
+    date_to: dt.datetime | None = typer.Option(None, "--to", formats=["%Y-%m-%d"],
+                                               help="Last day (YYYY-MM-DD)."),
     country: str | None = typer.Option(None, help="Country code, e.g. UA."),
     admin1: str | None = typer.Option(None, help="Region code, e.g. UA-65."),
     target_class: str | None = typer.Option(None, "--class",
@@ -58,7 +50,8 @@ def incidents(
     Example: [bold]trucewatch incidents --class 'energy.*' --verdict violation --reading UA
     --format geojson[/]
     """
-    flt = IncidentFilter(date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+    flt = IncidentFilter(date_from=date_from and date_from.date(),
+                         date_to=date_to and date_to.date(),
                          country=country,
                          admin1=admin1, target_class=target_class, perpetrator=perpetrator,
                          verdict=verdict, agreement=agreement, commitment=commitment,

@@ -30,13 +30,6 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--published {value!r} is not a date", hint="use YYYY-MM-DD") from None
-
-
 def ingest(
     ctx: typer.Context,
     source_format: str = typer.Argument(..., metavar="FORMAT",
@@ -48,7 +41,8 @@ def ingest(
                                         help="Rejects file (default PATH.rejects.csv)."),
     mapping: list[str] = typer.Option([], "--map", metavar="FIELD=COLUMN",
                                       help="Column of each field (format table)."),
-    published: str | None = typer.Option(None, help="Publication date of text files."),
+    published: dt.datetime | None = typer.Option(
+        None, formats=["%Y-%m-%d"], help="Publication date of text files (YYYY-MM-DD)."),
     language: str | None = typer.Option(None, help="Language of text files (en, uk, ru)."),
     merge: bool = typer.Option(True, help="Rebuild incidents and verdicts afterwards."),
 ) -> None:
@@ -65,7 +59,7 @@ def ingest(
     elif mapping:
         raise UsageError("--map is only for the table format")
     if source_format == "text":
-        options["published"] = _date(published) if published else None
+        options["published"] = published and published.date()
         options["language"] = language
     with open_store(ctx.obj.db) as store, Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
