@@ -9,7 +9,8 @@ from typing import Any
 
 from rich.console import Console
 
-console = Console(highlight=False, width=None if os.isatty(1) else 120)
+# Message lines never wrap (they are grepped and piped); tables still fit the width.
+console = Console(highlight=False, soft_wrap=True, width=None if os.isatty(1) else 120)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
