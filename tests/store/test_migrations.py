@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import duckdb
 import pytest
 
@@ -86,3 +88,15 @@ def test_audit_records_who_and_when(db_path, monkeypatch):
         ).fetchone()
     assert (actor, action) == ("analyst@mission", "review")
     assert '"confirmed"' in detail
+
+
+def test_audit_names_the_uid_when_the_login_name_is_unknown(db_path, monkeypatch):
+    def no_passwd_entry() -> str:
+        raise KeyError("getpwuid(): uid not found")
+
+    monkeypatch.delenv("TRUCEWATCH_USER", raising=False)
+    monkeypatch.setattr("getpass.getuser", no_passwd_entry)
+    with open_store(db_path) as store:
+        store.audit("review", "incident", "i-1", {})
+        (actor,) = store.conn.execute("SELECT actor FROM audit_log").fetchone()
+    assert actor == f"uid {os.getuid()}"

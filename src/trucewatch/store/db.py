@@ -50,8 +50,16 @@ SCHEMA_VERSION = migrations()[-1][0]
 
 
 def actor() -> str:
-    """Who is making a change: ``TRUCEWATCH_USER``, else the login name."""
-    return os.environ.get("TRUCEWATCH_USER") or getpass.getuser()
+    """Who is making a change: ``TRUCEWATCH_USER``, else the login name, else the uid.
+
+    Containers often run as a uid with no passwd entry, where ``getuser`` raises.
+    """
+    if name := os.environ.get("TRUCEWATCH_USER"):
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid {os.getuid()}"
 
 
 class Store:
