@@ -19,7 +19,7 @@ from trucewatch.incidents import (
 )
 from trucewatch.model import Reading
 from trucewatch.sources import ingest_file
-from trucewatch.store import Store
+from trucewatch.store import Store, open_store
 
 
 def _verdicts(store: Store, commitment: str = "energy-halt") -> dict[tuple[str, str], str]:
@@ -134,3 +134,24 @@ def test_verdict_filter_sees_new_verdicts(store: Store, tmp_path: Path) -> None:
     assess(store)
     assert count_incidents(store, flt) == before + 1
     assert query_incidents(store, flt, limit=1)[0]["admin1"] in {"UA-51", "UA-53"}
+
+
+def test_a_strike_on_an_unstated_target(tmp_path: Path) -> None:
+    table = tmp_path / "unknown.csv"
+    table.write_text("Date,Country,Region,Target,By,Claimed,Denied,Outlet,Url\n"
+                     "2025-03-27,UA,UA-51,unknown,RU,UA,no,Suspilne,https://example.org/u1\n",
+                     encoding="utf-8")
+    energy = Reading(party="UA", scope=["energy.*"], start=dt.date(2025, 3, 25),
+                     duration_days=30, quote="energy facilities", source="s1")
+    everything = Reading(party="RU", scope=["*"], start=dt.date(2025, 3, 25),
+                         duration_days=30, quote="all strikes", source="s1")
+    with open_store(tmp_path / "u.duckdb") as store:
+        ingest_file(store, "table", table, mapping=MAPPING)
+        merge_incidents(store)
+        rows = {row["party"]: row for row in
+                assess_readings(store.conn, [energy, everything]).to_pylist()}
+    assert (rows["UA"]["verdict"], rows["UA"]["rule"]) == ("out_of_scope", "scope.target_unknown")
+    assert rows["UA"]["reasons"] == [
+        "the target is not stated, and UA's scope [" + ", ".join(energy.classes)
+        + "] does not cover every target"]
+    assert (rows["RU"]["verdict"], rows["RU"]["rule"]) == ("violation", "violation")

@@ -11,6 +11,8 @@ window.date_unknown         outside_window        the incident has no date
 window.before_start         outside_window        it happened before the reading's start
 window.after_end            outside_window        it happened after the reading's last day
 area                        outside_area          the reading names an area that excludes it
+scope.target_unknown        out_of_scope          the reports do not say what was hit, and the
+                                                  scope does not cover every target
 scope                       out_of_scope          its target class is not in the scope
 bound                       not_bound             its perpetrator is not a party the reading binds
 denied                      disputed              the accused party denies it
@@ -39,6 +41,9 @@ RULES = {
     "window.before_start": "it happened before the reading's start date",
     "window.after_end": "it happened after the reading's last day",
     "area": "it happened outside the area the reading names",
+    "scope.target_unknown": "the reports do not say what was hit, so it cannot be placed in "
+                            "the reading's scope; review it if the place suggests a target "
+                            "in scope",
     "scope": "its target class is not in the reading's scope",
     "bound": "the alleged perpetrator is not bound by this reading",
     "denied": "the accused party denies the attack",
@@ -58,6 +63,9 @@ _DETAILED_REASONS = """       CASE rule
            WHEN 'window.after_end' THEN [format('{} is after the last day {} in {}''s '
                                                || 'reading', event_date, last_day, party)]
            WHEN 'area' THEN [format('the place is outside {}''s area {}', party, area)]
+           WHEN 'scope.target_unknown' THEN [format('the target is not stated, and {}''s '
+                                                   || 'scope {} does not cover every target',
+                                                   party, classes)]
            WHEN 'scope' THEN [format('{} is not in {}''s scope {}', target_class, party,
                                      classes)]
            WHEN 'bound' THEN [format('{} is not bound by {}''s reading (binds {})',
@@ -96,6 +104,7 @@ gated AS (
                WHEN list_contains(r.classes, i.target_class) THEN 'in_scope'
                WHEN i.target_class = 'energy.other' AND r.closed_energy
                    THEN 'scope.unspecified_energy'
+               WHEN coalesce(i.target_class, 'unknown') = 'unknown' THEN 'scope.target_unknown'
                ELSE 'scope'
            END AS gate
     FROM {incidents} i CROSS JOIN r
@@ -117,7 +126,7 @@ SELECT incident_id, agreement_id, version AS agreement_version, commitment_id, p
        CASE
            WHEN rule LIKE 'window.%' THEN 'outside_window'
            WHEN rule = 'area' THEN 'outside_area'
-           WHEN rule = 'scope' THEN 'out_of_scope'
+           WHEN rule IN ('scope', 'scope.target_unknown') THEN 'out_of_scope'
            WHEN rule = 'bound' THEN 'not_bound'
            WHEN rule = 'denied' THEN 'disputed'
            WHEN rule IN ('perpetrator_unknown', 'scope.unspecified_energy')
