@@ -19,7 +19,7 @@ from trucewatch.agreements import (
 from trucewatch.model import Agreement, CommitmentKind
 from trucewatch.store import open_store
 
-from .render import console, print_json
+from .render import console, print_json, print_wrapped
 
 agreement_app = typer.Typer(
     no_args_is_help=True,
@@ -136,4 +136,4 @@ def render_agreement(agreement: Agreement) -> None:
             table.add_row(term, *(row.values[p] for p in view.parties))
         console.print(table)
         for difference in view.differences:
-            console.print(f"  [yellow]≠ {difference.term}[/]: {difference.explanation}")
+            print_wrapped(f"  [yellow]≠ {difference.term}[/]: {difference.explanation}")

@@ -14,7 +14,7 @@ from trucewatch.incidents import get_incident
 from trucewatch.model import VerdictKind
 from trucewatch.store import open_store
 
-from .render import console, print_json
+from .render import console, print_json, print_wrapped
 
 
 def register(app: typer.Typer) -> None:
@@ -95,7 +95,7 @@ def render_assessment(total: int, result: Assessment) -> None:
         else:
             status = (f"no violation by {' or '.join(row['others']) or 'another party'} yet, "
                       f"so {row['party']} is still bound")
-        console.print(f"escape clause in {row['reading']}'s reading of {row['commitment_id']}: "
+        print_wrapped(f"escape clause in {row['reading']}'s reading of {row['commitment_id']}: "
                       f"{status}")
 
 
@@ -129,7 +129,7 @@ def explain(
             f"- {report['event_date']} {report['source_format']} "
             f"{report['outlet'] or ''} {report['url'] or ''}".rstrip()
             + (" [dim](superseded)[/]" if report["superseded"] else ""))
-        console.print(f"  “{quote[:300]}”", markup=False)
+        print_wrapped(f"  “{quote[:300]}”", markup=False)
         for name, why in reasons.items():
             console.print(f"  {name}: {why}", markup=False)
     console.print("\n[bold]Verdicts[/]")
@@ -139,4 +139,4 @@ def explain(
                       f"(confidence {verdict['confidence']})")
         console.print(f"  rule {verdict['rule']}: {RULES.get(verdict['rule'], '')}", markup=False)
         for reason in verdict["details"] or verdict["reasons"]:
-            console.print(f"  {reason}", markup=False)
+            print_wrapped(f"  {reason}", markup=False)

@@ -23,7 +23,7 @@ from trucewatch.store import open_store
 from trucewatch.taxonomy import is_party_code
 
 from .agreements import agreement_app
-from .render import console, print_json
+from .render import console, print_json, print_wrapped
 
 readouts_app = typer.Typer(
     no_args_is_help=True,
@@ -78,13 +78,13 @@ def _render_table(comparison: Comparison) -> None:
     console.print(table)
     console.print("\n[bold]Differences[/]")
     for difference in comparison.differences:
-        console.print(f"• [bold]{difference.term}[/]: {difference.explanation}")
+        print_wrapped(f"• [bold]{difference.term}[/]: {difference.explanation}")
     if not comparison.differences:
         console.print("The statements agree on every term they state.")
     if comparison.costs is not None:
         console.print("\n[bold]What the differences cost[/]")
         for cost in comparison.costs:
-            console.print(f"• {cost.incidents} incident(s) are violations under the "
+            print_wrapped(f"• {cost.incidents} incident(s) are violations under the "
                           f"{cost.violation_under} reading and not under the "
                           f"{cost.not_under} reading (e.g. {', '.join(cost.examples)})")
         if not comparison.costs:

@@ -19,6 +19,11 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
+def print_wrapped(text: str, *, markup: bool = True) -> None:
+    """Print prose (explanations, quotes, reasons) word-wrapped to the console's width."""
+    console.print(text, soft_wrap=False, markup=markup)
+
+
 def print_json(data: Any) -> None:
     """Write ``data`` as indented JSON to stdout, dates and other values as strings."""
     console.out(json.dumps(data, indent=2, ensure_ascii=False, default=str), highlight=False)
