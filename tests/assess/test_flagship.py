@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import FLAGSHIP
 from trucewatch.agreements import add_agreement, load_spec
 from trucewatch.assess import summarise
 from trucewatch.sources.ingest import ingest
 from trucewatch.store import open_store
-
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("trucewatch.text.extractor") is None,
-                                reason="the extractor is not installed")
 
 
 def test_sample_inputs_show_the_disputed_start_date(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -93,8 +92,6 @@ def test_table_mapping_errors(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{path}:2: Target: 'energy.moon' is not a target class")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("trucewatch.text.extractor") is None,
-                    reason="the extractor is not installed")
 def test_text_documents_through_the_extractor(tmp_path: Path) -> None:
     path = tmp_path / "docs.jsonl"
     path.write_text(
