@@ -34,7 +34,9 @@ def ingest(
     ctx: typer.Context,
     source_format: str = typer.Argument(..., metavar="FORMAT",
                                         help="One of: " + ", ".join(FORMATS) + "."),
-    paths: list[Path] = typer.Argument(..., help="Files to ingest."),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH...", help="Files to ingest; for rss and text also http(s) URLs, "
+        "fetched only because they are given here."),
     skip_bad: bool = typer.Option(False, "--skip-bad",
                                   help="Skip bad rows and write them to a rejects file."),
     rejects: Path | None = typer.Option(None, "--rejects",
@@ -42,8 +44,11 @@ def ingest(
     mapping: list[str] = typer.Option([], "--map", metavar="FIELD=COLUMN",
                                       help="Column of each field (format table)."),
     published: dt.datetime | None = typer.Option(
-        None, formats=["%Y-%m-%d"], help="Publication date of text files (YYYY-MM-DD)."),
-    language: str | None = typer.Option(None, help="Language of text files (en, uk, ru)."),
+        None, formats=["%Y-%m-%d"],
+        help="Publication date of text files and feed entries that state none (YYYY-MM-DD)."),
+    language: str | None = typer.Option(
+        None, help="Language of text files and feeds that state none (en, uk, ru)."),
+    timeout: float = typer.Option(30.0, min=0.1, help="Seconds to wait for a URL."),
     merge: bool = typer.Option(True, help="Rebuild incidents and verdicts afterwards."),
 ) -> None:
     """Ingest files: each file is one transaction, and re-ingesting a file changes nothing.
@@ -52,13 +57,15 @@ def ingest(
     Example: [bold]trucewatch ingest acled examples/energy-moratorium-2025/inputs/acled.csv[/]
     Example: [bold]trucewatch ingest table events.csv --map date=Date --map admin1=Region
     --map target_class=Target --map perpetrator=By[/]
+    Example: [bold]trucewatch ingest rss https://www.ukrinform.net/rss/block-lastnews[/]
+    (a URL is fetched into fetched/ beside the database, and that copy is ingested)
     """
     options: dict[str, object] = {}
     if source_format == "table":
         options["mapping"] = _mapping(mapping)
     elif mapping:
         raise UsageError("--map is only for the table format")
-    if source_format == "text":
+    if source_format in ("text", "rss"):
         options["published"] = published and published.date()
         options["language"] = language
     with open_store(ctx.obj.db) as store, Progress(
@@ -73,12 +80,14 @@ def ingest(
             bar.update(tasks[path], completed=line)
 
         summary = ingest_paths(store, source_format, paths, skip_bad=skip_bad,
-                               rejects_path=rejects, merge=merge, progress=progress, **options)
-    for result in summary.files:
+                               rejects_path=rejects, merge=merge, progress=progress,
+                               timeout=timeout, **options)
+    for given, result in zip(paths, summary.files, strict=True):
+        name = result.path if given == result.path else f"{given} (saved as {result.path})"
         if result.skipped_unchanged:
-            console.print(f"{result.path}: unchanged, already ingested")
+            console.print(f"{name}: unchanged, already ingested")
             continue
-        line = (f"{result.path}: {result.rows} rows read, {result.documents} new documents, "
+        line = (f"{name}: {result.rows} rows read, {result.documents} new documents, "
                 f"{result.reports} new reports")
         if result.superseded:
             line += f", {result.superseded} earlier versions superseded"

@@ -17,7 +17,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "ucdp": ("ucdp", "UCDP GED CSV (header-driven)"),
     "gdelt": ("gdelt", "GDELT 2.0 event export (61 tab-separated columns, plain or .zip)"),
     "table": ("table", "any CSV or JSON table, with --map FIELD=COLUMN"),
-    "text": ("text", "text documents (.txt, .md) or a .jsonl of documents, via the extractor"),
+    "text": ("text", "text documents (.txt, .md, .html) or a .jsonl of documents, via the "
+                     "extractor; or a web page by URL"),
+    "rss": ("rss", "RSS or Atom feed, each entry via the extractor; a file or a URL"),
 }
 
 

@@ -3,9 +3,9 @@ of documents.
 
 A ``.jsonl`` line is a document object (``id``, ``text``, optional ``published``,
 ``language``, ``url``, ``outlet``), as ``trucewatch extract`` reads them. Any other file is
-one document (of an HTML page, its main text); its publication date and language come from
-the ``published`` and ``language`` options. Each document becomes one record holding every report
-the extractor finds in it.
+one document (of an HTML page, its main text); its publication date, language and url come
+from the ``published``, ``language`` and ``url`` options. Each document becomes one record
+holding every report the extractor finds in it.
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from trucewatch.sources.base import BadRowHandler, new_report, open_text, parse_
 from trucewatch.text import extract
 from trucewatch.text.documents import parse_jsonl_line, read_documents
 
-__all__ = ["read"]
+__all__ = ["extract_reports", "read"]
 
 
-def _extract(text: str, published: dt.date | None, language: str | None) -> list[dict[str, Any]]:
+def extract_reports(text: str, published: dt.date | None, language: str | None
+                    ) -> list[dict[str, Any]]:
+    """The extractor's reports on ``text``, as reader report dicts."""
     reports = []
     for report in extract(text, published, language):
         fields = report.model_dump()
@@ -32,12 +34,12 @@ def _extract(text: str, published: dt.date | None, language: str | None) -> list
     return reports
 
 
-def _documents(path: Path, published: dt.date | None, language: str | None,
+def _documents(path: Path, published: dt.date | None, language: str | None, url: str | None,
                on_bad: BadRowHandler | None) -> Iterator[tuple[int, dict[str, Any]]]:
     if path.suffix.lower() != ".jsonl":  # .txt, .md, .html: the extractor's own reader
         for document in read_documents(path, published, language):
             yield 1, {"text": document.text, "published": document.published,
-                      "language": document.language, "url": None, "outlet": None}
+                      "language": document.language, "url": url, "outlet": None}
         return
     with open_text(path) as stream:
         for line, text in enumerate(stream, 1):
@@ -62,12 +64,16 @@ def _document(text: str, path: Path, line: int, published: dt.date | None,
 
 
 def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
-         published: dt.date | None = None, language: str | None = None
-         ) -> Iterator[dict[str, Any]]:
-    """One record per document, with the reports the extractor finds in its text."""
+         published: dt.date | None = None, language: str | None = None,
+         url: str | None = None) -> Iterator[dict[str, Any]]:
+    """One record per document, with the reports the extractor finds in its text.
+
+    ``url`` is where a single-document file came from (a page fetched by URL).
+    """
     path = Path(path)
-    for line, document in _documents(path, published, language, on_bad):
-        reports = _extract(document["text"], document["published"], document.get("language"))
+    for line, document in _documents(path, published, language, url, on_bad):
+        reports = extract_reports(document["text"], document["published"],
+                                  document.get("language"))
         yield {
             "line": line,
             "content": document["text"],
