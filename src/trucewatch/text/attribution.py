@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .lemmas import lemmatizer
 from .segment import Sentence
 
-__all__ = ["Actor", "attackers", "deniers", "opposite", "source_of"]
+__all__ = ["Actor", "attackers", "deniers", "opposite", "signatory", "source_of"]
 
 _BARE = frozenset({
     "russia", "ukraine", "russian", "ukrainian", "russians", "ukrainians", "kyiv", "kiev",
@@ -126,6 +126,24 @@ def source_of(doc: Doc, sentence: Sentence) -> tuple[str, str] | None:
         if qualifier:
             best = qualifier[0]
     return best[0].split("|")[1], str(best[1])
+
+
+_SIGNATURE_TOKENS = 8  # "Начальник Запорізької ОВА", "Head of the Sumy regional administration"
+
+
+def signatory(sentences: list[Sentence]) -> str | None:
+    """The party of the official who signs a post: a last line that is only a source's title
+    ("Начальник Чернігівської МВА"), with no attack, speech or other words of reporting."""
+    told = [s for s in sentences if not s.skip]
+    if not told:
+        return None
+    last = told[-1]
+    sources = [t for t in last.terms if t[0].endswith("|source")]
+    if not sources or last.end - last.start > _SIGNATURE_TOKENS or \
+            last.text.rstrip()[-1:] in ".!?" or \
+            any(t[0].startswith(("C|attack", "C|damage", "C|speech", "T|")) for t in last.terms):
+        return None
+    return sources[0][0].split("|")[1]
 
 
 def deniers(doc: Doc, sentence: Sentence) -> list[str]:

@@ -46,6 +46,7 @@ class _Context:
     tokens: list
     doc_regions: set[str]
     count_re: re.Pattern[str]
+    home: PlaceMention | None = None  # the place the whole document reports from
     # sentence index -> (class, phrase, regions) of the target it reports, for "the strikes"
     event_targets: dict[int, tuple[str, str, set[str]]] = field(default_factory=dict)
 
@@ -90,6 +91,7 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
     )
     for sentence in sents:
         sentence.places = [p for p in sentence.places if not _is_actor(ctx, sentence, p)]
+    ctx.home = _home_place(ctx)
     candidates: list[Candidate] = []
     for sentence in sents:
         candidates.extend(_sentence_candidates(ctx, sentence, candidates))
@@ -100,6 +102,7 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
 
 
 _ALL = frozenset({"all", "every", "всі", "усі", "все", "всех", "всіх", "усіх"})
+_NOT = frozenset({"not", "не", "ні"})  # "it is not a military facility": no such target
 
 
 def _nothing_hit(ctx: _Context) -> bool:
@@ -215,6 +218,8 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
             continue
         if t[2] in staff or any(a <= t[1] < b for a, b in described):
             continue  # "railway workers"; "the town that serves the nuclear plant"
+        if t[1] > s.start and ctx.tokens[t[1] - 1].lower_ in _NOT:
+            continue
         out.append(t)
     # "підприємство енергетичної інфраструктури", "enterprise of energy infrastructure":
     # a generic head noun modified by a more specific target is that target
@@ -267,6 +272,21 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
 
 
 _CONTEXT = 3  # sentences back to look for the place of a report that names none
+_DATELINE_TOKENS = 6  # "Запоріжжя.", "KHARKIV, Ukraine, March 5 -": a place heading the text
+
+
+def _home_place(ctx: _Context) -> PlaceMention | None:
+    """The place a whole document reports from: a dateline (a first sentence that is little
+    more than a place name), else the one region every place named in it lies in. A report
+    that names no place and follows none gets this place."""
+    told = [s for s in ctx.sentences if not s.skip]
+    if told and told[0].places and told[0].places[0].start == told[0].start and \
+            told[0].end - told[0].start <= _DATELINE_TOKENS and not told[0].all("C|"):
+        return told[0].places[0]
+    named = [p for s in told for p in s.places]
+    if named and len({p.admin1 for p in named}) == 1:
+        return named[0]
+    return None
 
 
 def _context_place(ctx: _Context, s: Sentence) -> tuple[PlaceMention, Sentence] | None:
@@ -380,8 +400,9 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         first = targets[0]
         ctx.event_targets[s.index] = (first[0][2:], _span(ctx, first[1], first[2]),
                                       {p.admin1 for p in s.places})
-    if s.has("C|agreement") and not s.places:
-        return []
+    if s.has("C|agreement") and not s.places and not any(
+            t[0] == "C|damage" and not _inside(t, s, "C|agreement") for t in s.terms):
+        return []  # "agreed to stop strikes"; but "damaged, supply stopped" is a report
     pairs = _pair(ctx, s, targets)
     made: list[Candidate] = []
     inherited = None
@@ -424,6 +445,8 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             if found and (_same_time(ctx, s, found[1]) or s.has("C|anaphora")):
                 mention, place_from = found
             place_why = "place of an earlier sentence"
+        if mention is None and ctx.home is not None:
+            mention, place_why = ctx.home, "the place the document reports from"
         if mention is None and not explicit_date:
             continue
         entry = _pick(mention, ctx) if mention else None
@@ -467,6 +490,7 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
         if found:
             sources[s.index] = found[0]
     first_source = next(iter(sources.values()), None) if sources else None
+    signed = attribution.signatory(ctx.sentences)
     tally: dict[str, int] = {}
     for s in ctx.sentences:
         if not s.skip:
@@ -496,6 +520,8 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
                 party, claim_why = sources[max(prev)], "speaker of an earlier sentence"
             elif first_source:
                 party, claim_why = first_source, "the document's source"
+            elif signed:
+                party, claim_why = signed, "the official who signs the text"
             else:
                 party, claim_why = "media", "no official source named: the outlet"
         if party == "generic":
