@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .lemmas import lemmatizer
 from .segment import Sentence
 
-__all__ = ["Actor", "attackers", "deniers", "opposite", "signatory", "source_of"]
+__all__ = ["Actor", "attackers", "deniers", "opposite", "owners", "signatory", "source_of"]
 
 _BARE = frozenset({
     "russia", "ukraine", "russian", "ukrainian", "russians", "ukrainians", "kyiv", "kiev",
@@ -77,8 +77,9 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
         lower = text.lower()
         lemma = (tokens[start].lemma_ or lower) if end - start == 1 else lower
         bare = end - start == 1 and (lower in _BARE or lemma in _BARE)
-        if any(start <= t[1] < end < t[2] for t in sentence.terms if t[0].startswith("T|")):
-            continue  # "a Ukrainian military airfield": the actor word describes the target
+        if any(start <= t[1] < end < t[2] or t[2] == start
+               for t in sentence.terms if t[0].startswith("T|")):
+            continue  # "a Ukrainian military airfield", "склад боеприпасов ВСУ": its owner
         if not bare:
             found.append(Actor(party, start, text, True))
             continue
@@ -97,6 +98,21 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
                     tokens[start].text, singular=lemma in _COUNTRIES):
             continue
         found.append(Actor(party, start, text, False))
+    return found
+
+
+def owners(sentence: Sentence) -> list[str]:
+    """Parties a target of the sentence belongs to: an actor word right before, inside or
+    right after a target phrase ("российские энергообъекты", "a Ukrainian military airfield",
+    "склад боеприпасов ВСУ")."""
+    targets = [t for t in sentence.terms if t[0].startswith("T|")]
+    found = []
+    for label, start, end in sentence.terms:
+        party = label.split("|")[1] if label.startswith("A|") else None
+        if party in ("RU", "UA") and any(
+                end == t[1] or t[2] == start or (t[1] <= start and end <= t[2])
+                or (start <= t[1] < end < t[2]) for t in targets):
+            found.append(party)
     return found
 
 

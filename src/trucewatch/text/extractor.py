@@ -280,8 +280,7 @@ def _home_place(ctx: _Context) -> PlaceMention | None:
     more than a place name), else the one region every place named in it lies in. A report
     that names no place and follows none gets this place."""
     told = [s for s in ctx.sentences if not s.skip]
-    if told and told[0].places and told[0].places[0].start == told[0].start and \
-            told[0].end - told[0].start <= _DATELINE_TOKENS and not told[0].all("C|"):
+    if told and _is_dateline(told[0]):
         return told[0].places[0]
     named = [p for s in told for p in s.places]
     if named and len({p.admin1 for p in named}) == 1:
@@ -290,10 +289,18 @@ def _home_place(ctx: _Context) -> PlaceMention | None:
 
 
 def _context_place(ctx: _Context, s: Sentence) -> tuple[PlaceMention, Sentence] | None:
+    """The place of an earlier report close before, or of a dateline heading this item."""
     for prev in reversed(ctx.sentences[max(0, s.index - _CONTEXT):s.index]):
-        if prev.places and not prev.skip and (prev.has("C|attack") or prev.has("C|damage")):
+        if prev.places and not prev.skip and (prev.has("C|attack") or prev.has("C|damage")
+                                              or _is_dateline(prev)):
             return prev.places[-1], prev
     return None
+
+
+def _is_dateline(s: Sentence) -> bool:
+    """A sentence that is little more than a place name: "Нікополь.", "KHARKIV, Ukraine -"."""
+    return bool(s.places) and s.places[0].start == s.start and not s.all("C|") and \
+        s.end - s.start <= _DATELINE_TOKENS
 
 
 def _same_time(ctx: _Context, s: Sentence, other: Sentence) -> bool:
@@ -525,8 +532,10 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             else:
                 party, claim_why = "media", "no official source named: the outlet"
         if party == "generic":
-            explicit = [sources[i] for i in sources if i <= s.index and sources[i] in ("RU", "UA")]
-            party = explicit[-1] if explicit else attribution.opposite(main_attacker) or country
+            before = [sources[i] for i in sources if i <= s.index and sources[i] in ("RU", "UA")]
+            after = [sources[i] for i in sources if i > s.index and sources[i] in ("RU", "UA")]
+            party = before[-1] if before else after[0] if after else \
+                attribution.opposite(main_attacker) or country
             claim_why += " (a ministry or military of the side reporting attacks on itself)"
         local = party == "local"
         if local:
@@ -564,6 +573,9 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
                 # a local official blaming Kyiv for a strike in Ukraine is an occupation one
                 c.claimed_by = party = attribution.opposite(perp)
                 c.reasons["claimed_by"] += f" who blames {perp}: an official of {party}"
+        elif owned := attribution.owners(s):
+            c.perpetrator = attribution.opposite(owned[0])
+            c.reasons["perpetrator"] = f"no attacker named; the target belongs to {owned[0]}"
         elif party == "RU":
             c.perpetrator = "UA"
             c.reasons["perpetrator"] = "no attacker named; claimed by Russia -> Ukraine"
