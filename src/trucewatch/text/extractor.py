@@ -157,6 +157,10 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
         return "no damage reported"
     if s.has("C|intercept") and not targets:
         return "interception with no target"
+    weapons = s.all("W|")
+    if not targets and weapons and not s.has("C|attack") and all(
+            any(0 <= w[1] - d[2] <= 3 for w in weapons) for d in s.terms if d[0] == "C|damage"):
+        return "drones or missiles destroyed, no target"  # "уничтожены 27 украинских БПЛА"
     first_trigger = min(t[1] for t in triggers)
     for t in s.terms:
         if t[0] == "C|plan" and -6 <= first_trigger - t[1] <= 8:
@@ -331,6 +335,10 @@ def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | 
     others = {p.admin1 for p in places if p not in quoted}
     if quoted and others:
         places = [p for p in places if p not in quoted or p.admin1 in others]
+    aways = [t[2] for t in s.terms if t[0] == "C|away"]
+    if aways:  # "a substation in Nikopol, across the reservoir from Enerhodar": Nikopol only
+        places = [p for p in places if not any(0 <= p.start - a <= 2 for a in aways)] or \
+            places[:1]
     borders = [t[1] for t in s.terms if t[0] == "C|border"]
     if borders:  # "on the border of Kursk region with Sumy region": the first place only
         places = [p for p in places if not any(0 < p.start - b <= 8 for b in borders)] or \
@@ -429,7 +437,9 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             target_text = _span(ctx, target[1], target[2])
             why = f"target phrase {target_text!r} -> {cls}"
         elif inherited is not None and (place is None or not inherited[2] or
-                                        place.admin1 in inherited[2] or s.has("C|anaphora")):
+                                        place.admin1 in inherited[2] or
+                                        (s.has("C|anaphora") and (
+                                            not has_attack or s.has("C|generic_facility")))):
             cls, target_text = inherited[0], inherited[1]
             why = f"no target phrase; follows the report of {target_text!r} just before"
         elif s.has("C|outage") and has_attack:
@@ -459,7 +469,10 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         entry = _pick(mention, ctx) if mention else None
         date, precision, date_why = _date_of(ctx, s, target[1] if target else anchor, place_from)
         prior = [c for c in earlier if c.sentence is place_from]
-        if prior and "of the sentence naming the place" in date_why:
+        if s.has("C|same_time") and earlier and not _dates(ctx, s):
+            date, precision = earlier[-1].date, earlier[-1].precision
+            date_why = f"'the same' time as the report before ({date})"
+        elif prior and "of the sentence naming the place" in date_why:
             # the same event told on: the date of the report already made from that sentence
             date, precision = prior[-1].date, prior[-1].precision
             date_why = f"date of the report of the sentence naming the place ({date})"
