@@ -97,12 +97,14 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
         candidates.extend(_sentence_candidates(ctx, sentence, candidates))
     if _nothing_hit(ctx):
         candidates = [c for c in candidates if not (c.weak and c.target_class == "unknown")]
+    candidates = _without_headline_repeats(ctx, candidates)
     _attribute(ctx, candidates)
     return [to_report(c) for c in merge(candidates)]
 
 
 _ALL = frozenset({"all", "every", "всі", "усі", "все", "всех", "всіх", "усіх"})
 _NOT = frozenset({"not", "не", "ні"})  # "it is not a military facility": no such target
+_AND = frozenset({"and", "or", ",", "та", "і", "й", "и", "або", "или"})
 
 
 def _nothing_hit(ctx: _Context) -> bool:
@@ -121,6 +123,18 @@ def _nothing_hit(ctx: _Context) -> bool:
                 for k in range(max(s.start, w[1] - 3), w[1])):
             return True  # "air defence destroyed all nine drones"
     return False
+
+
+def _without_headline_repeats(ctx: _Context, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a headline's reports that the body tells again (same region and class): the
+    body's wording carries the date, which a headline seldom gives."""
+    first = ctx.sentences[0] if ctx.sentences else None
+    if first is None or first.text.rstrip()[-1:] in ".!?" or any(
+            s.paragraph == first.paragraph for s in ctx.sentences[1:]):
+        return candidates
+    body = {(c.admin1, c.target_class) for c in candidates if c.sentence is not first}
+    return [c for c in candidates
+            if c.sentence is not first or (c.admin1, c.target_class) not in body]
 
 
 # --- sentence level -----------------------------------------------------------------------
@@ -168,6 +182,8 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
     if not targets and not s.has("C|damage") and any(
             t[0].startswith("W|") and t[1] > 0 and ctx.tokens[t[1] - 1].like_num for t in s.terms):
         return "count of drones or missiles with no target"
+    if s.has("C|ordinal") and s.has("C|attack") and _since(ctx, s):
+        return "an attack counted among others since a date"  # "the eighth attack this year"
     count = ctx.count_re.search(s.text)
     if count:
         dates = _dates(ctx, s)
@@ -179,6 +195,17 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
                 re.search(r"\d", count.group(0)):
             return "count of drones or missiles with no target"
     return None
+
+
+_FROM = frozenset({"з", "із", "від", "с", "со", "от"})
+
+
+def _since(ctx: _Context, s: Sentence) -> bool:
+    """"since", "this year", or "з березня" / "с марта": counting from a date."""
+    if s.has("C|since"):
+        return True
+    return any(ctx.tokens[k].lower_ in _FROM and ctx.tokens[k + 1].lower_ in ctx.lexicon.months
+               for k in range(s.start, s.end - 1))
 
 
 def _inside(term: Term, s: Sentence, label: str) -> bool:
@@ -346,7 +373,8 @@ def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | 
     pairs: list[tuple[Term | None, PlaceMention | None]] = []
     used: set[Term] = set()
     for place in places:
-        named = [t for t in targets if place.end <= t[1] <= place.end + 1]
+        named = [t for t in targets if t[1] == place.end or (
+            t[1] == place.end + 1 and ctx.tokens[place.end].lower_ not in _AND)]
         if named:  # "the Svatovo gas distribution station": the place names the target
             used.add(named[0])
             pairs.append((named[0], place))
