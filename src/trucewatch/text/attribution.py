@@ -80,6 +80,9 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
         if any(start <= t[1] < end < t[2] or t[2] == start
                for t in sentence.terms if t[0].startswith("T|")):
             continue  # "a Ukrainian military airfield", "склад боеприпасов ВСУ": its owner
+        if start >= 2 and tokens[start - 1].lower_ in ("of", "the") and any(
+                t[0] == "C|region_noun" and start - 3 <= t[2] - 1 < start for t in sentence.terms):
+            continue  # "the Samara region of the Russian Federation": a place, not an attacker
         if not bare:
             found.append(Actor(party, start, text, True))
             continue
@@ -116,16 +119,24 @@ def owners(sentence: Sentence) -> list[str]:
     return found
 
 
+_HEADING_CHARS = 60  # "General Staff of the Armed Forces of Ukraine: ..." names the speaker
+
+
 def source_of(doc: Doc, sentence: Sentence) -> tuple[str, str] | None:
     """(party, label start token as text key) of the speaker of a sentence, if it has one."""
-    sources = [t for t in sentence.terms if t[0].endswith("|source")]
+    attackers_ = [t for t in sentence.terms if t[0].endswith("|attacker")]
+    sources = [t for t in sentence.terms if t[0].endswith("|source") and not any(
+        a[1] <= t[1] and t[2] <= a[2] and a[2] - a[1] > t[2] - t[1] for a in attackers_)]
     if not sources:
-        return None
+        return None  # "the Kyiv regime attacked": no speaker
     head = min(sources, key=lambda t: t[1])
-    if head[1] == sentence.start and sentence.text[len(doc[head[1]:head[2]].text):][:2].strip() \
-            == ":":  # "Укренерго: ...", "Russian MoD: ..."
-        return head[0].split("|")[1], str(head[1])
-    speech = [t[1] for t in sentence.terms if t[0] == "C|speech"]
+    colon = sentence.text.find(":")
+    if head[1] == sentence.start and 0 < colon <= _HEADING_CHARS and not any(
+            t[0] in ("C|speech", "C|attack") and doc[t[1]].idx - doc[sentence.start].idx < colon
+            for t in sentence.terms):
+        return head[0].split("|")[1], str(head[1])  # "Укренерго: ...", "General Staff of ...: "
+    speech = [t[1] for t in sentence.terms if t[0] == "C|speech" and not (
+        t[1] > sentence.start and doc[t[1]].text[:1].isupper())]  # not "the United States"
     if not speech and not sentence.text.lower().startswith(("source:", "джерело:", "источник:")):
         return None
     # the subject of the first speech word ("X said ..."), else the source closest to one
