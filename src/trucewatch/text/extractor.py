@@ -558,7 +558,12 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
         s = c.sentence
         country = c.admin1[:2] if c.admin1 else None
         # claimant
-        if s.index in sources:
+        disputed = [t[0].split("|")[1] for t in s.terms if t[0].endswith("|source")
+                    and t[0].split("|")[1] in ("RU", "UA")
+                    and t[0].split("|")[1] not in denials.get(s.index, ("RU", "UA"))]
+        if disputed:  # "X denied the Russian ministry's claim that ...": the claim is Russia's
+            party, claim_why = disputed[0], "the party whose claim the sentence denies"
+        elif s.index in sources:
             party, claim_why = sources[s.index], "speaker of the sentence"
         elif s.text.lower().lstrip("«\"“ ").startswith(recap):
             party, claim_why = "media", "the outlet's own recap"
