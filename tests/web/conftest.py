@@ -8,12 +8,18 @@ from fastapi.testclient import TestClient
 
 from trucewatch.web import create_app
 
-from .seed import seed_store
+from .seed import MANY, seed_many, seed_store
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return seed_store(tmp_path / "web.duckdb")
+
+
+@pytest.fixture(scope="module")
+def many_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store past the map's point limit (read only: tests must not change it)."""
+    return seed_many(tmp_path_factory.mktemp("many") / "many.duckdb", MANY)
 
 
 @pytest.fixture

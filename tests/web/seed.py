@@ -93,3 +93,41 @@ def seed_store(path: Path) -> Path:
                 )
         index_verdicts(conn)
     return path
+
+
+#: Incidents of :func:`seed_many`'s default store: every 50th has no coordinates, so 2,548
+#: are located, past the map's limit of 2,000 points.
+MANY = 2600
+
+
+def seed_many(path: Path, incidents: int, *, unlocated_every: int = 50) -> Path:
+    """A store of ``incidents`` synthetic incidents spread over eastern Europe (every
+    ``unlocated_every``-th without coordinates), each with a verdict under the RU and the UA
+    reading of the test agreement, indexed as the assessment would; returns ``path``."""
+    kinds = list(RULE_OF)
+    with open_store(path) as store:
+        add_agreement(store, load_spec(AGREEMENT), source_path=AGREEMENT)
+        conn = store.conn
+        conn.execute(
+            "INSERT INTO incidents (id, event_date, date_precision, country, admin1, place, lat, "
+            "lon, target_class, target_group, perpetrator, claimants, corroborated, negated, "
+            "report_count, source_count, confidence, date_last, outlets, status) "
+            "SELECT printf('many-%05d', i), DATE '2025-03-01' + CAST(i % 60 AS INTEGER), 'day', "
+            "'UA', ['Kharkiv', 'Odesa', 'Sumy'][CAST(i % 3 AS INTEGER) + 1], 'place ' || i, "
+            "CASE WHEN i % $every <> 0 THEN 45 + (i * 37 % 600) / 100.0 END, "
+            "CASE WHEN i % $every <> 0 THEN 30 + (i * 53 % 1000) / 100.0 END, "
+            "'energy.power_grid', 'energy', [NULL, 'RU', 'RU', 'UA'][CAST(i % 4 AS INTEGER) + 1],"
+            " ['UA'], false, false, 1, 1, 0.8, DATE '2025-03-01' + CAST(i % 60 AS INTEGER), "
+            "['outlet'], 'reported' FROM range($n) t(i)",
+            {"n": incidents, "every": unlocated_every},
+        )
+        conn.execute(
+            "INSERT INTO verdicts (incident_id, agreement_id, agreement_version, commitment_id, "
+            "party, verdict, reasons, confidence, rule) "
+            "SELECT id, 'test-halt', 1, 'energy-halt', p, $kinds[CAST((hash(id || p) % "
+            "len($kinds)) AS INTEGER) + 1], ['synthetic'], 0.8, 'synthetic' "
+            "FROM incidents, (VALUES ('RU'), ('UA')) v(p)",
+            {"kinds": kinds},
+        )
+        index_verdicts(conn)
+    return path

@@ -21,11 +21,13 @@ from trucewatch.cli import app
 from trucewatch.web import create_app
 
 from ..conftest import REPO
+from .seed import INCIDENTS
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = REPO / "test-artifacts"
+INCIDENT_IDS = [row[0] for row in INCIDENTS]
 
 if not CHROMIUM.exists():
     if os.environ.get("CI"):  # CI installs chromium (.ci/run): a skip there would hide a gap
@@ -85,6 +87,18 @@ def page(browser) -> Iterator[object]:
     assert errors == []
 
 
+def _marker_ids(page) -> list[str]:
+    """The incident id in the popup of each marker on the map (clicked one by one)."""
+    ids = []
+    markers = page.locator("#map path.leaflet-interactive")
+    for n in range(markers.count()):
+        markers.nth(n).dispatch_event("click")
+        ids.append(page.locator("#map .leaflet-popup-content a").last.inner_text())
+    page.locator("#map .leaflet-popup-close-button").last.click()
+    sync_api.expect(page.locator("#map .leaflet-popup")).to_have_count(0)
+    return ids
+
+
 def _verdict(page, reading: str) -> str:
     return page.locator(f"#verdicts tr[data-reading='{reading}'] .verdict-cell").inner_text()
 
@@ -103,11 +117,23 @@ def test_filter_open_review_and_see_the_verdict_change(page, base_url):
     assert page.locator("#map .leaflet-interactive").count() == 7
     assert page.locator("#timeline svg").count() >= 1
 
+    # The map shows every matching incident, not just the table's page.
+    page.goto(f"{base_url}/incidents?per_page=2")
+    sync_api.expect(page.locator("#map")).to_have_attribute("data-ready", "7")
+    sync_api.expect(page.locator("#map-status")).to_contain_text("7 incidents shown")
+    table = page.locator("#incidents tbody tr td:nth-child(2)").all_inner_texts()
+    assert len(table) == 2
+    assert sorted(_marker_ids(page)) == sorted(INCIDENT_IDS)
+    assert set(INCIDENT_IDS) - set(table)  # markers for incidents past the first page
+    page.goto(f"{base_url}/incidents")
+
     page.select_option("select[name=verdict]", "violation")
     page.get_by_role("button", name="Filter").click()
     sync_api.expect(page.locator("#count")).to_contain_text("3 incidents")
     ids = page.locator("#incidents tbody tr td:nth-child(2)").all_inner_texts()
     assert sorted(ids) == ["inc-001", "inc-005", "inc-xss"]
+    sync_api.expect(page.locator("#map")).to_have_attribute("data-ready", "3")
+    assert sorted(_marker_ids(page)) == sorted(ids)
     page.screenshot(path=str(ARTIFACTS / "dashboard-incidents.png"), full_page=True)
 
     page.get_by_role("link", name="inc-001").click()
@@ -136,6 +162,30 @@ def test_source_markup_stays_text_in_the_browser(page, base_url):
     sync_api.expect(page.locator("#map")).to_have_attribute("data-ready", "7")
     page.locator("#map .leaflet-interactive").nth(0).click(force=True)
     # popups are built from text nodes; the page fixture fails on any dialog or script error
+
+
+def test_many_incidents_are_cells_until_the_reader_zooms_in(page, many_db):
+    for base_url in _serve(many_db):
+        page.goto(f"{base_url}/incidents")
+        holder = page.locator("#map")
+        sync_api.expect(holder).to_have_attribute("data-mode", "cells")
+        sync_api.expect(holder).to_have_attribute("data-ready", "2548")
+        status = page.locator("#map-status")
+        sync_api.expect(status).to_contain_text("2,548 incidents in")
+        sync_api.expect(status).to_contain_text("52 incidents without coordinates")
+        cells = int(holder.get_attribute("data-features"))
+        assert page.locator("#map .cell-count").count() == cells > 1
+        page.screenshot(path=str(ARTIFACTS / "dashboard-map-cells.png"), full_page=True)
+
+        page.locator("#map path.leaflet-interactive").first.click()
+        sync_api.expect(page.locator("#map .leaflet-popup-content")).to_contain_text(
+            "incidents in this cell")
+        page.get_by_role("button", name="Zoom to this cell").click()
+        sync_api.expect(holder).to_have_attribute("data-mode", "points")
+        sync_api.expect(status).to_contain_text("outside this area")
+        shown = int(holder.get_attribute("data-ready"))
+        assert 0 < shown <= 2000
+        assert page.locator("#map path.leaflet-interactive").count() == shown
 
 
 def test_review_on_the_demo_workspace(page, tmp_path, runner):

@@ -22,7 +22,7 @@ from trucewatch.store import Store
 from trucewatch.taxonomy import expand_scope
 
 __all__ = ["INCIDENT_COLUMNS", "IncidentFilter", "count_incidents", "daily_counts",
-           "get_incident", "query_incidents"]
+           "filter_sql", "get_incident", "query_incidents"]
 
 #: Columns of an incident row as returned by :func:`query_incidents`, in order.
 INCIDENT_COLUMNS = (
@@ -83,6 +83,12 @@ def _where(store: Store, flt: IncidentFilter) -> tuple[str, list[Any]]:
         clauses.append(clause)
         params.extend(values)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def filter_sql(store: Store, flt: IncidentFilter | None = None) -> tuple[str, list[Any]]:
+    """``flt`` as SQL for other incident queries: ``" WHERE ..."`` (or ``""``) over the table
+    aliased ``i``, and its bound parameters, in order."""
+    return _where(store, flt or IncidentFilter())
 
 
 def _verdict_clause(store: Store, flt: IncidentFilter) -> tuple[str, list[Any]]:

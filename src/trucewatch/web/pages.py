@@ -15,6 +15,7 @@ from trucewatch.incidents import (
     get_incident,
     query_incidents,
 )
+from trucewatch.incidents.map_points import map_features
 from trucewatch.report.agreement import agreement_view, window_marks
 from trucewatch.report.charts import timeline_spec, violations_spec
 from trucewatch.report.data import verdict_counts
@@ -22,13 +23,14 @@ from trucewatch.report.palette import strongest
 from trucewatch.reviews import list_reviews
 from trucewatch.store import Store
 
-from .params import IncidentQuery
+from .params import IncidentQuery, MapQuery
 
 __all__ = [
     "agreement_page",
     "agreements_page",
     "incident_page",
     "incidents_page",
+    "map_page",
     "timeline_page",
     "verdicts_page",
 ]
@@ -93,6 +95,12 @@ def timeline_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
         marks = window_marks(agreement_page(store, query.filters["agreement"]))
     return {"counted": sum(row["incidents"] for row in data), "daily": data,
             "spec": timeline_spec(data, marks)}
+
+
+def map_page(store: Store, query: MapQuery) -> dict[str, Any]:
+    """Every matching incident for the map (GeoJSON): points when few, grid cells when many."""
+    return map_features(store, IncidentFilter(**query.filters), bbox=query.bbox,
+                        zoom=query.zoom)
 
 
 def incident_page(store: Store, incident_id: str) -> dict[str, Any]:

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trucewatch.errors import UsageError
+from trucewatch.incidents.map_points import BBox
 from trucewatch.model import VerdictKind
 from trucewatch.taxonomy import expand_scope, is_party_code, target_classes
 
-__all__ = ["FILTER_FIELDS", "MAX_PER_PAGE", "IncidentQuery", "parse_incident_query"]
+__all__ = ["FILTER_FIELDS", "MAX_PER_PAGE", "MAX_ZOOM", "IncidentQuery", "MapQuery",
+           "parse_incident_query", "parse_map_query"]
 
 #: Filter parameters, in the order the form shows them.
 FILTER_FIELDS = (
@@ -23,6 +25,9 @@ FILTER_FIELDS = (
     "agreement", "commitment", "reading",
 )
 PAGING_FIELDS = ("page", "per_page")
+#: View parameters of the map route.
+VIEW_FIELDS = ("bbox", "zoom")
+MAX_ZOOM = 22
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
 
@@ -45,6 +50,15 @@ class IncidentQuery:
         values.update({"page": str(self.page), "per_page": str(self.per_page)})
         values.update({k: str(v) for k, v in changes.items()})
         return values
+
+
+@dataclass(frozen=True)
+class MapQuery:
+    """Checked filter values (only those given) and the map's view, if the client sent it."""
+
+    filters: dict[str, Any] = field(default_factory=dict)
+    bbox: BBox | None = None
+    zoom: int | None = None
 
 
 def _date(name: str, value: str) -> dt.date:
@@ -96,19 +110,53 @@ def _check(name: str, value: str) -> Any:
     return value
 
 
-def parse_incident_query(params: Mapping[str, str]) -> IncidentQuery:
-    """Check the query string ``params`` of an incident page; empty values mean "any"."""
-    unknown = sorted(set(params) - set(FILTER_FIELDS) - set(PAGING_FIELDS))
+def _bbox(value: str) -> BBox:
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise UsageError(f"{value!r} is not west,south,east,north in degrees, e.g. "
+                         "22,44,41,53", field="bbox")
+    try:
+        west, south, east, north = (float(part) for part in parts)
+    except ValueError:
+        raise UsageError(f"{value!r} is not four numbers west,south,east,north",
+                         field="bbox") from None
+    for what, number, limit in (("west", west, 180), ("south", south, 90), ("east", east, 180),
+                                ("north", north, 90)):
+        if not -limit <= number <= limit:
+            raise UsageError(f"{what} {number:g} is outside -{limit}..{limit}", field="bbox")
+    if west >= east or south >= north:
+        raise UsageError(f"{value!r} is empty or inverted; west must be less than east and "
+                         "south less than north", field="bbox")
+    return BBox(west, south, east, north)
+
+
+def _filters(params: Mapping[str, str], extra: tuple[str, ...], usage: str) -> dict[str, Any]:
+    """The checked filters of ``params``, which may also hold the ``extra`` names."""
+    unknown = sorted(set(params) - set(FILTER_FIELDS) - set(extra))
     if unknown:
         raise UsageError(
-            f"unknown parameter {unknown[0]!r}; filters are {', '.join(FILTER_FIELDS)}, "
-            "paging is page and per_page"
-        )
+            f"unknown parameter {unknown[0]!r}; filters are {', '.join(FILTER_FIELDS)}, {usage}")
     filters = {n: _check(n, params[n].strip()) for n in FILTER_FIELDS if params.get(n, "").strip()}
     start, end = filters.get("date_from"), filters.get("date_to")
     if start and end and end < start:
         raise UsageError(f"date_to {end} is before date_from {start}", field="date_to")
+    return filters
+
+
+def parse_incident_query(params: Mapping[str, str]) -> IncidentQuery:
+    """Check the query string ``params`` of an incident page; empty values mean "any"."""
+    filters = _filters(params, PAGING_FIELDS, "paging is page and per_page")
     page = _int("page", params["page"], 1, 10**7) if params.get("page") else 1
     per_page = (_int("per_page", params["per_page"], 1, MAX_PER_PAGE)
                 if params.get("per_page") else DEFAULT_PER_PAGE)
     return IncidentQuery(filters=filters, page=page, per_page=per_page)
+
+
+def parse_map_query(params: Mapping[str, str]) -> MapQuery:
+    """Check the query string of the map route: the filters, ``bbox`` and ``zoom``; ``page``
+    and ``per_page`` are accepted and ignored, so a page's query string can be passed on."""
+    filters = _filters(params, PAGING_FIELDS + VIEW_FIELDS,
+                       "the view is bbox and zoom (page and per_page are ignored)")
+    bbox = _bbox(params["bbox"].strip()) if params.get("bbox", "").strip() else None
+    zoom = _int("zoom", params["zoom"], 0, MAX_ZOOM) if params.get("zoom", "").strip() else None
+    return MapQuery(filters=filters, bbox=bbox, zoom=zoom)
