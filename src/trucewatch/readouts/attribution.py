@@ -41,6 +41,16 @@ def source_parties(sentence: Sentence) -> set[str]:
     return _before(sentence, verb) if verb else set()
 
 
+def _proposers(sentence: Sentence, verb: Span) -> set[str]:
+    """Who proposes: actors before the verb; an actor right after it is the addressee ("we
+    propose to Moscow", "Пропонуємо Москві"), unless an agent word precedes it ("by")."""
+    before = set(actor_parties(sentence, 0, verb.start))
+    if before or not sentence.tagged("agent"):
+        return before
+    agent = next((a for a in sentence.tagged("agent") if a.start >= verb.end), None)
+    return set(actor_parties(sentence, agent.end, agent.end + 3)[:1]) if agent else set()
+
+
 def _accepted_by(sentence: Sentence, speaker: str) -> bool:
     verb = _first_verb(sentence, "acceptance")
     return verb is not None and _before(sentence, verb) <= {speaker}
@@ -57,7 +67,7 @@ def own_sentences(sentences: Sequence[Sentence], speaker: str) -> list[Sentence]
         if parties and speaker not in parties:
             continue
         proposal = _first_verb(sentence, "proposal")
-        proposers = _before(sentence, proposal) if proposal and not parties else set()
+        proposers = _proposers(sentence, proposal) if proposal and not parties else set()
         if proposers and speaker not in proposers:
             following = sentences[index:index + 2]
             if not any(_accepted_by(s, speaker) for s in following):

@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .conditional import OPENING, conditional_range
+from .conditional import OPENING, clause_cue, conditional_range
 from .lexicon import data, fired_values
-from .nlp import Sentence
+from .nlp import Sentence, Span
 
 __all__ = ["read_conditions", "read_follow_on", "read_numbers"]
 
@@ -19,6 +19,11 @@ _STANDALONE = ("escape", "precondition")
 _KIND_ORDER = ("escape", "reciprocity", "precondition", "demand")
 #: Talks named with their topic ("technical talks on a maritime ceasefire") count as the topic.
 _TALKS = ("technical_talks", "further_negotiations")
+#: Steps read under another label: meetings of technical teams or experts are technical talks
+#: whatever they work on ("experts will meet to work out a ceasefire at sea").
+_SAME_AS = {"technical_meeting": "technical_talks"}
+#: The generic step, left out of a sentence that names technical talks or a topic.
+_GENERIC = "further_negotiations"
 _QUOTES = "\"'“”«»„ "
 _THAT = ("that", "что", "що", "щоб", "чтобы")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
@@ -28,6 +33,8 @@ _SEGMENT_MARKS = (",", ":", ";", "—", "–")
 _LEADING = ("and", "but", "и", "а", "но", "і", "й", "та", "але")
 #: A capitalised word after a coordinator starts a new condition when this many tokens follow.
 MIN_PART = 3
+#: Sentences after a halt or strike sentence within which a demand is a condition of it.
+DEMAND_REACH = 2
 #: Tokens after "if" within which a party makes it a condition ("if Russian drones hit ...").
 PARTY_REACH = 3
 _CLOSERS = ('"', "”", "»", ",")
@@ -35,10 +42,12 @@ _CLOSERS = ('"', "”", "»", ",")
 
 def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
     """(kind, text) of each condition or demand: the clause a conditional word opens ("only if
-    A and B" -> A, B; "insists on A and on B" -> A, B), the segment that holds a reciprocity
-    cue, else the sentence without its attribution. A demand verb ("demands", "призывает")
-    counts right after a halt or strike sentence too; "if" with a party after it ("if Russia
-    strikes ...") is a precondition."""
+    A and B" -> "only if A", B; "insists on A and on B" -> A, B), the segment that holds a
+    reciprocity cue, else the sentence without its attribution. A demand verb ("demands",
+    "призывает") counts up to :data:`DEMAND_REACH` sentences after a halt or strike sentence
+    too; "if" with a party after it ("if Russia strikes ...") is a precondition. A call on a
+    party to halt is the halt asked for, not a condition: only a conditional word inside it
+    ("... під міжнародним моніторингом") gives one."""
     found: list[tuple[str, str]] = []
     for index, sentence in enumerate(sentences):
         kinds = fired_values({s.label for s in sentence.spans}, "condition")
@@ -49,16 +58,21 @@ def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
             continue
         kind = next(k for k in _KIND_ORDER if k in kinds)
         context = sentence.has("halt") or sentence.has("strike")
-        after_halt = index > 0 and (sentences[index - 1].has("halt")
-                                    or sentences[index - 1].has("strike"))
+        after_halt = any(s.has("halt") or s.has("strike")
+                         for s in sentences[max(0, index - DEMAND_REACH):index])
         demanded = after_halt and (kind == "reciprocity" or (bool(clause) and kind == "demand"))
-        if not (context or kind in _STANDALONE or demanded):
+        if not (context or kinds & set(_STANDALONE) or demanded):
             continue
+        cue = _condition_cue(sentence, clause)
+        if clause and cue is None:
+            continue
+        if cue is not None and cue.start != clause.start:
+            clause = range(cue.start, len(sentence.words))
         opening = bool(clause) and clause.start < OPENING
         if kind == "demand" and clause:
             clause = range(clause.start, len(sentence.words))
         if kind != "escape" and clause and (not opening or kind == "demand"):
-            parts = _parts(sentence, clause)
+            parts = _parts(sentence, clause, cue)
         elif kind == "reciprocity" and not opening:
             parts = [_segment(sentence)]
         else:
@@ -67,6 +81,17 @@ def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
             continue
         found += [(kind, part) for part in parts if part]
     return found
+
+
+def _condition_cue(sentence: Sentence, clause: range) -> Span | None:
+    """The word that opens the condition: the clause's own, except in a call on a party to
+    halt, where it is the first conditional word after the call (None when there is none)."""
+    cue = clause_cue(sentence)
+    if cue is None or cue.family != "appeal":
+        return cue
+    if not any(h.start in clause for h in sentence.tagged("stopping")):
+        return cue
+    return next((c for c in sentence.tagged("conditional") if c.start > cue.start), None)
 
 
 def _names_follow_on(sentence: Sentence, clause: range) -> bool:
@@ -79,35 +104,52 @@ def _party_after(sentence: Sentence, start: int) -> bool:
     return any(start < a.start <= start + PARTY_REACH for a in sentence.tagged("actor"))
 
 
-def _parts(sentence: Sentence, clause: range) -> list[str]:
-    """The conditional clause after its cue, split into coordinated conditions: at a
-    coordinator followed by "that", a capitalised word, or the clause's own first word."""
-    cue = sentence.tagged("conditional")[0]
+def _parts(sentence: Sentence, clause: range, cue: Span) -> list[str]:
+    """The clause split into coordinated conditions: at a coordinator followed by "that", a
+    capitalised word, the clause's own first word, or a preposition the part already used
+    ("accompanied by an end to A and by a halt to B"). The first part keeps a conditional
+    word ("as long as Russia does not strike ..."); a verb of asking is left out ("insists
+    on A" -> "on A")."""
     start = cue.end
     while start < clause.stop and sentence.lemmas[start] in (*_THAT, ",", "on", "to"):
         start += 1
     coords = {i for s in sentence.tagged("scope") if s.value == "coord" and s.end == s.start + 1
               for i in range(s.start, s.end)}
-    stop = min(clause.stop, _attribution_end(sentence))
+    prepositions = {s.start for s in sentence.tagged("preposition")}
+    kept = cue.family == "conditional"
+    aside = _aside(sentence, cue.end if kept else start)
+    stop = min(clause.stop, _attribution_end(sentence), aside)
     first = sentence.lemmas[start] if start < stop else ""
     bounds = [start]
     for i in range(start + 1, stop - 1):
-        following = sentence.words[i + 1]
-        new_subject = following[:1].isupper() and stop - i > MIN_PART
+        following = sentence.lemmas[i + 1]
+        new_subject = sentence.words[i + 1][:1].isupper() and stop - i > MIN_PART
+        parallel = i + 1 in prepositions and following in sentence.lemmas[bounds[-1]:i]
         if i in coords and sentence.words[i] != "," and (
-            sentence.lemmas[i + 1] in _THAT or new_subject or sentence.lemmas[i + 1] == first
+            following in _THAT or new_subject or following == first or parallel
         ):
             bounds.append(i)
     bounds.append(stop)
+    if kept:
+        bounds[0] = cue.start
     parts = []
-    for left, right in itertools.pairwise(bounds):
-        left += left != start
-        while left < right and sentence.lemmas[left] in _THAT:
+    for index, (left, right) in enumerate(itertools.pairwise(bounds)):
+        left += index > 0
+        while index and left < right and sentence.lemmas[left] in _THAT:
             left += 1
         text = sentence.slice(left, right).strip(_QUOTES + ",.;—-")
         if text:
             parts.append(text)
     return parts
+
+
+def _aside(sentence: Sentence, after: int) -> int:
+    """Where a remark after a comma begins past token ``after`` ("..., so that every violation
+    is recorded", ", як це запропонували США"): the condition ends there. ``after`` is the end
+    of a conditional word, or the start of what a verb of asking asks ("вимагає, щоб ...")."""
+    return min((s.start - 1 for s in sentence.tagged("aside")
+                if s.start > after and sentence.words[s.start - 1] == ","),
+               default=len(sentence.words))
 
 
 def _segment(sentence: Sentence) -> str:
@@ -154,9 +196,7 @@ def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, 
     """Follow-on labels in order of first mention, and the sentence naming each."""
     labels: dict[str, str] = {}
     for index, sentence in enumerate(sentences):
-        fired = fired_values({s.label for s in sentence.spans}, "follow")
-        if fired - set(_TALKS) - {"extension"}:
-            fired -= set(_TALKS)
+        fired = _specific(fired_values({s.label for s in sentence.spans}, "follow"))
         about_halt = sentence.has("halt") or (index > 0 and sentences[index - 1].has("halt"))
         if "extension_by_mutual_agreement" in fired or not about_halt:
             fired.discard("extension")
@@ -168,9 +208,18 @@ def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, 
     return list(labels), labels
 
 
+def _specific(fired: set[str]) -> set[str]:
+    """Steps less talks named with a topic (the topic stands for them), with meetings of
+    technical teams as technical talks, and less further negotiations next to those."""
+    if fired - set(_TALKS) - {"extension", *_SAME_AS}:
+        fired -= set(_TALKS)
+    fired = {_SAME_AS.get(value, value) for value in fired}
+    return fired - {_GENERIC} if "technical_talks" in fired else fired
+
+
 def _first(sentence: Sentence, value: str) -> int:
-    return min((s.start for s in sentence.tagged("follow")
-                if s.value.split("#")[0] == value), default=0)
+    values = [(s.value.split("#")[0], s.start) for s in sentence.tagged("follow")]
+    return min((start for v, start in values if _SAME_AS.get(v, v) == value), default=0)
 
 
 @cache
@@ -183,14 +232,20 @@ def _number_patterns(language: str) -> list[tuple[str, str, re.Pattern[str]]]:
 
 
 def read_numbers(sentences: Sequence[Sentence], language: str) -> tuple[dict[str, int], str]:
-    """Numbers committed to (``{"prisoners_exchanged_each_side": 175}``) and a sentence."""
+    """Numbers committed to (``{"prisoners_exchanged_each_side": 175}``) and a sentence; a
+    number an earlier key of the same context took is not read again under a later key."""
     numbers: dict[str, int] = {}
     quote = ""
     for sentence in sentences:
         text = _THOUSANDS.sub("", sentence.text)
+        taken: set[tuple[str, int]] = set()
         for key, context, pattern in _number_patterns(language):
             match = pattern.search(text)
-            if match and key not in numbers and sentence.has(context):
-                numbers[key] = int(match.group(1))
+            if not match or key in numbers or not sentence.has(context):
+                continue
+            value = int(match.group(1))
+            if (context, value) not in taken:
+                numbers[key] = value
+                taken.add((context, value))
                 quote = quote or sentence.text.strip(_QUOTES)
     return numbers, quote

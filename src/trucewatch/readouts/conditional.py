@@ -2,29 +2,34 @@
 
 "Ukraine will halt strikes on refineries, provided that Russia stops its attacks on power
 plants": the words from "provided that" on are the condition, not the halt. A conditional word
-(``data/cues.yaml``, family ``conditional``) at the start of a sentence opens a clause that
-ends at the first comma ("If either side violates it, ..."); elsewhere the clause runs to the
-sentence's end.
+or a verb of asking (``data/cues.yaml``, families ``conditional`` and ``appeal``) at the start
+of a sentence opens a clause that ends at the first comma ("If either side violates it, ...");
+elsewhere the clause runs to the sentence's end.
 """
 
 from __future__ import annotations
 
-from .nlp import Sentence
+from .nlp import Sentence, Span
 
-__all__ = ["conditional_range"]
+__all__ = ["clause_cue", "conditional_range"]
 
 #: A conditional word this close to a sentence's start opens a clause that ends at a comma.
 OPENING = 2
 
 
+def clause_cue(sentence: Sentence) -> Span | None:
+    """The first conditional word or verb of asking in the sentence, or None."""
+    cues = sentence.tagged("conditional") + sentence.tagged("appeal")
+    return min(cues, key=lambda c: (c.start, -c.end), default=None)
+
+
 def conditional_range(sentence: Sentence) -> range:
     """Token range of the sentence's first conditional clause; empty when it has none."""
-    cues = sentence.tagged("conditional")
-    if not cues:
+    cue = clause_cue(sentence)
+    if cue is None:
         return range(0)
-    start = cues[0].start
-    if start >= OPENING:
-        return range(start, len(sentence.words))
-    comma = next((i for i in range(cues[0].end, len(sentence.words))
+    if cue.start >= OPENING:
+        return range(cue.start, len(sentence.words))
+    comma = next((i for i in range(cue.end, len(sentence.words))
                   if sentence.words[i] == ","), len(sentence.words))
-    return range(start, comma)
+    return range(cue.start, comma)

@@ -34,11 +34,11 @@ def read_statement(
     own = own_sentences(sentences, statement.speaker) if statement.speaker else sentences
     reference = statement.published or reference
     scope = read_scope(own, sentences)
-    duration, duration_quote = read_duration(own, language)
+    duration, duration_quote = read_duration(own, language, reference)
     start, start_quote = read_start(own, language, reference)
     own_ids = {id(s) for s in own}
     reported = [s for s in sentences if id(s) not in own_ids and not s.editorial]
-    bound, bound_quote = read_bound(own, sides, reported)
+    bound, bound_quote = read_bound(own, sides, reported, statement.speaker)
     conditions = read_conditions(own)
     follow_on, follow_quotes = read_follow_on(own)
     numbers, numbers_quote = read_numbers(own, language)

@@ -69,6 +69,7 @@ class Sentence:
     offsets: list[int]
     list_item: bool
     editorial: bool
+    language: str = "en"
     spans: list[Span] = field(default_factory=list)
     _families: dict[str, list[Span]] | None = field(default=None, repr=False, compare=False)
 
@@ -82,6 +83,13 @@ class Sentence:
 
     def has(self, family: str) -> bool:
         return bool(self.tagged(family))
+
+    def first_person(self, index: int) -> bool:
+        """Whether the verb at token ``index`` is in the first person ("Приказываю", "наказую")."""
+        word = self.words[index]
+        if self.language == "en" or not _is_cyrillic(word.lower()):
+            return False
+        return "1per" in _morph(self.language).parse(word.lower())[0].tag
 
     def slice(self, start: int, end: int) -> str:
         """The sentence's text from token ``start`` up to token ``end``, spacing kept."""
@@ -140,11 +148,15 @@ def phrase_lemmas(word: str, language: str) -> tuple[str, ...]:
 
 
 def lemma(word: str, language: str, known: frozenset[str] = frozenset()) -> str:
-    """The lemma of a word of text; among ambiguous parses, one the phrase lists use wins."""
+    """The lemma of a word of text; among ambiguous parses, one the phrase lists use wins, the
+    word itself first when it is a dictionary form (as :func:`phrase_lemmas` keeps it)."""
     word = _clean(word)
     if language == "en" or not _is_cyrillic(word):
         return _english_lemma(word)
     forms = _normal_forms(language, word)
+    plain = word.replace("ё", "е")
+    if plain in forms and plain in known:
+        return plain
     return next((f for f in forms if f in known), forms[0])
 
 
@@ -262,6 +274,6 @@ def analyse(text: str, language: str) -> list[Sentence]:
                 text=sent.text, start_char=offset + sent.start_char,
                 lemmas=[t.lemma_ for t in sent], words=[t.text for t in sent],
                 offsets=[t.idx - sent.start_char for t in sent], list_item=item,
-                editorial=editorial, spans=inside,
+                editorial=editorial, language=language, spans=inside,
             ))
     return sentences

@@ -7,10 +7,12 @@ two sides (``data/sides.yaml``, a default). A word of ordering or keeping
 ("Putin ordered", "its own order", "Russia upheld") binds the party of the actor nearest to
 it, and so does naming a party as the one that halts ("Russia and Ukraine will stop
 strikes", "the parties will refrain", past dates and durations between them) outside a
-conditional clause ("provided that Russia stops ..." binds no one), or naming the two sides
-and no one else as agreeing to the halt ("Russia and Ukraine agreed on a truce"; mediators
-aside). Protected facilities ("energy facilities of Russia and Ukraine") bind no one by
-themselves.
+conditional clause ("provided that Russia stops ..." binds no one) or as the one asked to stop
+("закликає Москву припинити удари" binds Russia), or naming the two sides and no one else as
+agreeing to the halt ("Russia and Ukraine agreed on a truce"; mediators aside). A side that
+declares a truce ("российская сторона объявляет перемирие") is bound, and so is the speaker
+giving an order in the first person ("Приказываю прекратить", "I have given the order").
+Protected facilities ("energy facilities of Russia and Ukraine") bind no one by themselves.
 """
 
 from __future__ import annotations
@@ -19,11 +21,16 @@ from collections.abc import Sequence
 from functools import cache
 
 from .attribution import actor_parties, source_parties
-from .conditional import conditional_range
+from .conditional import clause_cue, conditional_range
 from .lexicon import data
 from .nlp import Sentence, Span
 
 __all__ = ["read_bound"]
+
+#: Tokens between a word of declaring and the halt it declares ("declares a 72-hour truce").
+DECLARE_REACH = 4
+#: Tokens before an order word within which a first-person pronoun makes it the speaker's.
+PRONOUN_REACH = 3
 
 
 def _mutual(sentence: Sentence, sides: Sequence[str]) -> list[str]:
@@ -40,18 +47,33 @@ def _mutual(sentence: Sentence, sides: Sequence[str]) -> list[str]:
     return sorted(subjects) if len(subjects) >= 2 else list(sides)
 
 
-def _ordering(sentence: Sentence) -> list[str]:
-    """The party of the actor nearest before each order word, else nearest after it."""
+def _ordering(sentence: Sentence, speaker: str | None = None) -> list[str]:
+    """The speaker for an order given in the first person ("I have given the order",
+    "Наказую"), else the party of the actor nearest before each order word, else nearest
+    after it."""
     parties = []
     actors = sentence.tagged("actor")
     for cue in sentence.tagged("order"):
         before = [a for a in actors if a.end <= cue.start]
         after = [a for a in actors if a.start >= cue.end]
-        if before:
+        if speaker and _first_person(sentence, cue):
+            parties.append(speaker)
+        elif before:
             parties.append(max(before, key=lambda a: a.end).value)
         elif after:
             parties.append(min(after, key=lambda a: a.start).value)
     return parties
+
+
+def _first_person(sentence: Sentence, cue: Span) -> bool:
+    """Whether an order word is the speaker's: a first-person verb, or "I"/"we" shortly
+    before it with no actor between."""
+    if sentence.first_person(cue.start):
+        return True
+    actors = {i for a in sentence.tagged("actor") for i in range(a.start, a.end)}
+    return any(0 <= cue.start - p.end <= PRONOUN_REACH
+               and not actors & set(range(p.end, cue.start))
+               for p in sentence.tagged("first_person"))
 
 
 @cache
@@ -82,8 +104,8 @@ def _walk_back(
     sentence: Sentence, index: int, sides: Sequence[str], groups: bool = True
 ) -> list[str]:
     """Coordinated parties ending at token ``index`` or before it past helper words; the
-    parties as a group ("the parties", "сторони") are the sides when ``groups``, and a
-    mediator is passed over."""
+    parties as a group ("the parties", "сторони") are the sides when ``groups`` and no party
+    is named before them, and a mediator is passed over."""
     helpers = _skippable(sentence)
     coords = {i for s in sentence.tagged("scope") if s.value == "coord"
               for i in range(s.start, s.end)}
@@ -92,14 +114,14 @@ def _walk_back(
     mediations = sentence.tagged("mediation")
     parties: list[str] = []
     while index >= 0:
-        while index >= 0 and index in helpers:
+        while index >= 0 and index in helpers and index not in group_at:
             index -= 1
         mediator = next((m for m in mediations if m.end <= index + 1 <= m.end + 3), None)
         if mediator:
             index = mediator.start - 1
             continue
         if index in group_at and index not in actor_at:
-            return list(sides)
+            return parties or list(sides)
         if index not in actor_at:
             break
         actor = actor_at[index]
@@ -130,13 +152,26 @@ def _walk_forward(sentence: Sentence, index: int) -> list[str]:
 
 def _subjects(sentence: Sentence, sides: Sequence[str]) -> list[str]:
     """Parties named as the ones that halt ("Russia and Ukraine will halt ...", "the parties
-    will refrain ..."), outside a conditional clause."""
+    will refrain ..."), outside a conditional clause, or asked to halt ("calls on Moscow to
+    stop ...")."""
     clause = conditional_range(sentence)
+    cue = clause_cue(sentence)
+    asked = cue is not None and cue.family == "appeal"
     parties: list[str] = []
     for halt in sentence.tagged("stopping"):
-        if halt.start not in clause:
+        if halt.start not in clause or asked:
             parties += _walk_back(sentence, halt.start - 1, sides)
     return parties
+
+
+def _declaring(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+    """Sides named as declaring a halt ("Russia declares a truce"), mediators not counted."""
+    halts = sentence.tagged("halt")
+    parties: list[str] = []
+    for cue in sentence.tagged("declaring"):
+        if any(0 <= h.start - cue.end <= DECLARE_REACH for h in halts):
+            parties += _walk_back(sentence, cue.start - 1, sides, groups=False)
+    return [p for p in parties if p in sides]
 
 
 def _agreeing_sides(sentence: Sentence, sides: Sequence[str]) -> list[str]:
@@ -157,11 +192,13 @@ def read_bound(
     sentences: Sequence[Sentence],
     sides: Sequence[str] | None = None,
     reported: Sequence[Sentence] = (),
+    speaker: str | None = None,
 ) -> tuple[list[str], str]:
     """Party codes the statement binds, sorted, and the first sentence that binds them.
 
     ``sentences`` are the speaker's own; ``reported`` are other parties' versions, from which
     only a party's report of its own order counts ("Putin said he had ordered his army ...").
+    ``speaker`` is bound by its own first-person order.
     """
     sides = list(sides) if sides is not None else list(data("sides.yaml")["sides"])
     bound: set[str] = set()
@@ -173,8 +210,8 @@ def read_bound(
         if id(sentence) not in own:
             found = set(_ordering(sentence)) & source_parties(sentence)
         else:
-            found = (set(_ordering(sentence)) | set(_subjects(sentence, sides))
-                     | set(_agreeing_sides(sentence, sides)))
+            found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides))
+                     | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:

@@ -14,8 +14,16 @@ conjunct maps to taxonomy patterns:
   ("oil and gas pipelines" are pipelines; "energy and port infrastructure" stays energy
   plus ports).
 
+A dash or colon before a list of facility types narrows what precedes it ("energy facilities
+— refineries, oil depots and power plants" is those three classes); "all hostilities" is every
+class when a verb of stopping governs it ("cease all hostilities", not "the goal of ending
+hostilities" or "a pause in hostilities"). Scope words inside a further step a statement
+names ("a full cessation of hostilities") are not the halt's.
+
 Scope words in a conditional clause ("provided that Russia stops attacks on power plants",
-"insists that the truce cover ports") are what a party asks for, not what the halt covers.
+"insists that the truce cover ports") are what a party asks for, not what the halt covers;
+only when a statement gives no other scope does a halt it asks for count ("calls on Moscow to
+stop strikes on energy infrastructure").
 
 A closed list (numbered items, or a sentence with a list cue) of facility types replaces the
 general wording of the same group: the Kremlin's "energy system" with its five-item list is
@@ -29,7 +37,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.taxonomy import expand_scope, target_classes, target_group
 
-from .conditional import conditional_range
+from .conditional import clause_cue, conditional_range
 from .lexicon import data
 from .nlp import Sentence, Span
 
@@ -39,6 +47,8 @@ __all__ = ["ScopeReading", "conjunct_patterns", "read_scope"]
 WINDOW = 6
 #: Sentences before a block of list items in which a halt or list cue makes it a scope list.
 LIST_LOOKBACK = 3
+#: Scope words that join or fill a run without naming anything.
+_LOOSE = ("coord", "skip", "other", "apposition")
 
 
 @dataclass
@@ -69,14 +79,13 @@ def _runs(sentence: Sentence) -> list[list[Span]]:
 
 
 def _trim(run: list[Span]) -> list[Span]:
-    loose = ("coord", "skip", "other")
     start, end = 0, len(run)
-    while start < end and run[start].value in loose:
+    while start < end and run[start].value in _LOOSE:
         start += 1
-    while end > start and run[end - 1].value in loose:
+    while end > start and run[end - 1].value in _LOOSE:
         end -= 1
     trimmed = run[start:end]
-    return trimmed if any(s.value not in loose for s in trimmed) else []
+    return trimmed if any(s.value not in _LOOSE for s in trimmed) else []
 
 
 def _conjuncts(run: list[Span]) -> list[list[Span]]:
@@ -84,7 +93,7 @@ def _conjuncts(run: list[Span]) -> list[list[Span]]:
     for span in run:
         if span.value == "coord":
             parts.append([])
-        elif span.value not in ("skip", "other"):
+        elif span.value not in _LOOSE:
             parts[-1].append(span)
     return [p for p in parts if p]
 
@@ -103,7 +112,20 @@ def _own_patterns(conjunct: list[Span]) -> list[str]:
 
 
 def conjunct_patterns(run: list[Span]) -> list[str]:
-    """Taxonomy patterns a run of scope spans covers, conjunct by conjunct."""
+    """Taxonomy patterns a run of scope spans covers, conjunct by conjunct; a list after an
+    apposition replaces the patterns before it that cover its classes."""
+    cut = next((i for i, s in enumerate(run) if s.value == "apposition"), None)
+    if cut is None:
+        return _coordinated(run)
+    head, listed = _coordinated(run[:cut]), conjunct_patterns(run[cut + 1:])
+    narrowed = {c for p in listed for c in expand_scope(p)}
+    kept = [p for p in head if not narrowed & set(expand_scope(p))]
+    return list(dict.fromkeys(kept + listed))
+
+
+def _coordinated(run: list[Span]) -> list[str]:
+    """Patterns of a run without an apposition: each conjunct's own, or a bare modifier's
+    shared head ("oil and gas pipelines")."""
     parts = _conjuncts(run)
     patterns: list[str] = []
     for index, part in enumerate(parts):
@@ -120,7 +142,11 @@ def conjunct_patterns(run: list[Span]) -> list[str]:
 
 
 def _anchors_near(sentence: Sentence, run: list[Span]) -> list[Span]:
-    """Halt and strike words within :data:`WINDOW` tokens of a run."""
+    """Halt and strike words within :data:`WINDOW` tokens of a run; for fighting as a whole
+    ("cease all hostilities"), only a verb of stopping before it."""
+    if all(s.value in (*_LOOSE, "domain:hostilities") for s in run):
+        return [a for a in sentence.tagged("stopping")
+                if 0 <= run[0].start - a.end <= WINDOW]
     anchors = sentence.tagged("halt") + sentence.tagged("strike")
     return [a for a in anchors
             if a.start - WINDOW <= run[-1].end and run[0].start <= a.end + WINDOW]
@@ -157,14 +183,28 @@ def _listed(sentences: Sequence[Sentence]) -> tuple[list[str], list[str], list[s
     return list(dict.fromkeys(classes)), texts, list(dict.fromkeys(quotes))
 
 
-def _general(sentences: Sequence[Sentence]) -> ScopeReading:
+def _in_step(sentence: Sentence, run: list[Span]) -> bool:
+    """Whether a run lies inside a named further step ("a full cessation of hostilities")."""
+    steps = {i for s in sentence.tagged("follow") if "#" not in s.value
+             for i in range(s.start, s.end)}
+    return all(i in steps for s in run for i in range(s.start, s.end))
+
+
+def _asked(sentence: Sentence) -> bool:
+    cue = clause_cue(sentence)
+    return cue is not None and cue.family == "appeal"
+
+
+def _general(sentences: Sequence[Sentence], asked: bool = False) -> ScopeReading:
+    """Scope phrases of halt sentences outside conditional clauses; with ``asked``, inside
+    a clause that asks a party to halt as well."""
     found = ScopeReading()
     for sentence in sentences:
         if sentence.list_item or not sentence.has("halt"):
             continue
-        clause = conditional_range(sentence)
+        clause = range(0) if asked and _asked(sentence) else conditional_range(sentence)
         for run in _runs(sentence):
-            if run[0].start in clause:
+            if run[0].start in clause or _in_step(sentence, run):
                 continue
             near = _anchors_near(sentence, run)
             patterns = conjunct_patterns(run) if near else []
@@ -190,6 +230,8 @@ def read_scope(own: Sequence[Sentence], every: Sequence[Sentence]) -> ScopeReadi
     general = _general(own)
     if not general.patterns:
         general = _general(every)
+    if not general.patterns:
+        general = _general(own, asked=True)
     listed, list_texts, list_quotes = _listed(own)
     patterns = general.patterns
     if listed:

@@ -6,22 +6,31 @@ days", "30-day", "two weeks", "72 hours", "на 2 недели", "на два т
 one ("Its term is three weeks"). A start is a date ("March 18, 2025", "18 марта 2025 года",
 "25 березня", "18.03.2025") right after a start cue ("starting from", "began on",
 "начиная с", "з"), times of day between them allowed ("from 00:00 Kyiv time on 3 April"), or
-shortly after a word of ordering ("the order issued by Putin on March 18"). A date without a
-year takes the year of the reference date (publication).
+shortly after a word of ordering ("the order issued by Putin on March 18"), in a halt sentence
+or, after a word of coming into force ("takes effect on June 20"), in the sentence after one.
+Without such a date, a start relative to publication ("from today", "with immediate effect",
+"с завтрашнего дня", "діє від сьогодні") counts. A date without a year takes the year of the
+reference date (publication).
+
+With no unit of time, a range of dates gives the duration, both ends counted ("from April 1
+through April 20" is 20 days), except an end at 00:00 ("до 00:00 13 апреля"), which is the
+first day after the halt.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
 
+from .conditional import conditional_range
 from .lexicon import data
 from .nlp import Sentence
 
-__all__ = ["find_dates", "read_duration", "read_start"]
+__all__ = ["find_dates", "find_ranges", "read_duration", "read_start"]
 
 #: Tokens between a start cue and the date it introduces, fillers and times of day not counted.
 CUE_GAP = 2
@@ -30,9 +39,8 @@ ORDER_GAP = 8
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _NUMERIC = re.compile(r"^(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))$")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-
-
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_MIDNIGHT = re.compile(r"^0?0[:.]00$")
 
 
 @cache
@@ -59,9 +67,12 @@ def _days(match: re.Match[str], language: str) -> int | None:
     return int(hours // 24) if hours and hours % 24 == 0 else None
 
 
-def read_duration(sentences: Sequence[Sentence], language: str) -> tuple[int | None, str]:
+def read_duration(
+    sentences: Sequence[Sentence], language: str, reference: dt.date | None = None
+) -> tuple[int | None, str]:
     """Days the halt lasts, from the first sentence that gives them in or right after a halt
-    sentence, and that sentence."""
+    sentence, else from a range of dates in a halt sentence (yearless ones dated by
+    ``reference``), and that sentence."""
     for index, sentence in enumerate(sentences):
         if not (sentence.has("halt") or (index and sentences[index - 1].has("halt"))):
             continue
@@ -69,6 +80,11 @@ def read_duration(sentences: Sequence[Sentence], language: str) -> tuple[int | N
             days = _days(match, language)
             if days:
                 return days, sentence.text.strip()
+    for sentence in sentences:
+        ranges = find_ranges(sentence, language, reference) if sentence.has("halt") else []
+        if ranges:
+            first, last = ranges[0]
+            return (last - first).days + 1, sentence.text.strip()
     return None, ""
 
 
@@ -108,7 +124,41 @@ def find_dates(
             continue
         with contextlib.suppress(ValueError):
             found.append((first, end, dt.date(year, month, day)))
-    return found
+    return sorted(found + _range_days(words, found, language))
+
+
+def _range_days(
+    words: list[str], found: list[tuple[int, int, dt.date]], language: str
+) -> list[tuple[int, int, dt.date]]:
+    """A bare day that opens a range sharing the next date's month ("с 1 по 30 ноября")."""
+    joins = set(data("dates.yaml")["range_words"][language])
+    days = []
+    for first, _end, date in found:
+        if first >= 2 and words[first - 1] in joins and _DAY.match(words[first - 2]):
+            with contextlib.suppress(ValueError):
+                day = int(_DAY.match(words[first - 2]).group(1))
+                days.append((first - 2, first - 1, date.replace(day=day)))
+    return days
+
+
+def find_ranges(
+    sentence: Sentence, language: str, reference: dt.date | None
+) -> list[tuple[dt.date, dt.date]]:
+    """Ranges of dates in a sentence as (first day, last day), both days of the halt: two
+    dates joined by a range word ("through", "по", "до"), times of day allowed between; an
+    end at 00:00 is the day after the last."""
+    joins = set(data("dates.yaml")["range_words"][language])
+    words = [w.lower() for w in sentence.words]
+    dates = find_dates(sentence, language, reference)
+    ranges = []
+    for (_, after_first, first), (before_last, _, last) in itertools.pairwise(dates):
+        between = words[after_first:before_last]
+        if (not set(between) & joins or last <= first
+                or _gap(sentence, after_first, before_last, language) > 1):
+            continue
+        exclusive = any(_MIDNIGHT.match(w) for w in between)
+        ranges.append((first, last - dt.timedelta(days=1) if exclusive else last))
+    return ranges
 
 
 def _gap(sentence: Sentence, start: int, end: int, language: str) -> int:
@@ -118,19 +168,55 @@ def _gap(sentence: Sentence, start: int, end: int, language: str) -> int:
     return sum(not (w in fillers or _TIME.match(w)) for w in words)
 
 
+def _cued_date(
+    sentence: Sentence, language: str, reference: dt.date | None, halt: bool
+) -> dt.date | None:
+    """The first date right after a start cue, or (in a halt sentence) after an order word."""
+    cues = sentence.tagged("start") + sentence.tagged("in_force")
+    orders = sentence.tagged("order") if halt else []
+    for first, _end, date in find_dates(sentence, language, reference):
+        if any(c.end <= first and _gap(sentence, c.end, first, language) <= CUE_GAP
+               for c in cues) or any(0 <= first - o.end <= ORDER_GAP for o in orders):
+            return date
+    return None
+
+
+def _relative_start(sentence: Sentence, language: str, reference: dt.date) -> dt.date | None:
+    """Publication date plus the offset of a relative start wording outside a condition."""
+    clause = conditional_range(sentence)
+    for pattern, days in data("dates.yaml")["relative_starts"][language].items():
+        for match in re.finditer(pattern, sentence.text, re.IGNORECASE):
+            token = sum(offset <= match.start() for offset in sentence.offsets) - 1
+            if token not in clause:
+                return reference + dt.timedelta(days=days)
+    return None
+
+
+def _start_sentences(sentences: Sequence[Sentence]) -> list[tuple[Sentence, bool]]:
+    """Sentences that may give the start: halt sentences, and a sentence right after one that
+    says when something comes into force ("The commitment takes effect on June 20")."""
+    chosen = []
+    for index, sentence in enumerate(sentences):
+        halt = sentence.has("halt")
+        if halt or (index and sentences[index - 1].has("halt") and sentence.has("in_force")):
+            chosen.append((sentence, halt))
+    return chosen
+
+
 def read_start(
     sentences: Sequence[Sentence], language: str, reference: dt.date | None
 ) -> tuple[dt.date | None, str]:
-    """The date the halt starts, and the sentence it was read from."""
-    for sentence in sentences:
-        if not sentence.has("halt"):
-            continue
-        cues = sentence.tagged("start")
-        orders = sentence.tagged("order")
-        for first, _end, date in find_dates(sentence, language, reference):
-            if any(c.end <= first and _gap(sentence, c.end, first, language) <= CUE_GAP
-                   for c in cues) or any(
-                0 <= first - o.end <= ORDER_GAP for o in orders
-            ):
-                return date, sentence.text.strip()
+    """The date the halt starts, and the sentence it was read from: a cued date, else a start
+    relative to the reference (publication) date."""
+    candidates = _start_sentences(sentences)
+    for sentence, halt in candidates:
+        date = _cued_date(sentence, language, reference, halt)
+        if date:
+            return date, sentence.text.strip()
+    if reference is None:
+        return None, ""
+    for sentence, _ in candidates:
+        date = _relative_start(sentence, language, reference)
+        if date:
+            return date, sentence.text.strip()
     return None, ""
