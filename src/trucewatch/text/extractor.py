@@ -252,6 +252,10 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
         if t[1] > s.start and ctx.tokens[t[1] - 1].lower_ in _NOT:
             continue
         out.append(t)
+    if any(t[0] != "T|civilian" for t in out):  # "the roof of a building on the plant's site"
+        parts = [t for t in s.terms if t[0] == "C|building_part"]
+        out = [t for t in out if t[0] != "T|civilian" or not any(
+            p[1] <= t[1] and t[2] <= p[2] for p in parts)]
     # "підприємство енергетичної інфраструктури", "enterprise of energy infrastructure":
     # a generic head noun modified by a more specific target is that target
     generic = ("T|civilian", "T|infrastructure.other")
@@ -322,8 +326,10 @@ def _home_place(ctx: _Context) -> PlaceMention | None:
 def _context_place(ctx: _Context, s: Sentence) -> tuple[PlaceMention, Sentence] | None:
     """The place of an earlier report close before, or of a dateline heading this item."""
     for prev in reversed(ctx.sentences[max(0, s.index - _CONTEXT):s.index]):
-        if prev.places and not prev.skip and (prev.has("C|attack") or prev.has("C|damage")
-                                              or _is_dateline(prev)):
+        if not prev.places or prev.skip:
+            continue
+        if _is_dateline(prev) or ((prev.has("C|attack") or prev.has("C|damage")) and
+                                  _skip_reason(ctx, prev) is None):
             return prev.places[-1], prev
     return None
 
