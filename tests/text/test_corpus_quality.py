@@ -51,23 +51,32 @@ def test_dev_corpus_figures(tmp_path):
     assert figures["perpetrator_accuracy"] >= FLOORS["perpetrator_accuracy"]
 
 
-HELDOUT = Path(__file__).parent / "heldout" / "heldout.jsonl"
+HELDOUT = Path(__file__).parent / "heldout"
 
-#: Levels reached on our own held-out texts after the fixes they prompted (all 1.00 when
-#: written; first-pass figures before any fix are in BENCHMARKS.md), with a little room.
-HELDOUT_FLOORS = {"doc": 0.95, "strict": 0.93, "perpetrator_accuracy": 0.95,
-                  "claimed_by_accuracy": 0.9, "negated_accuracy": 0.9}
+#: Levels reached on the held-out sets after the fixes they prompted, with a little room:
+#: our own texts (all 1.00 when written) and the blind set written by someone who had not
+#: seen the extractor (doc 1.00, strict 0.93, perpetrator 0.96, claimed_by 0.90, negated
+#: 0.98). First-pass figures before any fix are in BENCHMARKS.md.
+HELDOUT_FLOORS = {
+    "heldout.jsonl": {"doc": 0.95, "strict": 0.93, "perpetrator_accuracy": 0.95,
+                      "claimed_by_accuracy": 0.9, "negated_accuracy": 0.9},
+    "blind.jsonl": {"doc": 0.95, "strict": 0.88, "perpetrator_accuracy": 0.93,
+                    "claimed_by_accuracy": 0.85, "negated_accuracy": 0.93},
+}
 
 
 @pytest.mark.slow
-def test_heldout_figures(tmp_path):
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_figures(tmp_path, name):
     if not SCORER.exists():
         pytest.skip("../shared/tools is not available")
+    path = HELDOUT / name
     languages = {json.loads(line)["language"]
-                 for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()}
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     assert languages == {"en", "uk", "ru"}
-    figures = _score(HELDOUT, tmp_path)
-    assert figures["doc"]["f1"] >= HELDOUT_FLOORS["doc"]
-    assert figures["strict"]["f1"] >= HELDOUT_FLOORS["strict"]
+    figures = _score(path, tmp_path)
+    floors = HELDOUT_FLOORS[name]
+    assert figures["doc"]["f1"] >= floors["doc"]
+    assert figures["strict"]["f1"] >= floors["strict"]
     for key in ("perpetrator_accuracy", "claimed_by_accuracy", "negated_accuracy"):
-        assert figures[key] >= HELDOUT_FLOORS[key], key
+        assert figures[key] >= floors[key], key

@@ -51,12 +51,18 @@ class _Context:
     event_targets: dict[int, tuple[str, str, set[str]]] = field(default_factory=dict)
 
 
+#: An actor phrase that is both a named side's and "the enemy" or "local" ("оккупант",
+#: "губернатор") counts as the named side's.
+_NAMED_FIRST = {"enemy": 1, "local": 1, "generic": 1, "self": 1}
+
+
 def _dedupe_terms(terms: list[Term]) -> list[Term]:
     """Within each family (targets, actors, cues of a kind), keep the longest of overlaps."""
     rank = {c: i for i, c in enumerate(CLASS_PRIORITY)}
     covered: dict[str, set[int]] = {}
     kept: list[Term] = []
-    for term in sorted(terms, key=lambda t: (-(t[2] - t[1]), rank.get(t[0][2:], 99), t[1])):
+    for term in sorted(terms, key=lambda t: (-(t[2] - t[1]), rank.get(t[0][2:], 99),
+                                             _NAMED_FIRST.get(t[0].split("|")[1], 0), t[1])):
         label = term[0]
         family = "T" if label[0] == "T" else ("A" + label.rsplit("|", 1)[1]
                                               if label[0] == "A" else label)
@@ -104,6 +110,7 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
 
 _ALL = frozenset({"all", "every", "всі", "усі", "все", "всех", "всіх", "усіх"})
 _NOT = frozenset({"not", "не", "ні"})  # "it is not a military facility": no such target
+_COPULA = frozenset({"a", "an", "the", "є", "является", "являются", "был", "была", "було"})
 _AND = frozenset({"and", "or", ",", "та", "і", "й", "и", "або", "или"})
 
 
@@ -230,6 +237,14 @@ def _described(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+def _negated(ctx: _Context, s: Sentence, start: int) -> bool:
+    """"not a military facility", "не є військовим об'єктом": the phrase is denied."""
+    k = start - 1
+    while k > s.start and ctx.tokens[k].lower_ in _COPULA:
+        k -= 1
+    return k >= s.start and ctx.tokens[k].lower_ in _NOT
+
+
 def _targets(ctx: _Context, s: Sentence) -> list[Term]:
     described = _described(ctx, s) if s.has("C|relative") else []
     staff = {t[1] for t in s.terms if t[0] == "C|staff"}
@@ -249,7 +264,7 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
             continue
         if t[2] in staff or any(a <= t[1] < b for a, b in described):
             continue  # "railway workers"; "the town that serves the nuclear plant"
-        if t[1] > s.start and ctx.tokens[t[1] - 1].lower_ in _NOT:
+        if _negated(ctx, s, t[1]):
             continue
         out.append(t)
     if any(t[0] != "T|civilian" for t in out):  # "the roof of a building on the plant's site"

@@ -130,7 +130,7 @@ class _Terms:
         found = {(strings[m], s, e) for m, s, e in self._lemma(doc)}
         if self._lower is not None:
             found.update((strings[m], s, e) for m, s, e in self._lower(doc))
-        doc._.tw_terms = sorted(found, key=lambda t: (t[1], -t[2]))
+        doc._.tw_terms = sorted(found, key=lambda t: (t[1], -t[2], t[0]))  # one order always
         return doc
 
 
