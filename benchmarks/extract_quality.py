@@ -1,8 +1,9 @@
 """Extraction quality on the shared labelled corpus and on our own held-out texts.
 
 Runs ``trucewatch.text.extract`` over ``../shared/corpus/dev.jsonl`` (relative to the repo)
-and over ``tests/text/heldout/heldout.jsonl`` (news texts written and labeled for this
-project, never used to tune the lexicons before they were first scored), writes the
+and over the held-out sets ``tests/text/heldout/heldout.jsonl`` (news texts written and
+labeled for this project, never used to tune the lexicons before they were first scored) and
+``blind.jsonl`` (written and labeled by someone who had not seen the extractor), writes the
 predictions to a temporary JSONL file and scores them with
 ``../shared/tools/score_extract.py``, overall and for each language.
 
@@ -22,7 +23,7 @@ from trucewatch.text import extract
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
-HELDOUT = REPO / "tests" / "text" / "heldout" / "heldout.jsonl"
+HELDOUT = [REPO / "tests" / "text" / "heldout" / name for name in ("heldout.jsonl", "blind.jsonl")]
 
 
 def predict(docs: list[dict]) -> list[dict]:
@@ -50,8 +51,9 @@ def main() -> None:
         sys.exit(f"{args.corpus} not found; run from a checkout with ../shared beside it")
     print(f"== {args.corpus.name} (shared labelled corpus)")
     report(args.corpus, args.show_errors)
-    print("\n== held-out (own texts)")
-    report(HELDOUT, args.show_errors)
+    for path in HELDOUT:
+        print(f"\n== held-out: {path.name}")
+        report(path, args.show_errors)
 
 
 def report(corpus: Path, show_errors: int) -> None:
