@@ -504,3 +504,29 @@ COMPLEX_TERMS = [
 @pytest.mark.parametrize(("language", "text", "published", "expected"), COMPLEX_TERMS)
 def test_complex_terms_have_their_class(language, text, published, expected):
     assert _facts(text, published, language, "admin1", "target_class") == expected
+
+
+# --- 19. a city's or a region's adjective before a facility names where it is ----------------
+
+FACILITY_ADJECTIVES = [
+    pytest.param("ru", "Украинский беспилотник атаковал Курскую АЭС.",
+                 {("RU-KRS", "energy.nuclear")}, id="ru-city-in-sk"),
+    pytest.param("ru", "Ночью беспилотники атаковали Рязанский НПЗ.",
+                 {("RU-RYA", "energy.oil_refinery")}, id="ru-city-not-a-village-of-that-name"),
+    pytest.param("uk", "Дрони атакували Оренбурзький газопереробний завод.",
+                 {("RU-ORE", "energy.other")}, id="uk-city-in-zkyi"),
+    pytest.param("uk", "Російський дрон влучив у Запорізьку АЕС.",
+                 {("UA-23", "energy.nuclear")}, id="uk-region-adjective"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), FACILITY_ADJECTIVES)
+def test_facility_named_by_a_place_adjective(language, text, expected):
+    assert _facts(text, "2025-04-20", language, "admin1", "target_class") == expected
+
+
+def test_a_landmark_in_a_relative_clause_lends_no_place():
+    text = ("Вранці окупанти обстріляли Марганець, місто, що розташоване навпроти Запорізької "
+            "АЕС. Пошкоджено котельню, повідомив голова ОВА.")
+    regions = {admin1 for admin1, _ in _facts(text, "2025-04-20", "uk", "admin1", "target_class")}
+    assert regions == {"UA-12"}

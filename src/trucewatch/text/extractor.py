@@ -96,7 +96,7 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
             rf"девять|десять)\s+(?:\w+\s+)?{_COUNT_NOUN}\b"),
     )
     for sentence in sents:
-        sentence.places = [p for p in sentence.places if not _is_actor(ctx, sentence, p)]
+        sentence.places = _located(ctx, sentence)
     ctx.home = _home_place(ctx)
     candidates: list[Candidate] = []
     for sentence in sents:
@@ -383,10 +383,6 @@ def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | 
     others = {p.admin1 for p in places if p not in quoted}
     if quoted and others:
         places = [p for p in places if p not in quoted or p.admin1 in others]
-    aways = [t[2] for t in s.terms if t[0] == "C|away"]
-    if aways:  # "a substation in Nikopol, across the reservoir from Enerhodar": Nikopol only
-        places = [p for p in places if not any(0 <= p.start - a <= 2 for a in aways)] or \
-            places[:1]
     borders = [t[1] for t in s.terms if t[0] == "C|border"]
     if borders:  # "on the border of Kursk region with Sumy region": the first place only
         places = [p for p in places if not any(0 < p.start - b <= 8 for b in borders)] or \
@@ -414,6 +410,18 @@ def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | 
         nearest = min(places, key=lambda p: abs(p.start - target[1]), default=None)
         pairs.append((target, nearest))
     return pairs
+
+
+def _located(ctx: _Context, s: Sentence) -> list[PlaceMention]:
+    """The places where something in ``s`` may have happened: not a capital standing for its
+    government, nor (while another place remains) a landmark a place is described by ("a
+    substation in Nikopol, across the reservoir from Enerhodar")."""
+    places = [p for p in s.places if not _is_actor(ctx, s, p)]
+    aways = [t[2] for t in s.terms if t[0] == "C|away"]
+    if aways:
+        places = [p for p in places if not any(0 <= p.start - a <= 2 for a in aways)] or \
+            places[:1]
+    return places
 
 
 def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:

@@ -85,10 +85,14 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
             i += size  # "Александр Гусев": a surname, not the town of Gusev
             continue
         end = i + size
-        mention = _choose(doc, i, end, entries, labels)
-        if mention is None and size == 1 and language != "en" and \
+        mention = None
+        if size == 1 and language != "en" and \
                 any(k.startswith("T|") for k in labels.get(end, ())):
-            mention = _adjectival_city(i, texts[i], language)  # "Саратовський НПЗ"
+            # "Саратовський НПЗ", "Курская АЭС": a city's or a region's adjective before a
+            # facility names where it is, before any village of that name elsewhere
+            mention = _adjectival_city(i, texts[i], language) or _region_adjective(i, entries)
+        if mention is None:
+            mention = _choose(doc, i, end, entries, labels)
         if mention is not None:
             mentions.append(mention)
         i = end
@@ -98,19 +102,32 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
 _CITY_ENDINGS = ("", "ь", "а", "и", "ы")
 
 
+#: Adjective suffix -> what the city's name has in its place: "саратовський" -> "саратов",
+#: "курский" -> "курск", "оренбурзький" -> "оренбург", "донецкий" -> "донецк".
+_ADJECTIVE_SUFFIXES = (("зький", "г"), ("зкий", "г"), ("цький", "ц"), ("цкий", "ц"),
+                       ("ський", ""), ("ский", ""), ("ий", ""), ("ій", ""))
+
+
 def _adjectival_city(start: int, word: str, language: str) -> PlaceMention | None:
-    """A city named by its adjective before a facility ("Саратовський НПЗ", "Рязанский
-    НПЗ"): the city whose name is the adjective's stem."""
+    """A city named by its adjective before a facility ("Саратовський НПЗ", "Курская
+    АЭС"): the city whose name is the adjective's stem."""
     lemma = lemmatizer(language).lemma(word)
-    suffix = next((s for s in ("ський", "ский", "цький", "цкий") if lemma.endswith(s)), None)
-    if suffix is None:
-        return None
-    stem = lemma[:-len(suffix)] + ("ц" if suffix[0] == "ц" else "")
-    for ending in _CITY_ENDINGS:
-        entries = tuple(e for e in lookup(stem + ending, language) if e.kind == "settlement")
-        if entries:
-            return PlaceMention(start, start + 1, entries, False)
+    for suffix, restored in _ADJECTIVE_SUFFIXES:
+        if not lemma.endswith(suffix):
+            continue
+        stem = lemma[:-len(suffix)] + restored
+        for ending in _CITY_ENDINGS:
+            entries = tuple(e for e in lookup(stem + ending, language)
+                            if e.kind == "settlement")
+            if entries:
+                return PlaceMention(start, start + 1, entries, False)
     return None
+
+
+def _region_adjective(start: int, entries: tuple[Entry, ...]) -> PlaceMention | None:
+    """"Запорізька АЕС": a region's adjective before a facility names that region."""
+    adjectives = tuple(e for e in entries if e.kind == "region_adj")
+    return PlaceMention(start, start + 1, adjectives, True) if adjectives else None
 
 
 def _area_of_city(word: str) -> tuple[int, tuple[Entry, ...]] | None:
