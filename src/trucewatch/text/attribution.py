@@ -173,12 +173,17 @@ def signatory(sentences: list[Sentence]) -> str | None:
     return sources[0][0].split("|")[1]
 
 
+_REJECTED_WITHIN = 6  # "rejected the Russian defence ministry's claim": a denial
+
+
 def deniers(doc: Doc, sentence: Sentence) -> list[str]:
     """Parties that deny (or counter-accuse) in this sentence: the actor nearest before the
     denial word, else nearest after it."""
     about_attack = sentence.has("C|attack") and not sentence.has("C|general")
+    claims = [t[1] for t in sentence.terms if t[0] == "C|claim_noun"]
     cues = [t[1] for t in sentence.terms
-            if t[0] == "C|denial" or (t[0] == "C|accuse" and about_attack)]
+            if t[0] == "C|denial" or (t[0] == "C|accuse" and about_attack)
+            or (t[0] == "C|reject" and any(0 < k - t[2] <= _REJECTED_WITHIN for k in claims))]
     if not cues:
         return []
     actors = [(t[1], t[0].split("|")[1]) for t in sentence.terms if t[0].startswith("A|")]
