@@ -54,6 +54,23 @@ class Lemmatizer:
             self._nominative[key] = found
         return found
 
+    def is_adjective(self, word: str) -> bool:
+        """True when pymorphy3's best analysis of ``word`` is a full adjective ("Северной");
+        always False for English."""
+        return self._best_tag_has(word, "ADJF")
+
+    def is_noun(self, word: str) -> bool:
+        """True when pymorphy3's best analysis of ``word`` is a noun; False for English."""
+        return self._best_tag_has(word, "NOUN")
+
+    def _best_tag_has(self, word: str, grammeme: str) -> bool:
+        key = f"{word}|{grammeme}"
+        found = self._nominative.get(key)
+        if found is None:
+            found = self._morph is not None and grammeme in self._morph.parse(word.lower())[0].tag
+            self._nominative[key] = found
+        return found
+
     def is_given_name(self, word: str) -> bool:
         """True when pymorphy3's best analysis of ``word`` is a first name ("Александр",
         "Олег"); always False for English."""

@@ -91,12 +91,24 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
             # "Саратовський НПЗ", "Курская АЭС": a city's or a region's adjective before a
             # facility names where it is, before any village of that name elsewhere
             mention = _adjectival_city(i, texts[i], language) or _region_adjective(i, entries)
-        if mention is None:
+        if mention is None and not _modifies_next_noun(texts, i, end, language, labels):
             mention = _choose(doc, i, end, entries, labels)
         if mention is not None:
             mentions.append(mention)
         i = end
     return mentions
+
+
+def _modifies_next_noun(texts: list[str], start: int, end: int, language: str,
+                        labels: dict[int, set[str]]) -> bool:
+    """"в Северной бухте", "на Центральной улице": a one-word name that is an adjective
+    before a lower-case noun describes that noun; it is not the settlement of that name.
+    (Region, district and settlement nouns and targets are read by the callers.)"""
+    if language == "en" or end - start != 1 or end >= len(texts) or labels.get(end):
+        return False
+    lem = lemmatizer(language)
+    following = texts[end]
+    return following[:1].islower() and lem.is_adjective(texts[start]) and lem.is_noun(following)
 
 
 _CITY_ENDINGS = ("", "ь", "а", "и", "ы")
