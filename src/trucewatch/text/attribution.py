@@ -29,6 +29,7 @@ _BARE = frozenset({
 })
 _COUNTRIES = frozenset({"росія", "україна", "россия", "украина"})
 _BY = frozenset({"by", "від", "со", "стороны"})
+_FOR_THE_USE_OF = frozenset({"интересах", "інтересах", "нужд", "потреб", "serving", "supplying"})
 _NOT_ATTACKER_NEXT = frozenset({
     "'s", "regions", "region", "territory", "side", "energy", "infrastructure", "air", "border",
     "city", "cities", "officials", "authorities", "ministry", "-", "controlled", "oblast",
@@ -80,6 +81,8 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
         if any(start <= t[1] < end < t[2] or t[2] == start
                for t in sentence.terms if t[0].startswith("T|")):
             continue  # "a Ukrainian military airfield", "склад боеприпасов ВСУ": its owner
+        if any(tokens[k].lower_ in _FOR_THE_USE_OF for k in range(max(0, start - 2), start)):
+            continue  # "используемые в интересах ВСУ", "used by the Russian army": an owner
         if start >= 2 and tokens[start - 1].lower_ in ("of", "the") and any(
                 t[0] == "C|region_noun" and start - 3 <= t[2] - 1 < start for t in sentence.terms):
             continue  # "the Samara region of the Russian Federation": a place, not an attacker
@@ -156,21 +159,24 @@ def source_of(doc: Doc, sentence: Sentence) -> tuple[str, str] | None:
 
 
 _SIGNATURE_TOKENS = 8  # "Начальник Запорізької ОВА", "Head of the Sumy regional administration"
+_HEADING_TOKENS = 30  # "Сводка Министерства обороны ... (по состоянию на 22 ноября 2025 г.)"
 
 
 def signatory(sentences: list[Sentence]) -> str | None:
-    """The party of the official who signs a post: a last line that is only a source's title
-    ("Начальник Чернігівської МВА"), with no attack, speech or other words of reporting."""
+    """The party of the official who signs a post, or of the body whose summary it is: a last
+    line that is only a source's title ("Начальник Чернігівської МВА"), else a heading that
+    names one ("Сводка Министерства обороны Российской Федерации ..."), with no attack,
+    speech or other words of reporting."""
     told = [s for s in sentences if not s.skip]
     if not told:
         return None
-    last = told[-1]
-    sources = [t for t in last.terms if t[0].endswith("|source")]
-    if not sources or last.end - last.start > _SIGNATURE_TOKENS or \
-            last.text.rstrip()[-1:] in ".!?" or \
-            any(t[0].startswith(("C|attack", "C|damage", "C|speech", "T|")) for t in last.terms):
-        return None
-    return sources[0][0].split("|")[1]
+    for line, limit in ((told[-1], _SIGNATURE_TOKENS), (told[0], _HEADING_TOKENS)):
+        sources = [t for t in line.terms if t[0].endswith("|source")]
+        if sources and line.end - line.start <= limit and line.text.rstrip()[-1:] not in ".!?" \
+                and not any(t[0].startswith(("C|attack", "C|damage", "C|speech", "T|"))
+                            for t in line.terms):
+            return sources[0][0].split("|")[1]
+    return None
 
 
 _REJECTED_WITHIN = 6  # "rejected the Russian defence ministry's claim": a denial

@@ -407,7 +407,12 @@ def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | 
     for target in targets:
         if target in used:
             continue
-        nearest = min(places, key=lambda p: abs(p.start - target[1]), default=None)
+        # the nearest place, unless it follows another target that it belongs to: "объекты
+        # энергетики Украины, ..., аэродром в Хмельницкой области" does not put the energy
+        # sites in Khmelnytskyi; "in Zaporizhzhia, damaging a school and a water station" does
+        reachable = [p for p in places if not (p.start > target[1] and any(
+            o is not target and target[1] < o[1] < p.start for o in targets))]
+        nearest = min(reachable, key=lambda p: abs(p.start - target[1]), default=None)
         pairs.append((target, nearest))
     return pairs
 
@@ -514,12 +519,12 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         mention = place
         place_why = "place named in the sentence"
         place_from = None
-        if mention is None:
+        if mention is None and not s.places:  # a sentence naming places lends none
             found = _context_place(ctx, s)
             if found and (_same_time(ctx, s, found[1]) or s.has("C|anaphora")):
                 mention, place_from = found
             place_why = "place of an earlier sentence"
-        if mention is None and ctx.home is not None:
+        if mention is None and not s.places and ctx.home is not None:
             mention, place_why = ctx.home, "the place the document reports from"
         if mention is None and not explicit_date:
             continue
