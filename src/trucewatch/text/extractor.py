@@ -407,14 +407,22 @@ def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | 
     for target in targets:
         if target in used:
             continue
-        # the nearest place, unless it follows another target that it belongs to: "объекты
-        # энергетики Украины, ..., аэродром в Хмельницкой области" does not put the energy
-        # sites in Khmelnytskyi; "in Zaporizhzhia, damaging a school and a water station" does
-        reachable = [p for p in places if not (p.start > target[1] and any(
-            o is not target and target[1] < o[1] < p.start for o in targets))]
-        nearest = min(reachable, key=lambda p: abs(p.start - target[1]), default=None)
+        if _of_a_country(ctx, target):  # "объекты энергетики Украины, ..., аэродром в
+            pairs.append((target, None))  # Хмельницкой области": the country, no region
+            continue
+        nearest = min(places, key=lambda p: abs(p.start - target[1]), default=None)
         pairs.append((target, nearest))
     return pairs
+
+
+_COUNTRY_OF = frozenset({"украины", "україни", "россии", "росії", "рф"})
+
+
+def _of_a_country(ctx: _Context, target: Term) -> bool:
+    """"energy facilities of Ukraine", "объекты энергетики Украины": a whole country's."""
+    after = [t.lower_ for t in ctx.tokens[target[2]:target[2] + 2]]
+    return bool(after) and (after[0] in _COUNTRY_OF or after[:2] in (["of", "ukraine"],
+                                                                     ["of", "russia"]))
 
 
 def _located(ctx: _Context, s: Sentence) -> list[PlaceMention]:
