@@ -11,8 +11,12 @@ but not merged.
 The incident id is a hash of the merge key and the first day, so re-merging the same reports
 gives the same incidents, and a report added later keeps the incident's id when it joins it.
 
-The chains and spans are found on the distinct days of each merge key (a few per incident),
-not on the reports, and joined back to them: a million reports need no sort of their own.
+Every rule above decides per *cell*: the reports of one country, place key, target group,
+named perpetrator (or none) and day. The reports are grouped into cells with the partial
+aggregates of their incident; adoption, chains and spans are worked out on the cells (a few
+per incident, not a million reports), and each incident is aggregated from its cells. A second
+read joins each report to its cell's incident, for ``incident_reports`` and the values an
+incident counts once (claimants, outlets, sources).
 """
 
 from __future__ import annotations
@@ -21,27 +25,45 @@ from trucewatch.assess.bulk import unordered_inserts
 from trucewatch.sources.memory import bounded_memory
 from trucewatch.store import Store
 
-__all__ = ["MERGE_SQL", "merge_incidents"]
+__all__ = ["merge_incidents"]
 
-#: Builds temp table ``_incident_members`` (report_id, incident_id and the report fields the
-#: incident is aggregated from) from the active reports.
-MERGE_SQL = """
-CREATE OR REPLACE TEMP TABLE _incident_members AS
-WITH r AS MATERIALIZED (
-    SELECT r.id, r.event_date, r.perpetrator, r.date_precision, r.country, r.admin1, r.place,
-           r.lat, r.lon, r.target_class, r.claimed_by, r.negated, r.outlet, r.source,
-           coalesce(r.country, '?') AS ckey,
-           coalesce(r.admin1,
-                    CASE WHEN r.lat IS NOT NULL AND r.lon IS NOT NULL
-                         THEN 'geo:' || CAST(round(r.lat * 4) AS INTEGER) || ':'
-                              || CAST(round(r.lon * 4) AS INTEGER) END,
-                    '?') AS place_key,
-           split_part(r.target_class, '.', 1) AS grp
-    FROM reports r
-    WHERE NOT coalesce(r.superseded, false)
+#: The active reports with their merge keys: country, place key, target group, and ``lone``,
+#: the id of an undated report (a cell, and an incident, of its own).
+_KEYED_REPORTS = """
+SELECT r.*,
+       coalesce(r.country, '?') AS ckey,
+       coalesce(r.admin1,
+                CASE WHEN r.lat IS NOT NULL AND r.lon IS NOT NULL
+                     THEN 'geo:' || CAST(round(r.lat * 4) AS INTEGER) || ':'
+                          || CAST(round(r.lon * 4) AS INTEGER) END,
+                '?') AS place_key,
+       split_part(r.target_class, '.', 1) AS grp,
+       CASE WHEN r.event_date IS NULL THEN r.id END AS lone
+FROM reports r
+WHERE NOT coalesce(r.superseded, false)
+"""
+
+#: Builds temp table ``_merge_cells``: each cell of the active reports with its incident and
+#: the partial aggregates the incident is made of.
+_CELLS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _merge_cells AS
+WITH cells AS MATERIALIZED (
+    SELECT ckey, place_key, grp, perpetrator, event_date, lone,
+           count(*) AS reports,
+           min(CASE date_precision WHEN 'day' THEN 1 WHEN 'week' THEN 2 WHEN 'month' THEN 3
+                                   WHEN 'year' THEN 4 END) AS precision_rank,
+           min(country) AS country, min(admin1) AS admin1, min(place) AS place,
+           sum(lat) AS lat_sum, count(lat) AS lat_count,
+           sum(lon) AS lon_sum, count(lon) AS lon_count,
+           min(target_class) FILTER (WHERE target_class NOT LIKE '%.other'
+                                     AND target_class <> 'unknown') AS specific_class,
+           min(target_class) AS any_class,
+           bool_or(negated) AS negated
+    FROM ({_KEYED_REPORTS})
+    GROUP BY ckey, place_key, grp, perpetrator, event_date, lone
 ),
 named AS MATERIALIZED (
-    SELECT DISTINCT ckey, place_key, grp, event_date, perpetrator FROM r
+    SELECT DISTINCT ckey, place_key, grp, event_date, perpetrator FROM cells
     WHERE perpetrator IS NOT NULL AND event_date IS NOT NULL
 ),
 adopted AS (
@@ -50,7 +72,7 @@ adopted AS (
     SELECT a.ckey, a.place_key, a.grp, a.event_date,
            CASE WHEN count(DISTINCT b.perpetrator) = 1 THEN min(b.perpetrator) END AS perp
     FROM (SELECT ckey, place_key, grp, event_date, event_date + shift AS near
-          FROM (SELECT DISTINCT ckey, place_key, grp, event_date FROM r
+          FROM (SELECT ckey, place_key, grp, event_date FROM cells
                 WHERE perpetrator IS NULL AND event_date IS NOT NULL)
           CROSS JOIN (SELECT unnest([-1, 0, 1]) AS shift)) a
     JOIN named b
@@ -59,20 +81,16 @@ adopted AS (
     GROUP BY a.ckey, a.place_key, a.grp, a.event_date
 ),
 keyed AS MATERIALIZED (
-    SELECT *, perpetrator AS pkey FROM r WHERE perpetrator IS NOT NULL
-    UNION ALL
-    SELECT r.*, coalesce(a.perp, '?') AS pkey
-    FROM r LEFT JOIN adopted a
-      ON a.ckey = r.ckey AND a.place_key = r.place_key AND a.grp = r.grp
-     AND a.event_date = r.event_date
-    WHERE r.perpetrator IS NULL
+    SELECT c.*, coalesce(c.perpetrator, a.perp, '?') AS pkey
+    FROM cells c LEFT JOIN adopted a
+      ON a.ckey = c.ckey AND a.place_key = c.place_key AND a.grp = c.grp
+     AND a.event_date = c.event_date
 ),
 days AS (
     -- the distinct days of each block; consecutive days share ``event_date - row_number``
-    SELECT *, event_date - CAST(row_number() OVER (PARTITION BY block ORDER BY event_date)
-                                AS INTEGER) AS island
-    FROM (SELECT DISTINCT hash(ckey, place_key, grp, pkey) AS block, ckey, place_key, grp,
-                 pkey, event_date
+    SELECT *, event_date - CAST(row_number() OVER (PARTITION BY ckey, place_key, grp, pkey
+                                                    ORDER BY event_date) AS INTEGER) AS island
+    FROM (SELECT DISTINCT ckey, place_key, grp, pkey, event_date
           FROM keyed WHERE event_date IS NOT NULL)
 ),
 spans AS (
@@ -80,65 +98,79 @@ spans AS (
            'inc-' || substr(md5(concat_ws('|', ckey, place_key, grp, pkey,
                CAST(start + CAST(2 * floor((event_date - start) / 2) AS INTEGER) AS VARCHAR))),
                1, 16) AS incident_id
-    FROM (SELECT *, min(event_date) OVER (PARTITION BY block, island) AS start FROM days)
+    FROM (SELECT *, min(event_date) OVER (PARTITION BY ckey, place_key, grp, pkey, island)
+                        AS start
+          FROM days)
 )
-SELECT k.id AS report_id, k.event_date, k.date_precision, k.country, k.admin1, k.place, k.lat,
-       k.lon, k.target_class, k.perpetrator, k.claimed_by, k.negated, k.outlet, k.source,
-       k.place_key,
-       coalesce(s.incident_id, 'inc-' || substr(md5('report|' || k.id), 1, 16)) AS incident_id
+SELECT k.*,
+       coalesce(s.incident_id, 'inc-' || substr(md5('report|' || k.lone), 1, 16))
+           AS incident_id
 FROM keyed k LEFT JOIN spans s
   ON s.ckey = k.ckey AND s.place_key = k.place_key AND s.grp = k.grp AND s.pkey = k.pkey
  AND s.event_date = k.event_date
+"""
+
+#: Builds temp table ``_merge_members``: each active report's incident, and what the incident
+#: counts distinct values of.
+_MEMBERS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _merge_members AS
+SELECT r.id AS report_id, c.incident_id, r.claimed_by, r.outlet, r.source
+FROM ({_KEYED_REPORTS}) r
+JOIN _merge_cells c
+  ON c.ckey = r.ckey AND c.place_key = r.place_key AND c.grp = r.grp
+ AND c.perpetrator IS NOT DISTINCT FROM r.perpetrator
+ AND c.event_date IS NOT DISTINCT FROM r.event_date AND c.lone IS NOT DISTINCT FROM r.lone
 """
 
 _INSERT_INCIDENTS = """
 INSERT INTO incidents (id, event_date, date_last, date_precision, country, admin1, place, lat,
     lon, target_class, target_group, perpetrator, claimants, corroborated, status, negated,
     report_count, source_count, outlets, confidence, place_key)
-WITH m AS (
-    SELECT *, CASE date_precision WHEN 'day' THEN 1 WHEN 'week' THEN 2 WHEN 'month' THEN 3
-                   WHEN 'year' THEN 4 END AS precision_rank
-    FROM _incident_members
-),
-agg AS (
+WITH agg AS (
     SELECT incident_id,
            min(event_date) AS event_date, max(event_date) AS date_last,
            min(precision_rank) AS precision_rank,
            min(country) AS country, min(admin1) AS admin1, min(place) AS place,
-           avg(lat) AS lat, avg(lon) AS lon,
-           coalesce(min(target_class) FILTER (WHERE target_class NOT LIKE '%.other'
-                                              AND target_class <> 'unknown'),
-                    min(target_class)) AS target_class,
-           min(split_part(target_class, '.', 1)) AS target_group,
+           sum(lat_sum) / nullif(sum(lat_count), 0) AS lat,
+           sum(lon_sum) / nullif(sum(lon_count), 0) AS lon,
+           coalesce(min(specific_class), min(any_class)) AS target_class,
+           min(grp) AS target_group,
            min(perpetrator) AS named_perpetrator,
            max(perpetrator) AS last_perpetrator,
-           list_sort(list(DISTINCT claimed_by) FILTER (WHERE claimed_by IS NOT NULL))
-               AS claimants,
-           count(DISTINCT claimed_by) FILTER (WHERE claimed_by <> 'media') AS party_claimants,
-           bool_or(claimed_by = 'media') AS media,
            bool_or(negated) AS negated,
-           count(*) AS report_count, count(DISTINCT source) AS source_count,
-           list_sort(list(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL)) AS outlets,
+           sum(reports) AS report_count,
            min(place_key) AS place_key
-    FROM m GROUP BY incident_id
+    FROM _merge_cells GROUP BY incident_id
+),
+distinct_values AS (
+    -- each value once per incident first: lists of distinct values are then short
+    SELECT incident_id,
+           list_sort(list_distinct(list(claimed_by))) AS claimants,
+           len(list_distinct(list(source))) AS source_count,
+           list_sort(list_distinct(list(outlet))) AS outlets
+    FROM (SELECT DISTINCT incident_id, claimed_by, outlet, source FROM _merge_members)
+    GROUP BY incident_id
+),
+judged AS (
+    SELECT *, len(list_filter(claimants, lambda c: c <> 'media')) >= 2
+              OR list_contains(claimants, 'media') AS corroborated
+    FROM agg JOIN distinct_values USING (incident_id)
 )
 SELECT incident_id, event_date, date_last,
        CASE precision_rank WHEN 1 THEN 'day' WHEN 2 THEN 'week' WHEN 3 THEN 'month'
             WHEN 4 THEN 'year' END,
        country, admin1, place, lat, lon, target_class, target_group,
        CASE WHEN named_perpetrator = last_perpetrator THEN named_perpetrator END,
-       claimants, party_claimants >= 2 OR coalesce(media, false),
-       CASE WHEN party_claimants >= 2 OR coalesce(media, false) THEN 'corroborated'
-            ELSE 'claim' END,
+       claimants, corroborated, CASE WHEN corroborated THEN 'corroborated' ELSE 'claim' END,
        coalesce(negated, false), report_count, source_count, outlets,
        round(least(0.95,
              0.30 + 0.15 * least(source_count - 1, 3)
-             + CASE WHEN party_claimants >= 2 OR coalesce(media, false) THEN 0.15 ELSE 0 END
+             + CASE WHEN corroborated THEN 0.15 ELSE 0 END
              + CASE WHEN precision_rank = 1 THEN 0.10 ELSE 0 END
              + CASE WHEN place_key LIKE 'geo:%' THEN 0.05 WHEN place_key = '?' THEN 0
                     ELSE 0.10 END), 2),
        place_key
-FROM agg
+FROM judged
 """
 
 
@@ -150,12 +182,14 @@ def merge_incidents(store: Store) -> int:
     """
     with (unordered_inserts(store.conn), bounded_memory(store.conn),
           store.transaction() as conn):
-        conn.execute(MERGE_SQL)
+        conn.execute(_CELLS_SQL)
+        conn.execute(_MEMBERS_SQL)
         conn.execute("DELETE FROM incident_reports")
         conn.execute("DELETE FROM incidents")
         conn.execute(_INSERT_INCIDENTS)
         conn.execute("INSERT INTO incident_reports SELECT incident_id, report_id "
-                     "FROM _incident_members")
+                     "FROM _merge_members")
         conn.execute("DELETE FROM verdicts WHERE incident_id NOT IN (SELECT id FROM incidents)")
-        conn.execute("DROP TABLE _incident_members")
+        conn.execute("DROP TABLE _merge_members")
+        conn.execute("DROP TABLE _merge_cells")
         return conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
