@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from tests.ingest.helpers import FIXTURES
 from trucewatch.cli import app
 from trucewatch.errors import InputError
-from trucewatch.sources import acled, ingest_file, read
+from trucewatch.sources import acled, acled_bulk, ingest_file, read
 from trucewatch.store import open_store
 
 SMALL = FIXTURES / "acled" / "small.csv"
@@ -67,6 +67,14 @@ def test_bulk_stage_matches_row_reader(tmp_path: Path, monkeypatch: pytest.Monke
     tables = _ingest_both_ways(SMALL, tmp_path, monkeypatch, "id")
     assert tables["bulk"] == tables["rows"]
     assert len(staged) == 1  # only the bulk run staged
+
+
+def test_bulk_stage_can_be_finished_at_once(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.duckdb") as store:
+        assert acled_bulk.stage(store.conn, SMALL) == 4
+        acled_bulk.finish(store.conn)  # no result of stage() left open
+        assert store.conn.execute("SELECT count(*) FROM _stage_reports").fetchone() == (4,)
+        acled_bulk.unstage(store.conn)
 
 
 def test_reingest_changes_nothing_and_edits_supersede(tmp_path: Path) -> None:

@@ -251,8 +251,9 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> int | Non
         _number_lines(conn, path, header)
     _lookups(conn, conventions, split_source)
     _views(conn, conventions, numbered)
+    # fetchall, not fetchone: the result is finished, so finish() may follow at once
     return conn.execute(f"SELECT count(*) FROM _acled WHERE event_type IN ({types})"
-                        ).fetchone()[0]
+                        ).fetchall()[0][0]
 
 
 def unstage(conn: Any) -> None:
