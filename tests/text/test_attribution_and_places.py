@@ -524,3 +524,41 @@ def test_a_landmark_in_a_relative_clause_lends_no_place():
             "АЕС. Пошкоджено котельню, повідомив голова ОВА.")
     regions = {admin1 for admin1, _ in _facts(text, "2025-04-20", "uk", "admin1", "target_class")}
     assert regions == {"UA-12"}
+
+
+# --- 20. second blind set: plants own their substations, bays are no villages, idioms ------
+
+SECOND_BLIND_RULES = [
+    pytest.param("uk", "Російський дрон пошкодив підстанцію Запорізької АЕС в Енергодарі.",
+                 {("UA-23", "energy.nuclear")}, id="uk-substation-of-a-nuclear-plant"),
+    pytest.param("en", "A drone damaged a transformer at the Kursk nuclear power plant.",
+                 {("RU-KRS", "energy.nuclear")}, id="en-transformer-at-a-nuclear-plant"),
+    pytest.param("uk", "Російські дрони пошкодили підстанцію та ТЕС у Харкові.",
+                 {("UA-63", "energy.power_grid"), ("UA-63", "energy.power_generation")},
+                 id="uk-substation-and-a-plant-are-two"),
+    pytest.param("ru", "Севастополь. Катер ВСУ атаковал причал морского порта в Южной бухте.",
+                 {("UA-40", "transport.port")}, id="ru-bay-is-no-village"),
+    pytest.param("uk", "У зв'язку з атакою дронів на Київщині пошкоджено лінію електропередачі.",
+                 {("UA-32", "energy.power_grid")}, id="uk-in-connection-with-is-no-telecom"),
+    pytest.param("ru", "Минобороны России: за сутки поражены объекты энергетики Украины, а также "
+                       "аэродром в Полтавской области.",
+                 {(None, "energy.other"), ("UA-53", "military")}, id="ru-a-whole-country"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), SECOND_BLIND_RULES)
+def test_second_blind_set_rules(language, text, expected):
+    assert _facts(text, "2025-04-20", language, "admin1", "target_class") == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    pytest.param("en", "Russia's defence ministry said its air defences had destroyed 48 Ukrainian "
+                       "drones over six regions overnight, without mentioning any damage.",
+                 id="en-air-defences"),
+    pytest.param("uk", "Через масовану атаку в Києві та області застосовано аварійні відключення "
+                       "електроенергії.", id="uk-emergency-outages"),
+    pytest.param("ru", "Всего с начала специальной военной операции уничтожены 660 самолетов и "
+                       "98 тысяч беспилотников.", id="ru-since-the-start"),
+])
+def test_no_report_from_second_blind_set_wordings(language, text):
+    assert _facts(text, "2025-04-20", language, "admin1", "target_class") == set()

@@ -110,6 +110,8 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
 
 _ALL = frozenset({"all", "every", "всі", "усі", "все", "всех", "всіх", "усіх"})
 _NOT = frozenset({"not", "не", "ні"})  # "it is not a military facility": no such target
+_PLANTS = ("T|energy.nuclear", "T|energy.hydro")  # they own their substations (LABELING.md)
+_PART_OF = frozenset({"of", "at", "на", "в", "у"})
 _COPULA = frozenset({"a", "an", "the", "є", "является", "являются", "был", "была", "було"})
 _AND = frozenset({"and", "or", ",", "та", "і", "й", "и", "або", "или"})
 
@@ -267,6 +269,12 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
         if _negated(ctx, s, t[1]):
             continue
         out.append(t)
+    plants = [t for t in out if t[0] in _PLANTS]
+    if plants:  # "an auxiliary transformer of the Kursk nuclear power plant": the plant's own
+        out = [t for t in out if t[0] != "T|energy.power_grid" or not any(
+            0 < p[1] - t[2] <= 3 and (ctx.tokens[t[2]].lower_ in _PART_OF or (
+                ctx.language != "en" and ctx.tokens[t[2]].lower_ not in _AND))
+            for p in plants)]  # uk/ru: "підстанцію Запорізької АЕС" (a genitive)
     if any(t[0] != "T|civilian" for t in out):  # "the roof of a building on the plant's site"
         parts = [t for t in s.terms if t[0] == "C|building_part"]
         out = [t for t in out if t[0] != "T|civilian" or not any(
