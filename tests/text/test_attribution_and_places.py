@@ -562,3 +562,14 @@ def test_second_blind_set_rules(language, text, expected):
 ])
 def test_no_report_from_second_blind_set_wordings(language, text):
     assert _facts(text, "2025-04-20", language, "admin1", "target_class") == set()
+
+
+def test_the_region_after_an_article_is_a_place_not_a_government():
+    assert _facts("Russian missiles hit a thermal power plant in the Kyiv region.", "2024-05-20",
+                  "en", "admin1", "target_class") == {("UA-32", "energy.power_generation")}
+
+
+def test_an_absolute_date_of_the_paragraph_beats_an_earlier_sentences_morning():
+    text = ("Q: What happened on 11 April?\nA: The drones came at about four in the morning. "
+            "They hit the substation in Kremenchuk, Poltava region.")
+    assert _facts(text, "2024-05-20", "en", "date", "admin1") == {("2024-04-11", "UA-53")}

@@ -318,12 +318,16 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
         found = _own_date(ctx, place_from)
         if found:
             return found[0], found[1], f"{found[2]} of the sentence naming the place"
+    relative = None  # "in the morning" of an earlier sentence yields to "on 11 April" before it
     for prev in reversed(ctx.sentences[:s.index]):
         if prev.paragraph != s.paragraph or prev.skip:
             break
         found = _own_date(ctx, prev)
-        if found:
+        if found and not found[2].endswith("= publication day"):
             return found[0], found[1], f"{found[2]} of an earlier sentence"
+        relative = relative or found
+    if relative:
+        return relative[0], relative[1], f"{relative[2]} of an earlier sentence"
     if ctx.published:
         return ctx.published, "day", "no date cue: publication day"
     return None, None, "no date cue and no publication date"
@@ -456,8 +460,12 @@ def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
     if any(t[0] in ("C|speech", "C|denial", "C|accuse") and 0 <= t[1] - place.end <= 3
            for t in s.terms):
         return True  # "в Киеве эти обвинения отвергли", "in Moscow, officials said"
-    prev = ctx.tokens[place.start - 1] if place.start > 0 else None
-    return prev is None or "C|locative" not in _labels_at(s, prev.i)
+    if "C|region_noun" in _labels_at(s, place.end) or place.region:
+        return False  # "the Kyiv region", "Київщина": a region is never a government
+    k = place.start - 1
+    while k > s.start and ctx.tokens[k].lower_ == "the":
+        k -= 1  # "in the Kharkiv city council"
+    return k < s.start or "C|locative" not in _labels_at(s, ctx.tokens[k].i)
 
 
 def _labels_at(s: Sentence, index: int) -> set[str]:
