@@ -3,7 +3,8 @@
 Runs ``trucewatch.text.extract`` over ``../shared/corpus/dev.jsonl`` (relative to the repo)
 and over the held-out sets ``tests/text/heldout/heldout.jsonl`` (news texts written and
 labeled for this project, never used to tune the lexicons before they were first scored) and
-``blind.jsonl`` (written and labeled by someone who had not seen the extractor), writes the
+``blind.jsonl`` and ``blind2.jsonl`` (written and labeled by someone who had not seen the
+extractor), writes the
 predictions to a temporary JSONL file and scores them with
 ``../shared/tools/score_extract.py``, overall and for each language.
 
@@ -23,7 +24,8 @@ from trucewatch.text import extract
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
-HELDOUT = [REPO / "tests" / "text" / "heldout" / name for name in ("heldout.jsonl", "blind.jsonl")]
+HELDOUT = [REPO / "tests" / "text" / "heldout" / name
+           for name in ("heldout.jsonl", "blind.jsonl", "blind2.jsonl")]
 
 
 def predict(docs: list[dict]) -> list[dict]:
