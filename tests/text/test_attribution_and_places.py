@@ -573,3 +573,18 @@ def test_an_absolute_date_of_the_paragraph_beats_an_earlier_sentences_morning():
     text = ("Q: What happened on 11 April?\nA: The drones came at about four in the morning. "
             "They hit the substation in Kremenchuk, Poltava region.")
     assert _facts(text, "2024-05-20", "en", "date", "admin1") == {("2024-04-11", "UA-53")}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    pytest.param("en", "Kupiansk\n\nThis morning the occupiers hit a substation in the town with a "
+                       "guided bomb.\n\nOleh Syniehubov, head of Kharkiv Regional Military "
+                       "Administration", {("UA-63", "UA")}, id="en-name-and-title-signature"),
+    pytest.param("uk", "ДТЕК Одеські електромережі\n\nВночі російські дрони пошкодили підстанцію в "
+                       "Ізмаїлі. Без світла залишилися 12 тисяч родин.", {("UA-51", "UA")},
+                 id="uk-company-heading-naming-a-grid"),
+    pytest.param("ru", "Рыльск\n\nНочью ВСУ атаковали подстанцию в городе, повреждено "
+                       "оборудование.\n\nАлександр Хинштейн", {("RU-KRS", "RU")},
+                 id="ru-governor-signs-by-name"),
+])
+def test_posts_signed_or_headed_by_the_official(language, text, expected):
+    assert _facts(text, "2025-04-20", language, "admin1", "claimed_by") == expected

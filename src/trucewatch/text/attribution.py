@@ -158,7 +158,7 @@ def source_of(doc: Doc, sentence: Sentence) -> tuple[str, str] | None:
     return best[0].split("|")[1], str(best[1])
 
 
-_SIGNATURE_TOKENS = 8  # "Начальник Запорізької ОВА", "Head of the Sumy regional administration"
+_SIGNATURE_TOKENS = 12  # "Oleh Syniehubov, head of Kharkiv Regional Military Administration"
 _HEADING_TOKENS = 30  # "Сводка Министерства обороны ... (по состоянию на 22 ноября 2025 г.)"
 
 
@@ -173,8 +173,8 @@ def signatory(sentences: list[Sentence]) -> str | None:
     for line, limit in ((told[-1], _SIGNATURE_TOKENS), (told[0], _HEADING_TOKENS)):
         sources = [t for t in line.terms if t[0].endswith("|source")]
         if sources and line.end - line.start <= limit and line.text.rstrip()[-1:] not in ".!?" \
-                and not any(t[0].startswith(("C|attack", "C|damage", "C|speech", "T|"))
-                            for t in line.terms):
+                and not any(t[0].startswith(("C|attack", "C|damage", "C|speech"))
+                            for t in line.terms):  # "ДТЕК Київські електромережі" names a grid
             return sources[0][0].split("|")[1]
     return None
 
