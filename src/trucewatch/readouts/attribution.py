@@ -2,15 +2,20 @@
 
 A sentence whose first attribution verb ("said", "stated", "proposed", "заявил") has actors of
 other parties only before it ("The Kremlin stated that ...") reports that party's version;
-the speaker's terms are read from the other sentences. Sentences with no attributed actor
+the speaker's terms are read from the other sentences. An actor after the verb is its source
+only before a "that" or colon ("said Peskov", not "announced that the Russian side agreed"),
+and an English verb written with a capital after "of" or "the" is part of a name ("Secretariat
+of State"). What both sides say together ("Moscow and Kyiv have told us they will stop ...")
+is the agreement itself, so it counts as the speaker's own. Sentences with no attributed actor
 (quoted readouts, list items) count as the speaker's own; an outlet's recap paragraphs
-("Background: ...") count as no one's.
+("Background: ...") and an interviewer's questions ("Q: ...") count as no one's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .lexicon import data
 from .nlp import Sentence, Span
 
 __all__ = ["actor_parties", "own_sentences", "source_parties"]
@@ -23,16 +28,36 @@ def actor_parties(sentence: Sentence, start: int = 0, end: int | None = None) ->
     return list(dict.fromkeys(found))
 
 
+#: Tokens after an attribution verb within which an actor may be its source ("said Peskov").
+SOURCE_AFTER = 6
+
+
 def _before(sentence: Sentence, verb: Span) -> set[str]:
     before = actor_parties(sentence, 0, verb.start)
     if before:
         return set(before)
-    return set(actor_parties(sentence, verb.end, min(verb.end + 6, len(sentence.lemmas)))[:1])
+    end = min(verb.end + SOURCE_AFTER, len(sentence.lemmas))
+    end = min([c.start for c in sentence.tagged("complementizer") if c.start >= verb.end]
+              + [end])
+    return set(actor_parties(sentence, verb.end, end)[:1])
+
+
+#: Words before a capitalised English verb that make it part of a name ("Secretary of State").
+_NAME_OPENERS = ("of", "the")
+
+
+def _is_name(sentence: Sentence, verb: Span) -> bool:
+    """Whether an English verb is part of a name: capitalised after "of" or "the" ("Secretariat
+    of State"; in a headline "Kremlin Refuses to Say" it is still a verb)."""
+    word = sentence.words[verb.start]
+    before = sentence.words[verb.start - 1] if verb.start else ""
+    return sentence.language == "en" and word[:1].isupper() and before in _NAME_OPENERS
 
 
 def _first_verb(sentence: Sentence, family: str) -> Span | None:
     names = {i for a in sentence.tagged("actor") for i in range(a.start, a.end)}
-    return next((v for v in sentence.tagged(family) if v.start not in names), None)
+    return next((v for v in sentence.tagged(family)
+                 if v.start not in names and not _is_name(sentence, v)), None)
 
 
 def source_parties(sentence: Sentence) -> set[str]:
@@ -60,11 +85,12 @@ def own_sentences(sentences: Sequence[Sentence], speaker: str) -> list[Sentence]
     """The sentences that give ``speaker``'s own version: unattributed or attributed to it,
     and other parties' proposals only when the speaker accepts them there or next."""
     own = []
+    sides = set(data("sides.yaml")["sides"])
     for index, sentence in enumerate(sentences):
         if sentence.editorial:
             continue
         parties = source_parties(sentence)
-        if parties and speaker not in parties:
+        if parties and speaker not in parties and not parties >= sides:
             continue
         proposal = _first_verb(sentence, "proposal")
         proposers = _proposers(sentence, proposal) if proposal and not parties else set()

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .conditional import OPENING, clause_cue, conditional_range
+from .conditional import OPENING, announced_items, clause_cue, conditional_range
 from .lexicon import data, fired_values
 from .nlp import Sentence, Span
 
@@ -25,7 +25,9 @@ _SAME_AS = {"technical_meeting": "technical_talks"}
 #: The generic step, left out of a sentence that names technical talks or a topic.
 _GENERIC = "further_negotiations"
 _QUOTES = "\"'“”«»„ "
-_THAT = ("that", "что", "що", "щоб", "чтобы")
+#: Characters trimmed from a condition's ends: quotes, punctuation, dashes and list bullets.
+_TRIM = _QUOTES + ",.;:—–-•*"
+_THAT = ("that", "что", "що", "щоб", "чтобы", ":")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
 #: Punctuation that bounds the segment a reciprocity cue is read from.
 _SEGMENT_MARKS = (",", ":", ";", "—", "–")
@@ -34,7 +36,7 @@ _LEADING = ("and", "but", "и", "а", "но", "і", "й", "та", "але")
 #: A capitalised word after a coordinator starts a new condition when this many tokens follow.
 MIN_PART = 3
 #: Sentences after a halt or strike sentence within which a demand is a condition of it.
-DEMAND_REACH = 2
+DEMAND_REACH = 3
 #: Tokens after "if" within which a party makes it a condition ("if Russian drones hit ...").
 PARTY_REACH = 3
 _CLOSERS = ('"', "”", "»", ",")
@@ -45,12 +47,24 @@ def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
     A and B" -> "only if A", B; "insists on A and on B" -> A, B), the segment that holds a
     reciprocity cue, else the sentence without its attribution. A demand verb ("demands",
     "призывает") counts up to :data:`DEMAND_REACH` sentences after a halt or strike sentence
-    too; "if" with a party after it ("if Russia strikes ...") is a precondition. A call on a
+    too (a list counts with the sentence before it); "if" with a party after it ("if Russia
+    strikes ...") is a precondition. A call on a
     party to halt is the halt asked for, not a condition: only a conditional word inside it
-    ("... під міжнародним моніторингом") gives one."""
+    ("... під міжнародним моніторингом") gives one. A one-word condition ("Дзеркально.") only
+    repeats the one before it and is left out. Each item of a list announced as conditions
+    ("обозначила ряд условий: – ...; – ...") is a demand, and what follows the colon of a
+    sentence naming a condition ("Умова незмінна: жодних ударів ...") a precondition."""
     found: list[tuple[str, str]] = []
+    listed = announced_items(sentences)
     for index, sentence in enumerate(sentences):
+        named = _named_condition(sentence)
+        if named:
+            found.append(("precondition", named))
+            continue
         kinds = fired_values({s.label for s in sentence.spans}, "condition")
+        if not kinds and index in listed:
+            found.append(("demand", _clause(sentence)))
+            continue
         clause = conditional_range(sentence)
         if not kinds and clause and _party_after(sentence, clause.start):
             kinds = {"precondition"}
@@ -58,8 +72,7 @@ def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
             continue
         kind = next(k for k in _KIND_ORDER if k in kinds)
         context = sentence.has("halt") or sentence.has("strike")
-        after_halt = any(s.has("halt") or s.has("strike")
-                         for s in sentences[max(0, index - DEMAND_REACH):index])
+        after_halt = any(s.has("halt") or s.has("strike") for s in _before(sentences, index))
         demanded = after_halt and (kind == "reciprocity" or (bool(clause) and kind == "demand"))
         if not (context or kinds & set(_STANDALONE) or demanded):
             continue
@@ -79,8 +92,34 @@ def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
             parts = [_clause(sentence)]
         if kind == "demand" and _names_follow_on(sentence, clause):
             continue
-        found += [(kind, part) for part in parts if part]
+        found += [(kind, part) for part in parts if len(part.split()) > 1]
     return found
+
+
+def _named_condition(sentence: Sentence) -> str:
+    """What follows the colon of a sentence that opens by naming a condition ("The condition
+    is simple: no strikes on our grid", "Умова незмінна: жодних ударів ..."), or ""."""
+    cue = next((c for c in sentence.tagged("condition_list") if c.start < OPENING), None)
+    if cue is None or sentence.list_item:
+        return ""
+    colon = next((i for i in range(cue.end, len(sentence.words)) if sentence.words[i] == ":"),
+                 None)
+    if colon is None or colon > cue.end + OPENING:
+        return ""
+    return sentence.slice(colon + 1, len(sentence.words)).strip(_TRIM)
+
+
+def _before(sentences: Sequence[Sentence], index: int) -> list[Sentence]:
+    """The :data:`DEMAND_REACH` sentences before ``index``, with a list between them counted
+    as part of the sentence that introduces it."""
+    before: list[Sentence] = []
+    count = 0
+    for sentence in reversed(sentences[:index]):
+        if count == DEMAND_REACH:
+            break
+        before.append(sentence)
+        count += not sentence.list_item
+    return before
 
 
 def _condition_cue(sentence: Sentence, clause: range) -> Span | None:
@@ -137,7 +176,7 @@ def _parts(sentence: Sentence, clause: range, cue: Span) -> list[str]:
         left += index > 0
         while index and left < right and sentence.lemmas[left] in _THAT:
             left += 1
-        text = sentence.slice(left, right).strip(_QUOTES + ",.;—-")
+        text = sentence.slice(left, right).strip(_TRIM)
         if text:
             parts.append(text)
     return parts
@@ -154,7 +193,8 @@ def _aside(sentence: Sentence, after: int) -> int:
 
 def _segment(sentence: Sentence) -> str:
     """The stretch between punctuation that holds the sentence's first condition cue."""
-    cue = next(s for s in sentence.spans if s.family == "condition")
+    cue = next(s for s in sentence.spans if s.value.split("#")[0] == "reciprocity"
+               and s.family == "condition")
     marks = [i for i, w in enumerate(sentence.words) if w in _SEGMENT_MARKS]
     left = max((i + 1 for i in marks if i < cue.start), default=0)
     left = max(left, _attribution_start(sentence))
@@ -162,23 +202,28 @@ def _segment(sentence: Sentence) -> str:
     right = min(right, _attribution_end(sentence, left))
     while left < right and sentence.lemmas[left] in _LEADING:
         left += 1
-    return sentence.slice(left, right).strip(_QUOTES + ",.;—-")
+    return sentence.slice(left, right).strip(_TRIM)
 
 
 def _clause(sentence: Sentence) -> str:
     """The sentence without its attribution: "X said that A" -> A; "A," X said -> A."""
     start = _attribution_start(sentence)
     end = _attribution_end(sentence, start)
-    return sentence.slice(start, end).strip(_QUOTES + ",.—-")
+    return sentence.slice(start, end).strip(_TRIM)
 
 
 def _attribution_start(sentence: Sentence) -> int:
-    """Where a sentence's content starts after a leading attribution ("X said that A")."""
+    """Where a sentence's content starts after a leading attribution ("X said that A"; "I
+    said it to both of them very plainly: A")."""
     start = 0
     for verb in sentence.tagged("attribution"):
+        if verb.start >= len(sentence.words) / 2:
+            continue
         after = sentence.lemmas[verb.end:verb.end + 2]
-        if any(word in _THAT for word in after) and verb.start < len(sentence.words) / 2:
+        if any(word in _THAT for word in after):
             start = verb.end + [w in _THAT for w in after].index(True) + 1
+        elif ":" in sentence.words[verb.end:len(sentence.words) // 2 + 1]:
+            start = sentence.words.index(":", verb.end) + 1
     return start
 
 
@@ -193,11 +238,14 @@ def _attribution_end(sentence: Sentence, start: int = 0) -> int:
 
 
 def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, str]]:
-    """Follow-on labels in order of first mention, and the sentence naming each."""
+    """Follow-on labels in order of first mention, and the sentence naming each; an extension
+    counts in a sentence about the halt or the agreement ("consider extending the
+    arrangement"), or right after a halt sentence."""
     labels: dict[str, str] = {}
     for index, sentence in enumerate(sentences):
         fired = _specific(fired_values({s.label for s in sentence.spans}, "follow"))
-        about_halt = sentence.has("halt") or (index > 0 and sentences[index - 1].has("halt"))
+        about_halt = (sentence.has("halt") or sentence.has("agreement")
+                      or (index > 0 and sentences[index - 1].has("halt")))
         if "extension_by_mutual_agreement" in fired or not about_halt:
             fired.discard("extension")
         ordered = sorted(fired, key=lambda v: _first(sentence, v))
@@ -223,12 +271,20 @@ def _first(sentence: Sentence, value: str) -> int:
 
 
 @cache
-def _number_patterns(language: str) -> list[tuple[str, str, re.Pattern[str]]]:
+def _number_patterns(language: str) -> list[tuple[str, dict[str, str], re.Pattern[str]]]:
     patterns = []
     for key, spec in data("numbers.yaml").items():
         for pattern in spec.get(language, []):
-            patterns.append((key, spec["context"], re.compile(pattern, re.IGNORECASE)))
+            patterns.append((key, spec, re.compile(pattern, re.IGNORECASE)))
     return patterns
+
+
+def _in_context(sentence: Sentence, spec: dict[str, str]) -> bool:
+    """Whether a sentence is in a number key's context and not one it yields to."""
+    if not sentence.has(spec["context"]):
+        return False
+    yielded = "yield_to" in spec and sentence.has(spec["yield_to"])
+    return not yielded or sentence.has(spec["unless"])
 
 
 def read_numbers(sentences: Sequence[Sentence], language: str) -> tuple[dict[str, int], str]:
@@ -239,9 +295,10 @@ def read_numbers(sentences: Sequence[Sentence], language: str) -> tuple[dict[str
     for sentence in sentences:
         text = _THOUSANDS.sub("", sentence.text)
         taken: set[tuple[str, int]] = set()
-        for key, context, pattern in _number_patterns(language):
+        for key, spec, pattern in _number_patterns(language):
+            context = spec["context"]
             match = pattern.search(text)
-            if not match or key in numbers or not sentence.has(context):
+            if not match or key in numbers or not _in_context(sentence, spec):
                 continue
             value = int(match.group(1))
             if (context, value) not in taken:

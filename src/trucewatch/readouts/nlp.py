@@ -251,6 +251,37 @@ def _resolve(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
     return sorted(unique.values(), key=lambda s: (s.start, s.label))
 
 
+#: Helper verbs at most between a negation and the verb of striking it negates.
+NEGATION_GAP = 2
+_VERB_TAGS = ("VERB", "INFN")
+
+
+def _is_verb(word: str, language: str) -> bool:
+    """Whether a word can be a verb: any English word; a Cyrillic one pymorphy parses so."""
+    if language == "en" or not _is_cyrillic(word.lower()):
+        return True
+    return any(p.tag.POS in _VERB_TAGS for p in _morph(language).parse(word.lower()))
+
+
+def _negated_strikes(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """``halt`` and ``stopping`` spans for a negated verb of striking, helper verbs allowed
+    between ("не будут обстреливать", "не станут бить", "will not be shelling")."""
+    helpers = {i for s in spans if s.family == "future_auxiliary" for i in range(s.start, s.end)}
+    negations = [s for s in spans if s.family == "negation"]
+    found = []
+    for strike in (s for s in spans if s.family == "strike"):
+        if not _is_verb(doc[strike.start].text, language):
+            continue
+        for negation in negations:
+            between = range(negation.end, strike.start)
+            if (negation.end <= strike.start and len(between) <= NEGATION_GAP
+                    and all(i in helpers for i in between)):
+                text = doc[negation.start:strike.end].text
+                found += [Span(label, negation.start, strike.end, text)
+                          for label in ("halt", "stopping")]
+    return found
+
+
 def analyse(text: str, language: str) -> list[Sentence]:
     """Split ``text`` into sentences (each list item its own) with lemmas and tagged phrases."""
     if language not in LANGUAGES:
@@ -261,6 +292,8 @@ def analyse(text: str, language: str) -> list[Sentence]:
     for (offset, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
         item = bool(_ITEM.match(line))
         spans = _resolve(doc, matcher(doc))
+        negated = {(s.label, s.start, s.end): s for s in _negated_strikes(doc, spans, language)}
+        spans = sorted(spans + list(negated.values()), key=lambda s: (s.start, s.label))
         editorial = any(
             s.family == "editorial" and s.start <= EDITORIAL_REACH and s.end < len(doc)
             and doc[s.end].text in _EDITORIAL_MARKS for s in spans

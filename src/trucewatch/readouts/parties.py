@@ -11,8 +11,16 @@ conditional clause ("provided that Russia stops ..." binds no one) or as the one
 ("закликає Москву припинити удари" binds Russia), or naming the two sides and no one else as
 agreeing to the halt ("Russia and Ukraine agreed on a truce"; mediators aside). A side that
 declares a truce ("российская сторона объявляет перемирие") is bound, and so is the speaker
-giving an order in the first person ("Приказываю прекратить", "I have given the order").
-Protected facilities ("energy facilities of Russia and Ukraine") bind no one by themselves.
+giving an order in the first person ("Приказываю прекратить", "I have given the order"), or
+stopping in the first person or through its own forces ("we will halt", "наші сили не
+завдаватимуть ударів", "Прекращаем удары"); "they" that halt are the sides named before
+("Moscow and Kyiv told us they will stop"). A list item that halts with no party of its own
+takes the parties of the sentence that introduces its list ("ПРИКАЗЫВАЮ: 1. ... не наносить
+удары", "The sides agreed on the following: ..."). A short sentence right after a halt sentence
+in which a party agrees to it or keeps it ("Russia agreed.", "Україна так само
+дотримуватиметься.") binds that party, also when a mediator reports it ("the Americans
+confirmed: the Russian side agreed"). Protected facilities ("energy facilities of Russia and
+Ukraine") bind no one by themselves.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .attribution import actor_parties, source_parties
-from .conditional import clause_cue, conditional_range
+from .conditional import clause_cue, condition_items, conditional_range
 from .lexicon import data
 from .nlp import Sentence, Span
 
@@ -31,6 +39,13 @@ __all__ = ["read_bound"]
 DECLARE_REACH = 4
 #: Tokens before an order word within which a first-person pronoun makes it the speaker's.
 PRONOUN_REACH = 3
+#: Sentences after a halt sentence within which a party agreeing to it or keeping it is bound.
+FOLLOW_REACH = 2
+#: Words after a verb of agreeing or keeping, up to punctuation, for it to end its clause
+#: ("Russia agreed.", "Российская сторона её соблюдает,").
+CLAUSE_END = 2
+#: Families whose words make a short sentence about some other step ("agreed to a swap").
+_OTHER_TOPICS = ("follow", "prisoner", "bodies")
 
 
 def _mutual(sentence: Sentence, sides: Sequence[str]) -> list[str]:
@@ -101,21 +116,28 @@ def _longest(spans: list[Span], key: str) -> dict[int, Span]:
 
 
 def _walk_back(
-    sentence: Sentence, index: int, sides: Sequence[str], groups: bool = True
+    sentence: Sentence, index: int, sides: Sequence[str], groups: bool = True,
+    speaker: str | None = None,
 ) -> list[str]:
     """Coordinated parties ending at token ``index`` or before it past helper words; the
     parties as a group ("the parties", "сторони") are the sides when ``groups`` and no party
-    is named before them, and a mediator is passed over."""
+    is named before them, "we" or the speaker's own forces ("наші сили") are the ``speaker``,
+    and a mediator is passed over."""
     helpers = _skippable(sentence)
     coords = {i for s in sentence.tagged("scope") if s.value == "coord"
               for i in range(s.start, s.end)}
     actor_at = _longest(sentence.tagged("actor"), "end")
     group_at = _longest(sentence.tagged("parties"), "end") if groups else {}
+    own_at = (_longest(sentence.tagged("own_forces") + sentence.tagged("first_person"), "end")
+              if speaker else {})
     mediations = sentence.tagged("mediation")
     parties: list[str] = []
     while index >= 0:
-        while index >= 0 and index in helpers and index not in group_at:
+        while (index >= 0 and index in helpers and index not in group_at
+               and index not in own_at):
             index -= 1
+        if index in own_at and speaker:
+            return [*parties, speaker]
         mediator = next((m for m in mediations if m.end <= index + 1 <= m.end + 3), None)
         if mediator:
             index = mediator.start - 1
@@ -150,18 +172,37 @@ def _walk_forward(sentence: Sentence, index: int) -> list[str]:
     return parties
 
 
-def _subjects(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+def _subjects(
+    sentence: Sentence, sides: Sequence[str], speaker: str | None = None
+) -> list[str]:
     """Parties named as the ones that halt ("Russia and Ukraine will halt ...", "the parties
     will refrain ..."), outside a conditional clause, or asked to halt ("calls on Moscow to
-    stop ...")."""
+    stop ..."); the speaker when it halts in the first person ("Прекращаем удары")."""
     clause = conditional_range(sentence)
     cue = clause_cue(sentence)
     asked = cue is not None and cue.family == "appeal"
     parties: list[str] = []
     for halt in sentence.tagged("stopping"):
-        if halt.start not in clause or asked:
-            parties += _walk_back(sentence, halt.start - 1, sides)
+        if halt.start in clause and not asked:
+            continue
+        if speaker and sentence.first_person(halt.start):
+            parties.append(speaker)
+        parties += (_walk_back(sentence, halt.start - 1, sides, speaker=speaker)
+                    or _referents(sentence, halt, sides))
     return parties
+
+
+def _referents(sentence: Sentence, verb: Span, sides: Sequence[str]) -> list[str]:
+    """The sides named before "they" when "they" is the one that halts ("Moscow and Kyiv told
+    us they will stop ...")."""
+    helpers = _skippable(sentence)
+    index = verb.start - 1
+    while index >= 0 and index in helpers:
+        index -= 1
+    pronoun = next((p for p in sentence.tagged("third_person") if p.end - 1 == index), None)
+    if pronoun is None:
+        return []
+    return [p for p in actor_parties(sentence, 0, pronoun.start) if p in sides]
 
 
 def _declaring(sentence: Sentence, sides: Sequence[str]) -> list[str]:
@@ -188,6 +229,40 @@ def _agreeing_sides(sentence: Sentence, sides: Sequence[str]) -> list[str]:
     return []
 
 
+def _lead(sentences: Sequence[Sentence], index: int) -> Sentence | None:
+    """The sentence that introduces the list a list item belongs to, if any."""
+    while index > 0 and sentences[index - 1].list_item:
+        index -= 1
+    return sentences[index - 1] if index > 0 else None
+
+
+def _from_lead(lead: Sentence, sides: Sequence[str], speaker: str | None) -> list[str]:
+    """Who a list's lead-in binds for the halt an item states: the one who orders ("Приказываю:")
+    or the parties agreeing ("The sides agreed on the following:")."""
+    found = _ordering(lead, speaker) + _agreeing_sides(lead, sides)
+    for cue in lead.tagged("agreement"):
+        found += _walk_back(lead, cue.start - 1, sides, speaker=speaker)
+    return found
+
+
+def _clause_final(sentence: Sentence, verb: Span) -> bool:
+    stop = next((i for i in range(verb.end, len(sentence.words))
+                 if not sentence.words[i][:1].isalnum()), len(sentence.words))
+    return stop - verb.end <= CLAUSE_END
+
+
+def _follow_up(sentence: Sentence, sides: Sequence[str], speaker: str | None) -> list[str]:
+    """Parties that agree to or keep the halt of a sentence before, in a short clause of their
+    own ("Russia agreed.", "Україна так само дотримуватиметься.")."""
+    if any(sentence.has(family) for family in _OTHER_TOPICS):
+        return []
+    found: list[str] = []
+    for verb in sentence.tagged("agreement") + sentence.tagged("order"):
+        if _clause_final(sentence, verb):
+            found += _walk_back(sentence, verb.start - 1, sides, groups=False, speaker=speaker)
+    return [p for p in found if p in sides]
+
+
 def read_bound(
     sentences: Sequence[Sentence],
     sides: Sequence[str] | None = None,
@@ -210,11 +285,49 @@ def read_bound(
         if id(sentence) not in own:
             found = set(_ordering(sentence)) & source_parties(sentence)
         else:
-            found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides))
+            found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides, speaker))
                      | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:
             quote = sentence.text.strip()
         bound |= found
+    for sentence, found in _context_bound(sentences, reported, sides, speaker):
+        quote = quote or sentence.text.strip()
+        bound |= found
     return sorted(bound), quote
+
+
+def _states_halt(sentence: Sentence) -> bool:
+    """Whether a sentence has a halt word outside a further step it names ("a full
+    ceasefire" is a step, not the halt)."""
+    steps = {i for s in sentence.tagged("follow") if "#" not in s.value
+             for i in range(s.start, s.end)}
+    return any(not set(range(h.start, h.end)) <= steps for h in sentence.tagged("halt"))
+
+
+def _context_bound(
+    sentences: Sequence[Sentence], reported: Sequence[Sentence], sides: Sequence[str],
+    speaker: str | None,
+) -> list[tuple[Sentence, set[str]]]:
+    """Parties bound by the context of a halt sentence: a list item's lead-in when the item
+    names no party and is no condition, and short follow-up sentences agreeing to or keeping
+    the halt of an own sentence before them (own, or a mediator's report)."""
+    mediated_ids = {id(s) for s in reported if not source_parties(s) & set(sides)}
+    mediated = [s for s in reported if id(s) in mediated_ids]
+    every = sorted([*sentences, *mediated], key=lambda s: s.start_char)
+    conditions = condition_items(every)
+    found: list[tuple[Sentence, set[str]]] = []
+    for index, sentence in enumerate(every):
+        if (sentence.has("halt") and sentence.list_item and id(sentence) not in mediated_ids
+                and index not in conditions):
+            lead = _lead(every, index)
+            alone = (_ordering(sentence, speaker) + _subjects(sentence, sides, speaker)
+                     + _agreeing_sides(sentence, sides))
+            if lead is not None and not alone:
+                found.append((sentence, set(_from_lead(lead, sides, speaker))))
+        elif not sentence.has("halt") and any(
+                _states_halt(s) and id(s) not in mediated_ids
+                for s in every[max(0, index - FOLLOW_REACH):index]):
+            found.append((sentence, set(_follow_up(sentence, sides, speaker))))
+    return [(s, parties) for s, parties in found if parties]

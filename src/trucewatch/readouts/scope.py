@@ -27,7 +27,11 @@ stop strikes on energy infrastructure").
 
 A closed list (numbered items, or a sentence with a list cue) of facility types replaces the
 general wording of the same group: the Kremlin's "energy system" with its five-item list is
-the six listed classes, not ``energy.*``.
+the six listed classes, not ``energy.*``. An item names a facility type or a domain that maps
+to classes ("water supply and sewage systems"). A list item that states a halt itself ("1. The
+sides shall refrain from strikes on energy infrastructure ...", "• Scope: ...") is read like any
+halt sentence, unless it is a condition: it carries a condition cue ("Kyiv must stop ..."), or
+its block follows a sentence announcing conditions ("set out a number of conditions:").
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.taxonomy import expand_scope, target_classes, target_group
 
-from .conditional import clause_cue, conditional_range
+from .conditional import clause_cue, condition_items, conditional_range
 from .lexicon import data
 from .nlp import Sentence, Span
 
@@ -173,8 +177,6 @@ def _listed(sentences: Sequence[Sentence]) -> tuple[list[str], list[str], list[s
         if not (in_list or cued):
             continue
         for run in _runs(sentence):
-            if not any(s.value.startswith("class:") for s in run):
-                continue
             found = [p for p in conjunct_patterns(run) if "*" not in p]
             if found:
                 classes += found
@@ -199,8 +201,9 @@ def _general(sentences: Sequence[Sentence], asked: bool = False) -> ScopeReading
     """Scope phrases of halt sentences outside conditional clauses; with ``asked``, inside
     a clause that asks a party to halt as well."""
     found = ScopeReading()
-    for sentence in sentences:
-        if sentence.list_item or not sentence.has("halt"):
+    conditions = condition_items(sentences)
+    for index, sentence in enumerate(sentences):
+        if index in conditions or not sentence.has("halt"):
             continue
         clause = range(0) if asked and _asked(sentence) else conditional_range(sentence)
         for run in _runs(sentence):

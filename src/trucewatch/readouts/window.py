@@ -9,8 +9,11 @@ one ("Its term is three weeks"). A start is a date ("March 18, 2025", "18 мар
 shortly after a word of ordering ("the order issued by Putin on March 18"), in a halt sentence
 or, after a word of coming into force ("takes effect on June 20"), in the sentence after one.
 Without such a date, a start relative to publication ("from today", "with immediate effect",
-"с завтрашнего дня", "діє від сьогодні") counts. A date without a year takes the year of the
-reference date (publication).
+"с завтрашнего дня", "діє від сьогодні") counts, and so does a day of the week after a start cue
+("starting Monday", "с 00:00 мск понедельника"): the next such day after publication. A date
+without a year takes the year of the reference date (publication). A sentence that says when
+the agreement comes into force ("Договорённость действует с 8 декабря, срок – 60 суток", "The
+arrangement takes effect on 8 December") gives the window too, after the halt sentences.
 
 With no unit of time, a range of dates gives the duration, both ends counted ("from April 1
 through April 20" is 20 days), except an end at 00:00 ("до 00:00 13 апреля"), which is the
@@ -67,15 +70,22 @@ def _days(match: re.Match[str], language: str) -> int | None:
     return int(hours // 24) if hours and hours % 24 == 0 else None
 
 
+def _in_force(sentence: Sentence) -> bool:
+    """Whether a sentence says when the agreement comes into force ("The arrangement takes
+    effect on ...", "Договорённость действует с ...")."""
+    return sentence.has("in_force") and sentence.has("agreement")
+
+
 def read_duration(
     sentences: Sequence[Sentence], language: str, reference: dt.date | None = None
 ) -> tuple[int | None, str]:
     """Days the halt lasts, from the first sentence that gives them in or right after a halt
-    sentence, else from a range of dates in a halt sentence (yearless ones dated by
-    ``reference``), and that sentence."""
-    for index, sentence in enumerate(sentences):
-        if not (sentence.has("halt") or (index and sentences[index - 1].has("halt"))):
-            continue
+    sentence (then in one saying when the agreement comes into force), else from a range of
+    dates in a halt sentence (yearless ones dated by ``reference``), and that sentence."""
+    halt = [s for i, s in enumerate(sentences)
+            if s.has("halt") or (i and sentences[i - 1].has("halt"))]
+    taken = {id(s) for s in halt}
+    for sentence in halt + [s for s in sentences if _in_force(s) and id(s) not in taken]:
         for match in _duration_pattern(language).finditer(sentence.text):
             days = _days(match, language)
             if days:
@@ -192,15 +202,38 @@ def _relative_start(sentence: Sentence, language: str, reference: dt.date) -> dt
     return None
 
 
+def _weekday_start(sentence: Sentence, language: str, reference: dt.date) -> dt.date | None:
+    """The next day after ``reference`` that is the weekday named right after a start cue
+    ("starting Monday", "с 00:00 мск понедельника", "з понеділка")."""
+    cues = sentence.tagged("start") + sentence.tagged("in_force")
+    for index, word in enumerate(sentence.words):
+        weekday = next((day for day, pattern in enumerate(_weekdays(language))
+                        if pattern.fullmatch(word.lower())), None)
+        if weekday is None:
+            continue
+        if any(c.end <= index and _gap(sentence, c.end, index, language) <= CUE_GAP
+               for c in cues):
+            ahead = (weekday - reference.weekday() - 1) % 7 + 1
+            return reference + dt.timedelta(days=ahead)
+    return None
+
+
+@cache
+def _weekdays(language: str) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in data("dates.yaml")["weekdays"][language]]
+
+
 def _start_sentences(sentences: Sequence[Sentence]) -> list[tuple[Sentence, bool]]:
     """Sentences that may give the start: halt sentences, and a sentence right after one that
-    says when something comes into force ("The commitment takes effect on June 20")."""
+    says when something comes into force ("The commitment takes effect on June 20"); then
+    sentences saying when the agreement comes into force."""
     chosen = []
     for index, sentence in enumerate(sentences):
         halt = sentence.has("halt")
         if halt or (index and sentences[index - 1].has("halt") and sentence.has("in_force")):
             chosen.append((sentence, halt))
-    return chosen
+    taken = {id(s) for s, _ in chosen}
+    return chosen + [(s, False) for s in sentences if _in_force(s) and id(s) not in taken]
 
 
 def read_start(
@@ -216,7 +249,8 @@ def read_start(
     if reference is None:
         return None, ""
     for sentence, _ in candidates:
-        date = _relative_start(sentence, language, reference)
+        date = (_relative_start(sentence, language, reference)
+                or _weekday_start(sentence, language, reference))
         if date:
             return date, sentence.text.strip()
     return None, ""
