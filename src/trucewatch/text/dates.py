@@ -76,6 +76,7 @@ _SINCE = re.compile(
     r"(?i)(since|until|till|after|before|from|з моменту|з|після|від|с момента|с|после|до|"
     r"starting|починаючи з|начиная с)\s*(?:the\s+)?(?:night\s+of\s+|ночі\s+|ночи\s+)?$"
 )
+_WHEN = re.compile(r"(?i)\s*,\s*(when|коли|когда)\b")
 _NIGHT = re.compile(r"(?i)(night|ніч|ноч)\w*\s+(?:of\s+|на\s+|з\s+|с\s+|проти\s+)?$")
 
 
@@ -117,7 +118,8 @@ def find_dates(
 
     def add(cue: DateCue, start: int, end: int) -> None:
         taken.append((start, end))
-        if not _SINCE.search(sentence[max(0, start - 25):start]):
+        if not _SINCE.search(sentence[max(0, start - 25):start]) or \
+                _WHEN.match(sentence, end):  # "after 11 April, when missiles destroyed ..."
             cues.append(cue)
 
     for m in pats["iso"].finditer(sentence):

@@ -362,9 +362,11 @@ def _context_place(ctx: _Context, s: Sentence) -> tuple[PlaceMention, Sentence] 
 
 
 def _is_dateline(s: Sentence) -> bool:
-    """A sentence that is little more than a place name: "Нікополь.", "KHARKIV, Ukraine -"."""
-    return bool(s.places) and s.places[0].start == s.start and not s.all("C|") and \
-        s.end - s.start <= _DATELINE_TOKENS
+    """A sentence that is little more than a place name: "Нікополь.", "KHARKIV, Ukraine -",
+    "Курская область."."""
+    return bool(s.places) and s.places[0].start == s.start and \
+        s.end - s.start <= _DATELINE_TOKENS and \
+        all(t[0] in ("C|region_noun", "C|district_noun") for t in s.all("C|"))
 
 
 def _same_time(ctx: _Context, s: Sentence, other: Sentence) -> bool:
@@ -402,6 +404,8 @@ def _pair(ctx: _Context, s: Sentence, targets: list[Term]) -> list[tuple[Term | 
     pairs: list[tuple[Term | None, PlaceMention | None]] = []
     used: set[Term] = set()
     for place in places:
+        if _placed_elsewhere(ctx, s, place, targets, places):
+            continue
         named = [t for t in targets if t[1] == place.end or (
             t[1] == place.end + 1 and ctx.tokens[place.end].lower_ not in _AND)]
         if named:  # "the Svatovo gas distribution station": the place names the target
@@ -435,6 +439,17 @@ def _of_a_country(ctx: _Context, target: Term) -> bool:
     after = [t.lower_ for t in ctx.tokens[target[2]:target[2] + 2]]
     return bool(after) and (after[0] in _COUNTRY_OF or after[:2] in (["of", "ukraine"],
                                                                      ["of", "russia"]))
+
+
+def _placed_elsewhere(ctx: _Context, s: Sentence, place: PlaceMention, targets: list[Term],
+                      places: list[PlaceMention]) -> bool:
+    """"the Dnipro hydroelectric station in Zaporizhzhia": a name before a facility that the
+    sentence then places "in" another place is the facility's name, not where it is."""
+    named = next((t for t in targets if t[1] == place.end), None)
+    if named is None:
+        return False
+    return any(other is not place and 0 < other.start - named[2] <= 2 and
+               "C|locative" in _labels_at(s, other.start - 1) for other in places)
 
 
 def _located(ctx: _Context, s: Sentence) -> list[PlaceMention]:
@@ -562,6 +577,11 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             # the same event told on: the date of the report already made from that sentence
             date, precision = prior[-1].date, prior[-1].precision
             date_why = f"date of the report of the sentence naming the place ({date})"
+        elif why.startswith("no target phrase; follows") and not has_attack and (
+                followed := [c for c in earlier if c.target_class == cls]):
+            # "... power restored by the morning of 3 June": what the attack before did
+            date, precision = followed[-1].date, followed[-1].precision
+            date_why = f"date of the report it follows ({date})"
         weapon = None
         if weapons:
             ref = target[1] if target else anchor
