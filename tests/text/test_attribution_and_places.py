@@ -588,3 +588,16 @@ def test_an_absolute_date_of_the_paragraph_beats_an_earlier_sentences_morning():
 ])
 def test_posts_signed_or_headed_by_the_official(language, text, expected):
     assert _facts(text, "2025-04-20", language, "admin1", "claimed_by") == expected
+
+
+def test_a_year_written_with_goda_is_no_general_statement():
+    # "годами" (for years) is a general cue; its lemma is "год", so "2024 года" matched it
+    text = "16 августа 2024 года украинские военные нанесли удар по мосту у посёлка Глушково."
+    assert _facts(text, "2024-08-20", "ru", "date", "admin1", "target_class") == {
+        ("2024-08-16", "RU-KRS", "transport.bridge")}
+
+
+def test_after_a_date_when_dates_the_event():
+    text = ("The pressure grew after 11 April 2024, when a Russian missile barrage destroyed "
+            "the Trypillia thermal power plant in the Kyiv region.")
+    assert _facts(text, "2025-09-14", "en", "date", "admin1") == {("2024-04-11", "UA-32")}
