@@ -3,7 +3,7 @@
 Runs ``trucewatch.text.extract`` over ``../shared/corpus/dev.jsonl`` (relative to the repo)
 and over the held-out sets ``tests/text/heldout/heldout.jsonl`` (news texts written and
 labeled for this project, never used to tune the lexicons before they were first scored) and
-``blind.jsonl`` and ``blind2.jsonl`` (written and labeled by someone who had not seen the
+``blind*.jsonl`` (written and labeled by someone who had not seen the
 extractor), writes the
 predictions to a temporary JSONL file and scores them with
 ``../shared/tools/score_extract.py``, overall and for each language.
@@ -25,7 +25,7 @@ from trucewatch.text import extract
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
 HELDOUT = [REPO / "tests" / "text" / "heldout" / name
-           for name in ("heldout.jsonl", "blind.jsonl", "blind2.jsonl")]
+           for name in ("heldout.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl")]
 
 
 def predict(docs: list[dict]) -> list[dict]:

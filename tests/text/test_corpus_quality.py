@@ -56,15 +56,17 @@ HELDOUT = Path(__file__).parent / "heldout"
 #: Levels reached on the held-out sets after the fixes they prompted, with a little room:
 #: our own texts (all 1.00 when written) and the blind set written by someone who had not
 #: seen the extractor (doc 1.00, strict 0.93, perpetrator 0.96, claimed_by 0.90, negated
-#: 0.98), and the second blind set (0.98, 0.86, 0.95, 0.79, 0.98). First-pass figures
-#: before any fix are in BENCHMARKS.md.
+#: 0.98), the second (0.98, 0.86, 0.95, 0.88, 0.98) and the third (0.96, 0.71, 0.96, 0.71,
+#: 0.98). First-pass figures before any fix are in BENCHMARKS.md.
 HELDOUT_FLOORS = {
     "heldout.jsonl": {"doc": 0.95, "strict": 0.93, "perpetrator_accuracy": 0.95,
                       "claimed_by_accuracy": 0.9, "negated_accuracy": 0.9},
     "blind.jsonl": {"doc": 0.95, "strict": 0.88, "perpetrator_accuracy": 0.93,
                     "claimed_by_accuracy": 0.85, "negated_accuracy": 0.93},
     "blind2.jsonl": {"doc": 0.95, "strict": 0.82, "perpetrator_accuracy": 0.92,
-                     "claimed_by_accuracy": 0.74, "negated_accuracy": 0.95},
+                     "claimed_by_accuracy": 0.84, "negated_accuracy": 0.95},
+    "blind3.jsonl": {"doc": 0.93, "strict": 0.67, "perpetrator_accuracy": 0.93,
+                     "claimed_by_accuracy": 0.68, "negated_accuracy": 0.95},
 }
 
 
