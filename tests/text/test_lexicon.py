@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pymorphy3
 import pytest
 
 from trucewatch.errors import UsageError
 from trucewatch.taxonomy import target_classes
 from trucewatch.text import LANGUAGES, classify_target, detect, lexicon
+from trucewatch.text.lemmas import lemmatizer
+from trucewatch.text.lexicon import load
+from trucewatch.text.pipeline import nlp
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -70,3 +74,19 @@ def test_classify_target(language, text, expected):
 )
 def test_detect(text, code):
     assert detect(text) == code
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_every_case_form_of_a_target_noun_has_the_nouns_lemma(language):
+    """'на заводі' must match 'завод', whatever pymorphy3 guesses first for the form alone."""
+    nlp(language)  # building the pipeline registers the lexicon's nouns with the lemmatizer
+    lem = lemmatizer(language)
+    morph = pymorphy3.MorphAnalyzer(lang=language)
+    wrong = []
+    for phrases in load(language).targets.values():
+        for word in (w for p in phrases if p not in load(language).exact for w in p.split()):
+            best = morph.parse(word.lower())[0]
+            if "NOUN" in best.tag:
+                wrong += [(word, f.word, lem.lemma(f.word)) for f in best.lexeme
+                          if lem.lemma(f.word) != lem.lemma(word)]
+    assert wrong == []

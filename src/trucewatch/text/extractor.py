@@ -276,7 +276,7 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
                 ctx.language != "en" and ctx.tokens[t[2]].lower_ not in _AND))
             for p in plants)]  # uk/ru: "підстанцію Запорізької АЕС" (a genitive)
     if any(t[0] != "T|civilian" for t in out):  # "the roof of a building on the plant's site"
-        parts = [t for t in s.terms if t[0] == "C|building_part"]
+        parts = [t for t in s.terms if t[0] in ("C|building_part", "C|generic_facility")]
         out = [t for t in out if t[0] != "T|civilian" or not any(
             p[1] <= t[1] and t[2] <= p[2] for p in parts)]
     # "підприємство енергетичної інфраструктури", "enterprise of energy infrastructure":

@@ -6,6 +6,7 @@ vocabularies repeat heavily, so after a few documents almost every lookup is a d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import pymorphy3
@@ -35,12 +36,29 @@ class Lemmatizer:
         found = self._lemma.get(word)
         if found is None:
             lower = word.lower()
-            if self._morph is None or not any(c.isalpha() for c in lower):
-                found = lower
-            else:
-                found = self._morph.parse(lower)[0].normal_form.replace("ё", "е")
+            found = self._lemma.get(lower)
+            if found is None:
+                if self._morph is None or not any(c.isalpha() for c in lower):
+                    found = lower
+                else:
+                    found = self._morph.parse(lower)[0].normal_form.replace("ё", "е")
+                self._lemma[lower] = found
             self._lemma[word] = found
         return found
+
+    def keep_forms_of(self, words: Iterable[str]) -> None:
+        """Give every inflected form of these nouns their lemma, where pymorphy3's best guess
+        for a form is another word: "на заводі" is "завод", not "заводь" (backwater);
+        "котельні" is "котельня", not the adjective "котельний"."""
+        if self._morph is None:
+            return
+        for word in words:
+            best = self._morph.parse(word.lower())[0]
+            if "NOUN" not in best.tag:
+                continue
+            lemma = self.lemma(word)
+            for form in best.lexeme:
+                self._lemma[form.word.replace("ё", "е")] = lemma
 
     def can_be_nominative(self, word: str, singular: bool = False) -> bool:
         """True when some analysis of ``word`` is in the nominative case (and singular, if

@@ -98,6 +98,9 @@ class _Terms:
         self._lemma = PhraseMatcher(nlp.vocab, attr="LOWER" if self._english else "LEMMA")
         self._lower = None if self._english else PhraseMatcher(nlp.vocab, attr="LOWER")
         lemmas = nlp.get_pipe("trucewatch_lemmas")
+        lemmatizer(lexicon.language).keep_forms_of(
+            word for phrases in lexicon.targets.values() for phrase in phrases
+            if phrase not in lexicon.exact for word in phrase.split())
         groups: dict[str, list[str]] = {}
         for cls, phrases in lexicon.targets.items():
             groups[f"T|{cls}"] = list(phrases)

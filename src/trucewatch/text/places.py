@@ -81,6 +81,9 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
             i += 1
             continue
         size, entries = found
+        if _after_street_word(texts, i):
+            i += size  # "вул. Центральній", "Shevchenko Street": a street, not a settlement
+            continue
         if language != "en" and i > 0 and lemmatizer(language).is_given_name(texts[i - 1]):
             i += size  # "Александр Гусев": a surname, not the town of Gusev
             continue
@@ -97,6 +100,19 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
             mentions.append(mention)
         i = end
     return mentions
+
+
+_STREET_WORDS = frozenset({"вул", "вулиця", "вулиці", "ул", "улица", "улице", "пр", "просп",
+                           "проспект", "проспекті", "проспекте", "бульвар", "бульварі",
+                           "бульваре", "пров", "пер", "провулок", "переулок", "площа", "площадь"})
+_STREET_AFTER = frozenset({"street", "avenue", "boulevard", "lane", "square"})
+
+
+def _after_street_word(texts: list[str], start: int) -> bool:
+    """A name right after "вул."/"ул."/"проспект" or before "Street" names a street."""
+    before = [t.lower() for t in texts[max(0, start - 2):start] if t != "."]
+    after = texts[start + 1].lower() if start + 1 < len(texts) else ""
+    return (bool(before) and before[-1] in _STREET_WORDS) or after in _STREET_AFTER
 
 
 def _modifies_next_noun(texts: list[str], start: int, end: int, language: str,
@@ -199,7 +215,10 @@ def _choose(doc: Doc, start: int, end: int, entries: tuple[Entry, ...],
     if regions and ("C|region_noun" in following or not settlements or
                     _list_before_region_noun(doc, end, labels)):
         return PlaceMention(start, end, regions, True)
-    if settlements:
+    if adjectives and ("C|region_noun" in following or
+                       _list_before_region_noun(doc, end, labels)):
+        return PlaceMention(start, end, adjectives, True)  # "в Полтавской и Харьковской
+    if settlements:                                         # областях", not a stanitsa
         return PlaceMention(start, end, settlements, False)
     if adjectives and region_near:
         return PlaceMention(start, end, adjectives, True)
