@@ -77,14 +77,17 @@ def test_detect(text, code):
 
 
 @pytest.mark.parametrize("language", ["uk", "ru"])
-def test_every_case_form_of_a_target_noun_has_the_nouns_lemma(language):
-    """'на заводі' must match 'завод', whatever pymorphy3 guesses first for the form alone."""
+def test_every_case_form_of_a_target_or_weapon_noun_has_the_nouns_lemma(language):
+    """'на заводі' must match 'завод' and 'шахеду' 'шахед', whatever pymorphy3 guesses first
+    for the form alone."""
     nlp(language)  # building the pipeline registers the lexicon's nouns with the lemmatizer
     lem = lemmatizer(language)
     morph = pymorphy3.MorphAnalyzer(lang=language)
+    lexicon = load(language)
+    groups = [*lexicon.targets.values(), *lexicon.weapons.values()]
     wrong = []
-    for phrases in load(language).targets.values():
-        for word in (w for p in phrases if p not in load(language).exact for w in p.split()):
+    for phrases in groups:
+        for word in (w for p in phrases if p not in lexicon.exact for w in p.split()):
             best = morph.parse(word.lower())[0]
             if "NOUN" in best.tag:
                 wrong += [(word, f.word, lem.lemma(f.word)) for f in best.lexeme

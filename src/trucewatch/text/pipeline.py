@@ -98,9 +98,6 @@ class _Terms:
         self._lemma = PhraseMatcher(nlp.vocab, attr="LOWER" if self._english else "LEMMA")
         self._lower = None if self._english else PhraseMatcher(nlp.vocab, attr="LOWER")
         lemmas = nlp.get_pipe("trucewatch_lemmas")
-        lemmatizer(lexicon.language).keep_forms_of(
-            word for phrases in lexicon.targets.values() for phrase in phrases
-            if phrase not in lexicon.exact for word in phrase.split())
         groups: dict[str, list[str]] = {}
         for cls, phrases in lexicon.targets.items():
             groups[f"T|{cls}"] = list(phrases)
@@ -111,6 +108,9 @@ class _Terms:
         for party, roles in lexicon.actors.items():
             for role, phrases in roles.items():
                 groups[f"A|{party}|{role}"] = list(phrases)
+        lemmatizer(lexicon.language).keep_forms_of(  # the nouns of targets and weapons
+            word for label, phrases in groups.items() if label[0] in "TW" for phrase in phrases
+            if phrase not in lexicon.exact for word in phrase.split())
         for label, phrases in groups.items():
             # exact phrases match that form only (e.g. "міст": not "місто" via its lemma)
             exact = [p for p in phrases if p in lexicon.exact]
