@@ -1,9 +1,13 @@
-"""Wordings of kinds the blind sets showed (tests/readouts/heldout/blind.jsonl, blind2.jsonl),
-written anew in three languages: starts relative to publication, ranges of dates, who is asked
-or declares, all hostilities, appositive lists, meetings of experts, each side's numbers,
-condition wording; then halt clauses in other shapes (negated verbs of striking, list items and
-fact-sheet fields, orders given in a lead-in), whose sentences are the speaker's own, weekdays
-and agreements that come into force, and further steps named in other words."""
+"""Wordings of kinds the blind sets showed (tests/readouts/heldout/blind.jsonl, blind2.jsonl,
+blind3.jsonl), written anew in three languages: starts relative to publication, ranges of dates,
+who is asked or declares, all hostilities, appositive lists, meetings of experts, each side's
+numbers, condition wording; then halt clauses in other shapes (negated verbs of striking, list
+items and fact-sheet fields, orders given in a lead-in), whose sentences are the speaker's own,
+weekdays and agreements that come into force, and further steps named in other words; then
+(blind 3) days of the month and nights, time already passed, windows stated in an answer of
+their own, whose strikes are halted, commitments made by or taken on by the sides, closed and
+exclusive lists with sub-points, exclusions, disputed versions of the other side, negated and
+mediated steps, and enumerated, negated and escape conditions."""
 
 from __future__ import annotations
 
@@ -357,4 +361,190 @@ def test_conditions_without_their_lead_ins(language, text, conditions):
            "the deal is off.", ["if a drone hits Sevastopol, the deal is off"]),
 ])
 def test_conditions_in_other_shapes(language, text, conditions):
+    assert statement_terms(text, language=language).conditions == conditions
+
+
+# Blind 3: dates, windows, parties, scope, steps, numbers and conditions in other shapes.
+
+
+@pytest.mark.parametrize(("language", "text", "start"), [
+    ("en", "Both sides will halt strikes on ports from the 20th.", dt.date(2026, 3, 20)),
+    ("en", "Russia will stop strikes on dams from 00:00 on the 5th of next month.",
+     dt.date(2026, 4, 5)),
+    ("en", "Both sides halt strikes on ports from the 14th of April.", dt.date(2026, 4, 14)),
+    ("ru", "Стороны прекращают удары по портам с 00:00 18-го числа.", dt.date(2026, 3, 18)),
+    ("ru", "Удары по мостам прекращаются со 2-го числа следующего месяца.", dt.date(2026, 4, 2)),
+    ("uk", "Сторони припиняють удари по портах з 15-го числа поточного місяця.",
+     dt.date(2026, 3, 15)),
+    ("uk", "Україна не атакує НПЗ з 5-го числа.", dt.date(2026, 4, 5)),
+    ("ru", "Перемирие на удары по энергетике начинается в ночь с 14 на 15 марта.",
+     dt.date(2026, 3, 14)),
+    ("uk", "Удари по портах припиняються з 00:00 у ніч з 20 на 21 березня.",
+     dt.date(2026, 3, 21)),
+    ("en", "The halt on strikes on bridges starts at midnight on the night of 14 to 15 March.",
+     dt.date(2026, 3, 15)),
+])
+def test_days_of_the_month_and_nights(language, text, start):
+    assert _terms(text, language).start == start
+
+
+@pytest.mark.parametrize(("language", "text", "days"), [
+    ("en", "Twenty days have passed since Russia and Ukraine halted strikes on ports for 30 "
+           "days.", 30),
+    ("en", "In the first three days of the 30-day truce on strikes on ports, Russia broke it "
+           "twice.", 30),
+    ("ru", "Прошло десять дней с начала перемирия на удары по портам сроком на 30 суток.", 30),
+    ("uk", "За перші п'ять днів мораторію на удари по портах, укладеного на 30 днів, Росія "
+           "порушила його 7 разів.", 30),
+    ("en", "Russia halts strikes on ports from 1 April until further notice.", None),
+    ("ru", "Удары по портам прекращаются с 1 апреля до особого распоряжения.", None),
+    ("uk", "Удари по портах припиняються з 1 квітня до окремого розпорядження.", None),
+])
+def test_time_passed_is_no_duration(language, text, days):
+    assert _terms(text, language).duration_days == days
+
+
+@pytest.mark.parametrize(("language", "text", "window"), [
+    ("en", "Both sides will halt strikes on ports.\n\nQ: When?\n\nA: It starts on the 20th "
+           "and runs for two weeks.", (14, dt.date(2026, 3, 20))),
+    ("ru", "Стороны прекращают удары по мостам.\n\n— С какого числа и надолго?\n\n— С 20 "
+           "марта, на две недели.", (14, dt.date(2026, 3, 20))),
+    ("uk", "Сторони припиняють удари по портах. Про інше. Режим діятиме з 20 березня протягом "
+           "14 днів.", (14, dt.date(2026, 3, 20))),
+    ("ru", "Президент решил прекратить удары по портам. Решение вступает в силу с 00:00 20 "
+           "марта.", (None, dt.date(2026, 3, 20))),
+    ("en", "Both sides halt strikes on ports. Other news. Talks on prisoners open on 20 March "
+           "for two weeks.", (None, None)),
+])
+def test_windows_stated_on_their_own(language, text, window):
+    terms = _terms(text, language)
+    assert (terms.duration_days, terms.start) == window
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "bound"), [
+    ("ru", "Президент распорядился прекратить удары Вооружённых Сил России по портам Украины.",
+     "RU", ["RU"]),
+    ("uk", "Ухвалено рішення припинити удари Збройних Сил України по російських НПЗ.", "UA",
+     ["UA"]),
+    ("uk", "Ухвалено рішення припинити удари ЗСУ по мостах.", "UA", ["UA"]),
+    ("en", "The decision halts strikes by Russian forces on Ukrainian ports.", "RU", ["RU"]),
+    ("ru", "Россия прекращает обстрелы Киева.", "RU", ["RU"]),
+    ("en", "Russia will stop striking Ukraine's ports.", "RU", ["RU"]),
+    ("en", "Germany welcomes the commitment made by Russia and Ukraine to refrain from strikes "
+           "on dams.", "DE", ["RU", "UA"]),
+    ("en", "We welcome the pledge given by the Russian Federation and Ukraine to stop attacks "
+           "on ports.", "DE", ["RU", "UA"]),
+    ("en", "With the mediation of the United States, Russia and Ukraine committed to refrain "
+           "from strikes on ports.", "UA", ["RU", "UA"]),
+    ("en", "Thanks to its mediation, Russia and Ukraine committed to refrain from strikes on "
+           "ports.", "QA", ["RU", "UA"]),
+    ("ru", "Согласован отказ от ударов по портам. Обязательство берут на себя обе стороны.",
+     "RU", ["RU", "UA"]),
+    ("uk", "Погоджено відмову від ударів по портах. Зобов'язання беруть на себе обидві "
+           "сторони.", "UA", ["RU", "UA"]),
+    ("en", "A halt on strikes on ports was agreed. Both sides have taken on this commitment.",
+     "US", ["RU", "UA"]),
+    ("ru", "Согласно предложению, вооружённые силы России и Украины воздерживались бы от ударов "
+           "по портам.", "TR", ["RU", "UA"]),
+])
+def test_whose_strikes_and_commitments(language, text, speaker, bound):
+    assert _terms(text, language, speaker).bound_parties == bound
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "scope"), [
+    ("en", "Russia and Ukraine agreed to halt strikes on energy and infrastructure. The halt "
+           "covers only the following facilities:\n1. refineries;\n2. substations.", "US",
+     ["energy.oil_refinery", "energy.power_grid"]),
+    ("ru", "Стороны прекращают удары по энергетике. Мораторий распространяется исключительно на "
+           "следующие объекты:\n1) НПЗ;\n2) подстанции.", "RU",
+     ["energy.oil_refinery", "energy.power_grid"]),
+    ("uk", "1.1. Сторони утримуються від ударів по таких об'єктах:\nа) нафтобази;\nб) мости."
+           "\n1.2. Сторони передають одна одній тіла загиблих.", "UA",
+     ["energy.oil_gas_network", "transport.bridge"]),
+    ("en", "Both sides halt strikes on energy facilities; ports and railways fall outside the "
+           "halt.", "US", ["energy.*"]),
+    ("ru", "Стороны прекращают удары по энергетике, а порты не подпадают под действие "
+           "моратория.", "RU", ["energy.*"]),
+    ("uk", "Сторони припиняють удари по енергетиці; порти не підпадають під дію мораторію.",
+     "UA", ["energy.*"]),
+    ("en", "Moscow alleges that the deal 'bans all strikes on ports and railways'. That is "
+           "false: the sides agreed to halt strikes on power plants for 30 days.", "UA",
+     ["energy.power_generation"]),
+    ("uk", "Речник МЗС Росії стверджує, що домовленість нібито «зобов'язує Київ утримуватися від "
+           "ударів по НПЗ». Це неправда. Домовленість стосується лише ударів по підстанціях.",
+     "UA", ["energy.power_grid"]),
+])
+def test_closed_lists_exclusions_and_disputed_versions(language, text, speaker, scope):
+    assert _classes(_terms(text, language, speaker).scope) == _classes(scope)
+
+
+@pytest.mark.parametrize(("language", "text", "steps"), [
+    ("en", "This is not a full ceasefire, but both sides halt strikes on ports.", []),
+    ("ru", "Это не полное прекращение огня, а пауза в ударах по портам.", []),
+    ("uk", "Це не повне припинення вогню, а пауза в ударах по портах.", []),
+    ("en", "Through the good offices of Türkiye, both sides agreed to halt strikes on ports.", []),
+    ("en", "Talks continue on a full ceasefire at sea.", ["maritime_ceasefire"]),
+    ("ru", "Продолжаются переговоры о полном прекращении огня на море.", ["maritime_ceasefire"]),
+    ("uk", "Тривають переговори про повне припинення вогню на морі.", ["maritime_ceasefire"]),
+    ("en", "The truce on strikes on ports should not be read as extending it to railways.", []),
+    ("en", "The truce on strikes on ports is extended to the end of April.", ["extension"]),
+    ("en", "The next round of consultations will take place in Geneva.",
+     ["further_negotiations"]),
+    ("ru", "Следующий раунд консультаций пройдёт в Женеве.", ["further_negotiations"]),
+    ("uk", "Наступний раунд консультацій відбудеться в Женеві.", ["further_negotiations"]),
+    ("uk", "Завершився черговий раунд переговорів у Женеві.", []),
+])
+def test_steps_negated_mediated_or_at_sea(language, text, steps):
+    assert statement_terms(text, language=language).follow_on == steps
+
+
+@pytest.mark.parametrize(("language", "text", "numbers"), [
+    ("en", "The sides will return the remains of the fallen, 500 from each side.",
+     {"bodies_returned_each_side": 500}),
+    ("ru", "Стороны передадут тела погибших — по 500 с каждой стороны.",
+     {"bodies_returned_each_side": 500}),
+    ("uk", "Сторони передадуть тіла загиблих — по 500 з кожної сторони.",
+     {"bodies_returned_each_side": 500}),
+    ("en", "Since the truce on strikes on power plants began, Russia has launched 120 drones and "
+           "14 missiles at our grid.", {}),
+    ("ru", "За сутки ВСУ 11 раз нарушили договорённость, применив 40 беспилотников.", {}),
+])
+def test_numbers_each_side_and_tallies(language, text, numbers):
+    assert statement_terms(text, language=language).numbers == numbers
+
+
+@pytest.mark.parametrize(("language", "text", "conditions"), [
+    ("en", "Both sides halt strikes on ports. The truce does not depend on sanctions relief.", []),
+    ("ru", "Стороны прекращают удары по портам. Перемирие не зависит от снятия санкций.", []),
+    ("en", "Both sides halt strikes on ports. We will support Ukraine for as long as it takes.",
+     []),
+    ("uk", "Сторони припиняють удари по портах. Відповіді поки що немає.", []),
+    ("uk", "Сторони припиняють удари по портах. Лише за перші три дні росія порушила режим 19 "
+           "разів.", []),
+    ("en", "Both sides halt strikes on ports. Germany expects two things. First, observers must "
+           "have access to the ports. Second, the parties must exchange lists of vessels.",
+     ["observers must have access to the ports", "the parties must exchange lists of vessels"]),
+    ("ru", "Стороны прекращают удары по портам. Москва выдвигает два требования. Во-первых, Киев "
+           "должен отвести катера от Одессы. Во-вторых, наблюдатели МККК должны получить доступ "
+           "к портам.", ["Киев должен отвести катера от Одессы",
+                         "наблюдатели МККК должны получить доступ к портам"]),
+    ("uk", "Сторони припиняють удари по портах. Київ очікує двох речей. По-перше, спостерігачі "
+           "ООН мають отримати доступ до портів. По-друге, росія має повернути захоплені судна.",
+     ["спостерігачі ООН мають отримати доступ до портів", "росія має повернути захоплені судна"]),
+    ("ru", "Россия прекращает удары по портам. В случае провокаций решение будет пересмотрено.",
+     ["В случае провокаций решение будет пересмотрено"]),
+    ("uk", "Україна припиняє удари по НПЗ. У разі масованого удару по нашій енергетиці дія "
+           "цього рішення припиняється.",
+     ["У разі масованого удару по нашій енергетиці дія цього рішення припиняється"]),
+    ("uk", "Україна припиняє удари по НПЗ. Кожен удар по нашій енергосистемі звільняє Україну "
+           "від зобов'язань.",
+     ["Кожен удар по нашій енергосистемі звільняє Україну від зобов'язань"]),
+    ("en", "Ukraine halts strikes on refineries. Any strike on our grid releases Ukraine from "
+           "this commitment.", ["Any strike on our grid releases Ukraine from this commitment"]),
+    ("en", "Ukraine halts strikes on refineries. If the deal is broken, the decision will be "
+           "reconsidered.", ["If the deal is broken, the decision will be reconsidered"]),
+    ("en", "Both sides halt strikes on ports. We will comply if they do.", ["if they do"]),
+    ("uk", "Удари по енергетиці припиняються з 00:00 1 квітня до 24:00 30 квітня.", []),
+])
+def test_conditions_enumerated_negated_and_escapes(language, text, conditions):
     assert statement_terms(text, language=language).conditions == conditions

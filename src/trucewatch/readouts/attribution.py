@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from .lexicon import data
 from .nlp import Sentence, Span
 
-__all__ = ["actor_parties", "own_sentences", "source_parties"]
+__all__ = ["actor_parties", "own_sentences", "source_parties", "undisputed"]
 
 
 def actor_parties(sentence: Sentence, start: int = 0, end: int | None = None) -> list[str]:
@@ -100,3 +100,18 @@ def own_sentences(sentences: Sequence[Sentence], speaker: str) -> list[Sentence]
                 continue
         own.append(sentence)
     return own
+
+
+def undisputed(sentences: Sequence[Sentence], own: Sequence[Sentence]) -> list[Sentence]:
+    """``sentences`` less other parties' versions the statement disputes: one that carries a
+    word of denial ("нібито", "allegedly") or is followed by one ("Це неправда.", "That is
+    false: ...")."""
+    own_ids = {id(s) for s in own}
+    disputed = set()
+    for index, sentence in enumerate(sentences):
+        if id(sentence) in own_ids:
+            continue
+        following = sentences[index + 1:index + 2]
+        if sentence.has("denial") or any(s.has("denial") for s in following):
+            disputed.add(id(sentence))
+    return [s for s in sentences if id(s) not in disputed]

@@ -7,7 +7,15 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .conditional import OPENING, announced_items, clause_cue, conditional_range
+from .conditional import (
+    OPENING,
+    announced_items,
+    clause_cue,
+    conditional_range,
+    cue_labels,
+    enumerators,
+    ordinal_opening,
+)
 from .lexicon import data, fired_values
 from .nlp import Sentence, Span
 
@@ -40,6 +48,10 @@ DEMAND_REACH = 3
 #: Tokens after "if" within which a party makes it a condition ("if Russian drones hit ...").
 PARTY_REACH = 3
 _CLOSERS = ('"', "”", "»", ",")
+#: Articles between a negation and the step it negates ("not a general ceasefire").
+_ARTICLES = ("a", "an", "the")
+#: Tokens after an extension word within which "to" says what it is extended to.
+EXTEND_REACH = 3
 
 
 def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
@@ -53,15 +65,26 @@ def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
     ("... під міжнародним моніторингом") gives one. A one-word condition ("Дзеркально.") only
     repeats the one before it and is left out. Each item of a list announced as conditions
     ("обозначила ряд условий: – ...; – ...") is a demand, and what follows the colon of a
-    sentence naming a condition ("Умова незмінна: жодних ударів ...") a precondition."""
+    sentence naming a condition ("Умова незмінна: жодних ударів ...") a precondition. Sentences
+    enumerated after one that asks ("France expects three things. First, ...") are demands,
+    without their ordinal, unless they name a further step; the announcing sentence is none.
+    Negated condition words and idioms ("for as long as necessary") give none."""
     found: list[tuple[str, str]] = []
     listed = announced_items(sentences)
+    announcers = enumerators(sentences)
     for index, sentence in enumerate(sentences):
         named = _named_condition(sentence)
         if named:
             found.append(("precondition", named))
             continue
-        kinds = fired_values({s.label for s in sentence.spans}, "condition")
+        if index in announcers:
+            continue
+        opening = ordinal_opening(sentence)
+        if index in listed and opening is not None:
+            if not _names_follow_on(sentence, range(len(sentence.words))):
+                found.append(("demand", sentence.slice(opening, len(sentence.words)).strip(_TRIM)))
+            continue
+        kinds = fired_values(cue_labels(sentence), "condition")
         if not kinds and index in listed:
             found.append(("demand", _clause(sentence)))
             continue
@@ -140,7 +163,10 @@ def _names_follow_on(sentence: Sentence, clause: range) -> bool:
 
 
 def _party_after(sentence: Sentence, start: int) -> bool:
-    return any(start < a.start <= start + PARTY_REACH for a in sentence.tagged("actor"))
+    """Whether a party, or "they" (the other side), follows a conditional word closely ("if
+    Russia strikes ...", "якщо виконують вони")."""
+    parties = sentence.tagged("actor") + sentence.tagged("third_person")
+    return any(start < a.start <= start + PARTY_REACH for a in parties)
 
 
 def _parts(sentence: Sentence, clause: range, cue: Span) -> list[str]:
@@ -240,10 +266,11 @@ def _attribution_end(sentence: Sentence, start: int = 0) -> int:
 def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, str]]:
     """Follow-on labels in order of first mention, and the sentence naming each; an extension
     counts in a sentence about the halt or the agreement ("consider extending the
-    arrangement"), or right after a halt sentence."""
+    arrangement"), or right after a halt sentence. Steps a sentence does not name as steps
+    (negated, mediated, at sea: :func:`_step_labels`) are left out."""
     labels: dict[str, str] = {}
     for index, sentence in enumerate(sentences):
-        fired = _specific(fired_values({s.label for s in sentence.spans}, "follow"))
+        fired = _specific(fired_values(_step_labels(sentence), "follow"))
         about_halt = (sentence.has("halt") or sentence.has("agreement")
                       or (index > 0 and sentences[index - 1].has("halt")))
         if "extension_by_mutual_agreement" in fired or not about_halt:
@@ -254,6 +281,51 @@ def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, 
     if "extension_by_mutual_agreement" in labels:
         labels.pop("extension", None)
     return list(labels), labels
+
+
+def _step_labels(sentence: Sentence) -> set[str]:
+    """Labels of the sentence's spans, less the further steps it does not name as steps: one
+    negated ("It is not a general ceasefire", "это не перемирие"), one inside a wording of
+    how the agreement was mediated ("through the good offices of the IAEA"), a full ceasefire
+    that is a ceasefire at sea ("повне припинення вогню на морі"), and an extension to things
+    rather than time ("should not be read as extending it to ports")."""
+    negations = {s.end for s in sentence.tagged("negation")}
+    mediated = [range(m.start, m.end) for m in sentence.tagged("mediation")]
+    maritime = [s for s in sentence.tagged("follow") if s.value == "maritime_ceasefire"]
+    dropped = set()
+    for span in sentence.tagged("follow"):
+        value = span.value.split("#")[0]
+        start = span.start
+        while start > 0 and sentence.lemmas[start - 1] in _ARTICLES:
+            start -= 1
+        if (start in negations
+                or any(span.start in m and span.end - 1 in m for m in mediated)
+                or (value == "full_ceasefire"
+                    and any(m.start < span.end and span.start < m.end for m in maritime))
+                or (value == "extension" and _extends_to_things(sentence, span))):
+            dropped.add(span)
+    return {s.label for s in sentence.spans if s not in dropped}
+
+
+def _extends_to_things(sentence: Sentence, span: Span) -> bool:
+    """Whether an English extension word is followed, within :data:`EXTEND_REACH` tokens, by
+    "to" and a word that is no number or time ("extending it to them", not "extended to 60
+    days" or "to the end of April"); Russian and Ukrainian widen a scope with other verbs
+    ("распространить на")."""
+    words = [w.lower() for w in sentence.words]
+    time_words = _time_words(sentence.language)
+    for index in range(span.end, min(span.end + EXTEND_REACH, len(words) - 1)):
+        if words[index] == "to":
+            following = next((w for w in words[index + 1:] if w not in _ARTICLES), "")
+            return not (following[:1].isdigit() or following in time_words)
+    return False
+
+
+@cache
+def _time_words(language: str) -> frozenset[str]:
+    dates = data("dates.yaml")
+    return frozenset([*dates["months"][language], *dates["number_words"][language],
+                      *dates["time_nouns"][language]])
 
 
 def _specific(fired: set[str]) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .attribution import own_sentences
+from .attribution import own_sentences, undisputed
 from .clauses import read_conditions, read_follow_on, read_numbers
 from .nlp import analyse, detect_language
 from .parties import read_bound
@@ -26,14 +26,15 @@ def read_statement(
 
     Sentences that report another party's version ("The Kremlin stated that ...") are left
     out of every term except scope, which falls back to them when the speaker's own
-    sentences give none. ``reference`` dates yearless dates when the statement has no
-    publication date; ``sides`` are the parties "both sides" means (default RU, UA).
+    sentences give none, unless the statement disputes them ("Це неправда."). ``reference``
+    dates yearless dates when the statement has no publication date; ``sides`` are the
+    parties "both sides" means (default RU, UA).
     """
     language = statement.language or detect_language(statement.text)
     sentences = analyse(statement.text, language)
     own = own_sentences(sentences, statement.speaker) if statement.speaker else sentences
     reference = statement.published or reference
-    scope = read_scope(own, sentences)
+    scope = read_scope(own, undisputed(sentences, own))
     duration, duration_quote = read_duration(own, language, reference)
     start, start_quote = read_start(own, language, reference)
     own_ids = {id(s) for s in own}

@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 
 from .lexicon import LANGUAGES, phrase_labels
 
-__all__ = ["Sentence", "Span", "analyse", "detect_language", "lemma", "phrase_lemmas"]
+__all__ = [
+    "Sentence", "Span", "analyse", "detect_language", "is_verb", "lemma", "phrase_lemmas",
+]
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 _UKRAINIAN_LETTERS = set("іїєґ")
@@ -33,7 +35,11 @@ _EDITORIAL_MARKS = (":", ",", "—", "–", "-")
 #: Words whose case tells them apart from a common word ("US" and "us").
 _KEEP_CASE = frozenset({"US"})
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "»", '"', "”", ")")
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+")
+#: A list item's marker: "1.", "2)", "1.1.", "а)", "b)", a dash or a bullet.
+_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zа-яіїєґ]\)|[-•*–])\s+")
+#: A line of an interview opening with a dialogue dash and asking a question ("— С какого
+#: момента и на какой срок?"): the interviewer's words, like "Q:".
+_QUESTION_LINE = re.compile(r"^\s*[—–-]\s.*\?\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,9 @@ class Sentence:
     """One sentence (or list item) of a statement with its lemmas and tagged phrases.
 
     ``editorial`` marks sentences of a paragraph an outlet opens with a context marker
-    ("Background:", "Нагадаємо"): the outlet's recap, not the statement.
+    ("Background:", "Нагадаємо"): the outlet's recap, not the statement; and an interviewer's
+    question on a line opened with a dialogue dash ("— С какого момента?"). ``list_item``
+    marks lines opened with a list marker ("1.", "1.1.", "а)", "–", "•").
     """
 
     text: str
@@ -256,7 +264,7 @@ NEGATION_GAP = 2
 _VERB_TAGS = ("VERB", "INFN")
 
 
-def _is_verb(word: str, language: str) -> bool:
+def is_verb(word: str, language: str) -> bool:
     """Whether a word can be a verb: any English word; a Cyrillic one pymorphy parses so."""
     if language == "en" or not _is_cyrillic(word.lower()):
         return True
@@ -270,7 +278,7 @@ def _negated_strikes(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     negations = [s for s in spans if s.family == "negation"]
     found = []
     for strike in (s for s in spans if s.family == "strike"):
-        if not _is_verb(doc[strike.start].text, language):
+        if not is_verb(doc[strike.start].text, language):
             continue
         for negation in negations:
             between = range(negation.end, strike.start)
@@ -294,7 +302,7 @@ def analyse(text: str, language: str) -> list[Sentence]:
         spans = _resolve(doc, matcher(doc))
         negated = {(s.label, s.start, s.end): s for s in _negated_strikes(doc, spans, language)}
         spans = sorted(spans + list(negated.values()), key=lambda s: (s.start, s.label))
-        editorial = any(
+        editorial = bool(_QUESTION_LINE.match(line)) or any(
             s.family == "editorial" and s.start <= EDITORIAL_REACH and s.end < len(doc)
             and doc[s.end].text in _EDITORIAL_MARKS for s in spans
         )

@@ -19,8 +19,11 @@ takes the parties of the sentence that introduces its list ("ПРИКАЗЫВА�
 удары", "The sides agreed on the following: ..."). A short sentence right after a halt sentence
 in which a party agrees to it or keeps it ("Russia agreed.", "Україна так само
 дотримуватиметься.") binds that party, also when a mediator reports it ("the Americans
-confirmed: the Russian side agreed"). Protected facilities ("energy facilities of Russia and
-Ukraine") bind no one by themselves.
+confirmed: the Russian side agreed"), and so does one saying both sides take the commitment on
+("Обязательство берут на себя обе стороны"). Protected facilities ("energy facilities of Russia
+and Ukraine") bind no one by themselves; whose strikes are halted binds that party ("прекратить
+удары Вооружённых Сил Российской Федерации", "a halt to strikes by Russian forces"), and so do
+the parties a commitment is "made by". A mediator named after "the mediation of" is passed over.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from functools import cache
 from .attribution import actor_parties, source_parties
 from .conditional import clause_cue, condition_items, conditional_range
 from .lexicon import data
-from .nlp import Sentence, Span
+from .nlp import Sentence, Span, is_verb
 
 __all__ = ["read_bound"]
 
@@ -44,6 +47,8 @@ FOLLOW_REACH = 2
 #: Words after a verb of agreeing or keeping, up to punctuation, for it to end its clause
 #: ("Russia agreed.", "Российская сторона её соблюдает,").
 CLAUSE_END = 2
+#: Tokens between a word of commitment and "both sides" for the sides to take it on.
+COMMITMENT_REACH = 6
 #: Families whose words make a short sentence about some other step ("agreed to a swap").
 _OTHER_TOPICS = ("follow", "prisoner", "bodies")
 
@@ -138,7 +143,9 @@ def _walk_back(
             index -= 1
         if index in own_at and speaker:
             return [*parties, speaker]
-        mediator = next((m for m in mediations if m.end <= index + 1 <= m.end + 3), None)
+        first = actor_at[index].start if index in actor_at else index
+        mediator = next((m for m in mediations if m.end - 1 <= first <= m.end + 2
+                         and "," not in sentence.words[m.end:first]), None)
         if mediator:
             index = mediator.start - 1
             continue
@@ -157,10 +164,13 @@ def _walk_back(
 
 def _walk_forward(sentence: Sentence, index: int) -> list[str]:
     """Coordinated parties right after token ``index`` ("the commitment of Russia and Ukraine
-    to halt", "согласие России и Украины"), past up to two function words."""
+    to halt", "согласие России и Украины"), past up to two function words, or a participle
+    and an agent word ("the commitment made by the Russian Federation and Ukraine")."""
     coords = {i for s in sentence.tagged("scope") if s.value == "coord"
               for i in range(s.start, s.end)}
     actor_from = _longest(sentence.tagged("actor"), "start")
+    agent = next((a for a in sentence.tagged("agent") if index <= a.start <= index + 2), None)
+    index = agent.end if agent else index
     index = next((i for i in range(index, index + 3) if i in actor_from), -1)
     parties: list[str] = []
     while index in actor_from:
@@ -203,6 +213,50 @@ def _referents(sentence: Sentence, verb: Span, sides: Sequence[str]) -> list[str
     if pronoun is None:
         return []
     return [p for p in actor_parties(sentence, 0, pronoun.start) if p in sides]
+
+
+def _strikers(sentence: Sentence) -> list[str]:
+    """Parties whose strikes a halt stops, named right after the strike word: after an agent
+    word ("a halt to strikes by Russian forces", "удары со стороны ВСУ"), or after a Russian or
+    Ukrainian noun of striking without a preposition (a verb's object is its target), as an
+    actor itself or with a word for armed forces ("прекратить удары
+    Вооружённых Сил Российской Федерации", "удари російської армії"), outside a conditional
+    clause."""
+    clause = conditional_range(sentence)
+    halts = sentence.tagged("halt")
+    forces = {i for f in sentence.tagged("forces") for i in range(f.start, f.end)}
+    actor_from = _longest(sentence.tagged("actor"), "start")
+    parties: list[str] = []
+    for strike in sentence.tagged("strike"):
+        if strike.start in clause or not any(0 <= strike.start - h.end <= 2 for h in halts):
+            continue
+        agent = next((a for a in sentence.tagged("agent") if a.start == strike.end), None)
+        if agent:
+            parties += _walk_forward(sentence, agent.start)
+            continue
+        if sentence.language == "en" or is_verb(sentence.words[strike.start], sentence.language):
+            continue
+        index = strike.end
+        while index in forces:
+            index += 1
+        if index in actor_from and (index > strike.end or _is_force(sentence, actor_from[index])):
+            parties += _walk_forward(sentence, index)
+        elif strike.end in actor_from and actor_from[strike.end].end in forces:
+            parties.append(actor_from[strike.end].value)
+    return parties
+
+
+def _is_force(sentence: Sentence, actor: Span) -> bool:
+    """Whether an actor named right after a strike word is its agent (a state, an army: "удары
+    ВСУ", "удари Росії"), not a place it hits: a word for armed forces follows it, or it is no
+    capital or city (the lexicon's one-word names of places are read as targets)."""
+    forces = {f.start for f in sentence.tagged("forces")}
+    return actor.end in forces or actor.text.lower() not in _place_names(sentence.language)
+
+
+@cache
+def _place_names(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in data("sides.yaml").get("places", {}).get(language, []))
 
 
 def _declaring(sentence: Sentence, sides: Sequence[str]) -> list[str]:
@@ -253,13 +307,19 @@ def _clause_final(sentence: Sentence, verb: Span) -> bool:
 
 def _follow_up(sentence: Sentence, sides: Sequence[str], speaker: str | None) -> list[str]:
     """Parties that agree to or keep the halt of a sentence before, in a short clause of their
-    own ("Russia agreed.", "Україна так само дотримуватиметься.")."""
+    own ("Russia agreed.", "Україна так само дотримуватиметься."), or the sides when the
+    sentence says both take the commitment on ("Обязательство берут на себя обе стороны",
+    "Both parties have committed to it")."""
     if any(sentence.has(family) for family in _OTHER_TOPICS):
         return []
     found: list[str] = []
     for verb in sentence.tagged("agreement") + sentence.tagged("order"):
         if _clause_final(sentence, verb):
             found += _walk_back(sentence, verb.start - 1, sides, groups=False, speaker=speaker)
+    groups = sentence.tagged("parties") + sentence.tagged("mutual")
+    if any(abs(g.start - c.start) <= COMMITMENT_REACH for c in sentence.tagged("agreement")
+           for g in groups) and not conditional_range(sentence):
+        found += list(sides)
     return [p for p in found if p in sides]
 
 
@@ -286,7 +346,8 @@ def read_bound(
             found = set(_ordering(sentence)) & source_parties(sentence)
         else:
             found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides, speaker))
-                     | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides)))
+                     | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides))
+                     | set(_strikers(sentence)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:

@@ -25,13 +25,18 @@ Scope words in a conditional clause ("provided that Russia stops attacks on powe
 only when a statement gives no other scope does a halt it asks for count ("calls on Moscow to
 stop strikes on energy infrastructure").
 
-A closed list (numbered items, or a sentence with a list cue) of facility types replaces the
-general wording of the same group: the Kremlin's "energy system" with its five-item list is
-the six listed classes, not ``energy.*``. An item names a facility type or a domain that maps
-to classes ("water supply and sewage systems"). A list item that states a halt itself ("1. The
-sides shall refrain from strikes on energy infrastructure ...", "• Scope: ...") is read like any
-halt sentence, unless it is a condition: it carries a condition cue ("Kyiv must stop ..."), or
-its block follows a sentence announcing conditions ("set out a number of conditions:").
+Scope words right next to a word of exclusion ("railways and ports fall outside the pause",
+"except ports", "не подпадают под действие моратория") are what the halt does not cover.
+
+A closed list (numbered items and sub-points, or a sentence with a list cue) of facility
+types replaces the general wording of the same group, and every general wording when its
+lead-in says the list is all there is ("covers only the following", "исключительно"): the
+Kremlin's "energy system" with its five-item list is the six listed classes, not ``energy.*``.
+An item names a facility type or a domain that maps to classes ("water supply and sewage
+systems"). A list item that states a halt itself ("1. The sides shall refrain from strikes on
+energy infrastructure ...", "• Scope: ...") is read like any halt sentence, unless it is a
+condition: it carries a condition cue ("Kyiv must stop ..."), or its block follows a sentence
+announcing conditions ("set out a number of conditions:").
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ __all__ = ["ScopeReading", "conjunct_patterns", "read_scope"]
 
 #: Tokens from a halt or strike word within which a scope run counts.
 WINDOW = 6
+#: Tokens at most between a scope run and a word of exclusion next to it.
+EXCLUSION_GAP = 1
 #: Sentences before a block of list items in which a halt or list cue makes it a scope list.
 LIST_LOOKBACK = 3
 #: Scope words that join or fill a run without naming anything.
@@ -151,9 +158,20 @@ def _anchors_near(sentence: Sentence, run: list[Span]) -> list[Span]:
     if all(s.value in (*_LOOSE, "domain:hostilities") for s in run):
         return [a for a in sentence.tagged("stopping")
                 if 0 <= run[0].start - a.end <= WINDOW]
+    if _excluded(sentence, run):
+        return []
     anchors = sentence.tagged("halt") + sentence.tagged("strike")
     return [a for a in anchors
             if a.start - WINDOW <= run[-1].end and run[0].start <= a.end + WINDOW]
+
+
+def _excluded(sentence: Sentence, run: list[Span]) -> bool:
+    """Whether a word of exclusion stands right after a run ("ports and railways fall outside
+    the halt", "порти не підпадають під дію") or one of excepting right before it ("except
+    ports", "за винятком портів"): what the halt does not cover."""
+    return (any(0 <= e.start - run[-1].end <= EXCLUSION_GAP for e in sentence.tagged("excluded"))
+            or any(0 <= run[0].start - e.end <= EXCLUSION_GAP
+                   for e in sentence.tagged("excluding")))
 
 
 def _phrase(sentence: Sentence, run: list[Span], near: list[Span]) -> str:
@@ -162,27 +180,45 @@ def _phrase(sentence: Sentence, run: list[Span], near: list[Span]) -> str:
     return sentence.slice(start, end)
 
 
-def _listed(sentences: Sequence[Sentence]) -> tuple[list[str], list[str], list[str]]:
-    """Classes of a closed list of facility types, the phrases and sentences naming them."""
+@dataclass
+class ListReading:
+    """A closed list of facility types: classes, phrases, sentences, and whether its lead-in
+    says the list is all the halt covers ("covers only the following", "исключительно")."""
+
+    classes: list[str]
+    texts: list[str]
+    quotes: list[str]
+    exclusive: bool
+
+
+def _listed(sentences: Sequence[Sentence]) -> ListReading:
+    """The closed list of facility types in ``sentences``: items after a halt or list cue in
+    the :data:`LIST_LOOKBACK` sentences before them (numbered sub-points included), or
+    following an item that named one."""
     classes: list[str] = []
     texts: list[str] = []
     quotes: list[str] = []
-    block_open = False
+    block_open = chained = exclusive = False
     for index, sentence in enumerate(sentences):
+        before = sentences[max(0, index - LIST_LOOKBACK):index]
+        cue_before = any(s.has("halt") or s.has("list") for s in before)
         if sentence.list_item and (index == 0 or not sentences[index - 1].list_item):
-            before = sentences[max(0, index - LIST_LOOKBACK):index]
-            block_open = any(s.has("halt") or s.has("list") for s in before)
-        in_list = sentence.list_item and block_open
+            block_open = cue_before
+            exclusive = exclusive or (cue_before and any(s.has("exclusive") for s in before))
+        in_list = sentence.list_item and (block_open or cue_before or chained)
         cued = sentence.has("list") and sentence.has("halt")
+        chained = False
         if not (in_list or cued):
             continue
         for run in _runs(sentence):
             found = [p for p in conjunct_patterns(run) if "*" not in p]
-            if found:
+            if found and not _excluded(sentence, run):
                 classes += found
                 texts.append(sentence.slice(run[0].start, run[-1].end))
                 quotes.append(sentence.text.strip())
-    return list(dict.fromkeys(classes)), texts, list(dict.fromkeys(quotes))
+                chained = sentence.list_item
+    return ListReading(list(dict.fromkeys(classes)), texts, list(dict.fromkeys(quotes)),
+                       exclusive and bool(classes))
 
 
 def _in_step(sentence: Sentence, run: list[Span]) -> bool:
@@ -197,13 +233,17 @@ def _asked(sentence: Sentence) -> bool:
     return cue is not None and cue.family == "appeal"
 
 
-def _general(sentences: Sequence[Sentence], asked: bool = False) -> ScopeReading:
+def _general(
+    sentences: Sequence[Sentence], asked: bool = False, covered: bool = False
+) -> ScopeReading:
     """Scope phrases of halt sentences outside conditional clauses; with ``asked``, inside
-    a clause that asks a party to halt as well."""
+    a clause that asks a party to halt as well; with ``covered``, of sentences saying what the
+    agreement covers too ("Домовленість стосується лише ударів по підстанціях")."""
     found = ScopeReading()
     conditions = condition_items(sentences)
     for index, sentence in enumerate(sentences):
-        if index in conditions or not sentence.has("halt"):
+        about = covered and sentence.has("agreement") and sentence.has("strike")
+        if index in conditions or not (sentence.has("halt") or about):
             continue
         clause = range(0) if asked and _asked(sentence) else conditional_range(sentence)
         for run in _runs(sentence):
@@ -229,19 +269,25 @@ def normalise(patterns: Sequence[str]) -> list[str]:
 
 
 def read_scope(own: Sequence[Sentence], every: Sequence[Sentence]) -> ScopeReading:
-    """The scope a statement gives: from its own sentences, else from any sentence."""
+    """The scope a statement gives: from its own halt sentences, else from any sentence
+    (``every``), else from a halt it asks for, else from own sentences that say what the
+    agreement covers."""
     general = _general(own)
     if not general.patterns:
         general = _general(every)
     if not general.patterns:
         general = _general(own, asked=True)
-    listed, list_texts, list_quotes = _listed(own)
+    if not general.patterns:
+        general = _general(own, covered=True)
+    listed = _listed(own)
     patterns = general.patterns
-    if listed:
-        groups = {target_group(c) for c in listed}
+    if listed.exclusive:
+        patterns = []
+    elif listed.classes:
+        groups = {target_group(c) for c in listed.classes}
         patterns = [p for p in patterns if not set(map(target_group, expand_scope(p))) <= groups]
     return ScopeReading(
-        patterns=normalise(patterns + listed),
-        texts=list(dict.fromkeys(general.texts + list_texts)),
-        sentences=list(dict.fromkeys(general.sentences + list_quotes)),
+        patterns=normalise(patterns + listed.classes),
+        texts=list(dict.fromkeys(general.texts + listed.texts)),
+        sentences=list(dict.fromkeys(general.sentences + listed.quotes)),
     )

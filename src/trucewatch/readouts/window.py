@@ -18,6 +18,15 @@ arrangement takes effect on 8 December") gives the window too, after the halt se
 With no unit of time, a range of dates gives the duration, both ends counted ("from April 1
 through April 20" is 20 days), except an end at 00:00 ("до 00:00 13 апреля"), which is the
 first day after the halt.
+
+A day of the month without a month ("on the 14th", "з 00:00 24-го числа поточного місяця") is
+in the publication month, or the next one when it has passed or "next month" follows; a night
+between two days ("в ночь с 1 на 2 марта") starts on its second day after 00:00, else on its
+first. Time already passed is no length ("Fifteen days have passed since ...", "за перші три
+дні"). When no halt sentence gives the window, a sentence of a statement that states a halt
+giving both a cued start and a length about no other step does ("It begins on the 14th and
+runs for thirty days", the answer "— С 18 сентября, на 30 суток."); "until further notice"
+gives no length.
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .conditional import conditional_range
-from .lexicon import data
+from .lexicon import data, fired_values
 from .nlp import Sentence
 
 __all__ = ["find_dates", "find_ranges", "read_duration", "read_start"]
@@ -44,6 +53,8 @@ _NUMERIC = re.compile(r"^(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _MIDNIGHT = re.compile(r"^0?0[:.]00$")
+#: Families whose words make a sentence about another step than the halt ("talks begin on").
+_OTHER_TOPICS = ("prisoner", "bodies")
 
 
 @cache
@@ -59,6 +70,26 @@ def _duration_pattern(language: str) -> re.Pattern[str]:
                       rf"(?!\s+(?:{later})\b)", re.IGNORECASE)
 
 
+@cache
+def _elapsed(language: str) -> re.Pattern[str]:
+    """Words right before a span of time that make it time already passed ("over the past 15
+    days", "за перші три дні", "прошло 15 дней")."""
+    words = "|".join(map(re.escape, data("dates.yaml")["elapsed_before"][language]))
+    return re.compile(rf"(?:^|\W)(?:{words})\s+$", re.IGNORECASE)
+
+
+def _durations(sentence: Sentence, language: str) -> list[int]:
+    """Days of every span of time in a sentence that is a length, not a point or time passed."""
+    found = []
+    for match in _duration_pattern(language).finditer(sentence.text):
+        if _elapsed(language).search(sentence.text[:match.start()]):
+            continue
+        days = _days(match, language)
+        if days:
+            found.append(days)
+    return found
+
+
 def _days(match: re.Match[str], language: str) -> int | None:
     dates = data("dates.yaml")
     group = next(k for k, v in match.groupdict().items() if v and k != "n")
@@ -71,9 +102,10 @@ def _days(match: re.Match[str], language: str) -> int | None:
 
 
 def _in_force(sentence: Sentence) -> bool:
-    """Whether a sentence says when the agreement comes into force ("The arrangement takes
-    effect on ...", "Договорённость действует с ...")."""
-    return sentence.has("in_force") and sentence.has("agreement")
+    """Whether a sentence says when the agreement or decision comes into force ("The
+    arrangement takes effect on ...", "Договорённость действует с ...", "Решение вступает в
+    силу с ...")."""
+    return sentence.has("in_force") and (sentence.has("agreement") or sentence.has("decision"))
 
 
 def read_duration(
@@ -86,16 +118,31 @@ def read_duration(
             if s.has("halt") or (i and sentences[i - 1].has("halt"))]
     taken = {id(s) for s in halt}
     for sentence in halt + [s for s in sentences if _in_force(s) and id(s) not in taken]:
-        for match in _duration_pattern(language).finditer(sentence.text):
-            days = _days(match, language)
-            if days:
-                return days, sentence.text.strip()
+        days = _durations(sentence, language)
+        if days:
+            return days[0], sentence.text.strip()
     for sentence in sentences:
         ranges = find_ranges(sentence, language, reference) if sentence.has("halt") else []
         if ranges:
             first, last = ranges[0]
             return (last - first).days + 1, sentence.text.strip()
+    for sentence in _window_sentences(sentences, language, reference):
+        return _durations(sentence, language)[0], sentence.text.strip()
     return None, ""
+
+
+def _window_sentences(
+    sentences: Sequence[Sentence], language: str, reference: dt.date | None
+) -> list[Sentence]:
+    """Sentences of a statement that states a halt which give a window of their own: a cued
+    start date and a length, about no other step ("It begins on the 14th and runs for thirty
+    days", "— С 18 сентября, на 30 суток", "Ограничение действует 30 суток начиная с ...")."""
+    if not any(s.has("halt") for s in sentences):
+        return []
+    return [s for s in sentences
+            if not fired_values({x.label for x in s.spans}, "follow")
+            and not any(s.has(family) for family in _OTHER_TOPICS)
+            and _durations(s, language) and _cued_date(s, language, reference, False)]
 
 
 def find_dates(
@@ -119,6 +166,8 @@ def find_dates(
         day_at = None
         if index > 0 and _DAY.match(words[index - 1]):
             day_at, first, end = index - 1, index - 1, index + 1
+        elif index > 1 and words[index - 1] == "of" and _DAY.match(words[index - 2]):
+            day_at, first, end = index - 2, index - 2, index + 1
         elif index + 1 < len(words) and _DAY.match(words[index + 1]):
             day_at, first, end = index + 1, index, index + 2
         if day_at is None:
@@ -134,7 +183,60 @@ def find_dates(
             continue
         with contextlib.suppress(ValueError):
             found.append((first, end, dt.date(year, month, day)))
-    return sorted(found + _range_days(words, found, language))
+    nights = _night_days(words, found, language)
+    found = [d for d in found + _range_days(words, found, language)
+             if not any(n[0] <= d[0] < n[1] for n in nights)]
+    return sorted(found + nights + _days_of_month(words, language, reference))
+
+
+def _days_of_month(
+    words: list[str], language: str, reference: dt.date | None
+) -> list[tuple[int, int, dt.date]]:
+    """A day of the month without a month ("on the 14th", "24-го числа", "24 числа поточного
+    місяця"): in the reference month, or the next one when the day has passed or "next month"
+    follows."""
+    if reference is None:
+        return []
+    spec = data("dates.yaml")["days_of_month"][language]
+    months = data("dates.yaml")["months"][language]
+    found = []
+    for index, word in enumerate(words):
+        match = re.fullmatch(spec["day"], word)
+        after = words[index + 1:index + 3]
+        if match is None and _DAY.match(word) and after[:1] == [spec["noun"]]:
+            match = _DAY.match(word)
+        if match is None or any(w in months for w in after):
+            continue
+        if spec["before"] and (index == 0 or words[index - 1] not in spec["before"]):
+            continue
+        day = int(match.group(1))
+        following = " ".join(words[index + 1:index + 5])
+        ahead = any(w in following for w in spec["next_month"]) or day < reference.day
+        month = reference.replace(day=1) + dt.timedelta(days=31) if ahead else reference
+        with contextlib.suppress(ValueError):
+            found.append((index, index + 1, month.replace(day=day)))
+    return found
+
+
+def _night_days(
+    words: list[str], found: list[tuple[int, int, dt.date]], language: str
+) -> list[tuple[int, int, dt.date]]:
+    """The night between two days ("в ночь с 1 на 2 марта", "у ніч з 1 на 2 березня", "on the
+    night of 1 to 2 March") as one date over both days' tokens (no range): its second day when
+    a time of midnight comes before it (the halt starts at 00:00 of that day), else its
+    first."""
+    spec = data("dates.yaml")["nights"][language]
+    nights = []
+    for first, end, date in found:
+        if first < 3 or words[first - 1] not in spec["join"] or not _DAY.match(words[first - 2]):
+            continue
+        if not any(w in spec["night"] for w in words[max(0, first - 5):first - 2]):
+            continue
+        midnight = any(_MIDNIGHT.match(w) or w in spec["midnight"] for w in words[:first - 2])
+        with contextlib.suppress(ValueError):
+            day = date if midnight else date.replace(day=int(_DAY.match(words[first - 2])[1]))
+            nights.append((first - 2, end, day))
+    return nights
 
 
 def _range_days(
@@ -253,4 +355,6 @@ def read_start(
                 or _weekday_start(sentence, language, reference))
         if date:
             return date, sentence.text.strip()
+    for sentence in _window_sentences(sentences, language, reference):
+        return _cued_date(sentence, language, reference, False), sentence.text.strip()
     return None, ""
