@@ -601,3 +601,16 @@ def test_after_a_date_when_dates_the_event():
     text = ("The pressure grew after 11 April 2024, when a Russian missile barrage destroyed "
             "the Trypillia thermal power plant in the Kyiv region.")
     assert _facts(text, "2025-09-14", "en", "date", "admin1") == {("2024-04-11", "UA-32")}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    pytest.param("en", "Investigation launched over strike on a substation\n\nKharkiv Regional "
+                       "Prosecutor's Office, 27 August 2024\n\nOn the morning of 26 August a "
+                       "Russian missile hit a substation in Kharkiv.", {("UA-63", "UA")},
+                 id="en-prosecutors-release"),
+    pytest.param("uk", "Шосткинська міська рада\n\nСьогодні вночі ворог атакував залізничну "
+                       "станцію в Шостці, пошкоджено будівлю вокзалу.", {("UA-59", "UA")},
+                 id="uk-city-council-post"),
+])
+def test_official_bodies_heading_their_releases(language, text, expected):
+    assert _facts(text, "2024-08-27", language, "admin1", "claimed_by") == expected

@@ -170,7 +170,8 @@ def signatory(sentences: list[Sentence]) -> str | None:
     told = [s for s in sentences if not s.skip]
     if not told:
         return None
-    for line, limit in ((told[-1], _SIGNATURE_TOKENS), (told[0], _HEADING_TOKENS)):
+    headings = [(line, _HEADING_TOKENS) for line in told[:2]]  # a title, then "X Office, date"
+    for line, limit in ((told[-1], _SIGNATURE_TOKENS), *headings):
         sources = [t for t in line.terms if t[0].endswith("|source")]
         if sources and line.end - line.start <= limit and line.text.rstrip()[-1:] not in ".!?" \
                 and not any(t[0].startswith(("C|attack", "C|damage", "C|speech"))
