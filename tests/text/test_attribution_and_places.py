@@ -614,3 +614,15 @@ def test_after_a_date_when_dates_the_event():
 ])
 def test_official_bodies_heading_their_releases(language, text, expected):
     assert _facts(text, "2024-08-27", language, "admin1", "claimed_by") == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    pytest.param("ru", "Украинский беспилотник атаковал локомотив на станции Льгов-Киевский в "
+                       "Курской области.", {("RU-KRS", "transport.rail")},
+                 id="ru-second-half-of-a-compound-name"),
+    pytest.param("en", "Over the past day, the enemy shelled energy facilities in frontline "
+                       "regions. In Sumy oblast, a drone damaged a substation in Shostka.",
+                 {("UA-59", "energy.power_grid")}, id="en-frontline-regions-summary"),
+])
+def test_fourth_blind_set_rules(language, text, expected):
+    assert _facts(text, "2025-07-15", language, "admin1", "target_class") == expected

@@ -81,6 +81,10 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
             i += 1
             continue
         size, entries = found
+        if i > 1 and texts[i - 1] in "-‑" and not (space[i - 1] or tokens[i - 2].whitespace_
+                                                    or tokens[i - 1].whitespace_):
+            i += size  # "Льгов-Киевский": the second half of a compound name
+            continue
         if _after_street_word(texts, i):
             i += size  # "вул. Центральній", "Shevchenko Street": a street, not a settlement
             continue
