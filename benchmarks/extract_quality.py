@@ -25,7 +25,8 @@ from trucewatch.text import extract
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
 HELDOUT = [REPO / "tests" / "text" / "heldout" / name
-           for name in ("heldout.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl")]
+           for name in ("heldout.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl",
+                        "blind4.jsonl")]
 
 
 def predict(docs: list[dict]) -> list[dict]:
