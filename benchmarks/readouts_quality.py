@@ -4,9 +4,9 @@ Usage: .venv/bin/python benchmarks/readouts_quality.py [PATH ...] [--runs N] [--
 
 Scores each labeled JSONL file given (default: ../shared/corpus/statements.jsonl, relative to
 the repository, and the held-out sets tests/readouts/heldout/heldout.jsonl, fresh.jsonl,
-blind.jsonl, blind2.jsonl and blind3.jsonl, labeled before the reader was run on them; the
-blind sets by someone who had not seen the reader, blind2 after the first blind set's fixes,
-blind3 after the second's), one block per file. It extracts every
+blind.jsonl, blind2.jsonl, blind3.jsonl and blind4.jsonl, labeled before the reader was run on
+them; the blind sets by someone who had not seen the reader, each after the previous blind
+set's fixes, blind4 as an everyday mix of statements), one block per file. It extracts every
 statement's terms with trucewatch.readouts, and prints per term:
 scope (expanded class sets: exact and mean Jaccard; patterns exact), duration, start and
 bound parties (exact), follow-ons (micro precision/recall/F1 and exact sets), numbers
@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "statements.jsonl"
 HELDOUT = [REPO / "tests" / "readouts" / "heldout" / name
            for name in ("heldout.jsonl", "fresh.jsonl", "blind.jsonl", "blind2.jsonl",
-                        "blind3.jsonl")]
+                        "blind3.jsonl", "blind4.jsonl")]
 _WORD = re.compile(r"\w+")
 
 

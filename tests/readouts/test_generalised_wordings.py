@@ -7,7 +7,9 @@ weekdays and agreements that come into force, and further steps named in other w
 (blind 3) days of the month and nights, time already passed, windows stated in an answer of
 their own, whose strikes are halted, commitments made by or taken on by the sides, closed and
 exclusive lists with sub-points, exclusions, disputed versions of the other side, negated and
-mediated steps, and enumerated, negated and escape conditions."""
+mediated steps, and enumerated, negated and escape conditions; then (blind 4) a second side
+taking on the same commitment, "neither ... nor", regimes coming into force and a speaker's own
+recap, escape and linked conditions, extensions proposed by a length and topics of past talks."""
 
 from __future__ import annotations
 
@@ -547,4 +549,114 @@ def test_numbers_each_side_and_tallies(language, text, numbers):
     ("uk", "Удари по енергетиці припиняються з 00:00 1 квітня до 24:00 30 квітня.", []),
 ])
 def test_conditions_enumerated_negated_and_escapes(language, text, conditions):
+    assert statement_terms(text, language=language).conditions == conditions
+
+
+# Blind 4 (an everyday mix): a second side taking on the same commitment, "neither ... nor",
+# sides that "each" commit, windows given by a regime coming into force or in a speaker's own
+# recap, escape and linked conditions, extensions proposed by a length, topics of past talks.
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "bound"), [
+    ("en", "Russia will stop strikes on Ukrainian ports for 30 days. Kyiv has undertaken the "
+           "same obligations.", "RU", ["RU", "UA"]),
+    ("en", "Ukraine halts strikes on refineries from Monday, in return for a similar pledge by "
+           "Moscow.", "UA", ["RU", "UA"]),
+    ("en", "Russia suspends attacks on railways. Ukraine will do likewise.", "RU", ["RU", "UA"]),
+    ("en", "We will stop strikes on Russian ports if Moscow does the same.", "UA", ["UA"]),
+    ("en", "From May 3, neither Moscow nor Kyiv will target dams or bridges.", "US",
+     ["RU", "UA"]),
+    ("en", "What Moscow and Kyiv have each agreed to is a halt to strikes on ports.", "US",
+     ["RU", "UA"]),
+    ("ru", "Украина прекращает удары по российским НПЗ на 30 суток. Российская сторона, в "
+           "свою очередь, взяла на себя такие же обязательства.", "UA", ["RU", "UA"]),
+    ("ru", "Россия воздерживается от ударов по портам — в ответ на аналогичное обещание "
+           "Киева.", "RU", ["RU", "UA"]),
+    ("ru", "Мы прекратим удары по мостам, если Киев поступит так же.", "RU", ["RU"]),
+    ("ru", "С 1 июня ни Москва, ни Киев не будут атаковать плотины.", "US", ["RU", "UA"]),
+    ("uk", "Росія не завдаватиме ударів по наших портах. Київ вчинить так само.", "UA",
+     ["RU", "UA"]),
+    ("uk", "Україна утримається від ударів по НПЗ, якщо Москва діятиме дзеркально.", "UA",
+     ["UA"]),
+    ("uk", "Від 1 червня ні Київ, ні Москва не атакуватимуть греблі.", "US", ["RU", "UA"]),
+])
+def test_same_commitments_and_neither_nor(language, text, speaker, bound):
+    assert _terms(text, language, speaker).bound_parties == bound
+
+
+@pytest.mark.parametrize(("language", "text", "start", "days"), [
+    ("en", "Starting from June 5, neither Russia nor Ukraine will strike bridges for ten days.",
+     dt.date(2026, 6, 5), 10),
+    ("ru", "Стороны воздержатся от ударов по портам в течение 20 суток. Обсуждение шло долго. "
+           "Режим вступает в силу с 00:00 по московскому времени 14 марта.",
+     dt.date(2026, 3, 14), 20),
+    ("uk", "Сторони утримаються від ударів по мостах 15 днів. Розмова була довгою. Режим "
+           "почне діяти з 20 березня.", dt.date(2026, 3, 20), 15),
+    ("ru", "— Напомню, действует двухнедельный мораторий на удары по портам, который начался "
+           "с 2 марта.", dt.date(2026, 3, 2), 14),
+    ("uk", "— Нагадаю, діє взаємний мораторій на удари по портах на 20 днів, що почався з "
+           "2 березня.", dt.date(2026, 3, 2), 20),
+])
+def test_regimes_in_force_and_own_recaps(language, text, start, days):
+    terms = _terms(text, language)
+    assert (terms.start, terms.duration_days) == (start, days)
+
+
+@pytest.mark.parametrize(("language", "text", "conditions"), [
+    ("en", "Both sides halt strikes on ports. If the truce is violated, our forces will resume "
+           "strikes at once.", ["If the truce is violated, our forces will resume strikes at "
+                                "once"]),
+    ("ru", "Стороны прекращают удары по мостам. В случае нарушения перемирия удары будут "
+           "возобновлены.", ["В случае нарушения перемирия удары будут возобновлены"]),
+    ("uk", "Сторони припиняють удари по мостах. У разі порушення режиму ми відновимо удари.",
+     ["У разі порушення режиму ми відновимо удари"]),
+    ("ru", "Россия прекращает удары по мостам. Если обстрелы продолжатся, Москва будет "
+           "считать себя свободной от взятых обязательств.",
+     ["Если обстрелы продолжатся, Москва будет считать себя свободной от взятых "
+      "обязательств"]),
+    ("en", "Ukraine halts strikes on refineries. Any strike on Odesa will mean Russia has "
+           "walked away from the deal.",
+     ["Any strike on Odesa will mean Russia has walked away from the deal"]),
+    ("uk", "Україна припиняє удари по НПЗ. Удар по Одесі означатиме, що Росія вийшла з угоди.",
+     ["Удар по Одесі означатиме, що Росія вийшла з угоди"]),
+    ("ru", "Стороны прекращают удары по портам. Соблюдение договорённости увязано с доступом "
+           "судов в порты.", ["Соблюдение договорённости увязано с доступом судов в порты"]),
+    ("en", "Both sides halt strikes on dams. Observance is tied to the return of the "
+           "inspectors.", ["Observance is tied to the return of the inspectors"]),
+    ("uk", "Сторони припиняють удари по греблях. Невід'ємною частиною домовленості є доступ "
+           "інспекторів.", ["Невід'ємною частиною домовленості є доступ інспекторів"]),
+])
+def test_escape_and_linked_conditions(language, text, conditions):
+    assert statement_terms(text, language=language).conditions == conditions
+
+
+@pytest.mark.parametrize(("language", "text", "steps"), [
+    ("uk", "Обмін полоненими відбудеться в суботу. Ми запропонували продовжити тишу на 30 "
+           "днів.", ["prisoner_exchange", "extension"]),
+    ("en", "The exchange of prisoners happens on Saturday. We have proposed to extend the quiet "
+           "by thirty days.", ["prisoner_exchange", "extension"]),
+    ("ru", "Обмен пленными состоится в субботу. Мы предложили продлить тишину ещё на 30 суток.",
+     ["prisoner_exchange", "extension"]),
+    ("ru", "В Анкаре прошли переговоры по безопасности судоходства. Стороны прекращают удары "
+           "по портам.", []),
+    ("en", "The delegations met in Ankara to discuss safe navigation. The parties halt strikes "
+           "on ports.", []),
+    ("uk", "В Анкарі відбулися переговори щодо безпеки судноплавства. Сторони припиняють "
+           "удари по портах. Наступним кроком має стати морське перемир'я.",
+     ["maritime_ceasefire"]),
+    ("en", "The delegations met in Ankara and agreed on a prisoner exchange.",
+     ["prisoner_exchange"]),
+])
+def test_extensions_by_length_and_topics_of_past_talks(language, text, steps):
+    assert statement_terms(text, language=language).follow_on == steps
+
+
+@pytest.mark.parametrize(("language", "text", "conditions"), [
+    ("ru", "Стороны прекращают удары по портам. Вопрос о продлении пока не решён.", []),
+    ("uk", "Сторони припиняють удари по портах. Питання продовження поки не вирішено.", []),
+    ("uk", "Сторони припиняють удари по портах.\n▪️ будь-який удар по Одесі означатиме, що "
+           "Росія вийшла з домовленості.",
+     ["будь-який удар по Одесі означатиме, що Росія вийшла з домовленості"]),
+])
+def test_undecided_is_no_condition_and_bullets_are_trimmed(language, text, conditions):
     assert statement_terms(text, language=language).conditions == conditions

@@ -1,7 +1,10 @@
 """The held-out statements (tests/readouts/heldout/: heldout.jsonl and fresh.jsonl, written and
-labeled apart from the corpus; blind.jsonl, blind2.jsonl and blind3.jsonl, written by someone who
-had not seen the reader, blind2 after the first blind set's fixes and blind3 after the second's):
-figures a little below those measured (benchmarks/readouts_quality.py)."""
+labeled apart from the corpus; blind.jsonl, blind2.jsonl, blind3.jsonl and blind4.jsonl, written
+by someone who had not seen the reader, each after the previous blind set's fixes, blind4 as an
+everyday mix): figures a little below those measured (benchmarks/readouts_quality.py). blind4's
+bound-party floor is under 14/15, the most the reader's convention allows: its gold binds Russia
+in e-uk-01 only by the reciprocity Ukraine makes a condition ("якщо Росія так само не
+атакуватиме"), which blind2's c-uk-01 and the reader treat as a condition, binding no one."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ FLOORS = {
     "blind.jsonl": (18, 0.9, 0.9, 0.9, 0.9, 0.8, 0.9),
     "blind2.jsonl": (15, 0.9, 0.9, 0.9, 0.9, 0.65, 0.9),
     "blind3.jsonl": (15, 0.9, 0.9, 0.9, 0.9, 0.8, 0.9),
+    "blind4.jsonl": (15, 0.9, 0.9, 0.9, 0.85, 0.9, 0.9),
 }
 
 

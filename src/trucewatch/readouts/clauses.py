@@ -17,7 +17,8 @@ from .conditional import (
     ordinal_opening,
 )
 from .lexicon import data, fired_values
-from .nlp import Sentence, Span
+from .nlp import Sentence, Span, past_tense
+from .window import gives_length
 
 __all__ = ["read_conditions", "read_follow_on", "read_numbers"]
 
@@ -33,8 +34,9 @@ _SAME_AS = {"technical_meeting": "technical_talks"}
 #: The generic step, left out of a sentence that names technical talks or a topic.
 _GENERIC = "further_negotiations"
 _QUOTES = "\"'“”«»„ "
-#: Characters trimmed from a condition's ends: quotes, punctuation, dashes and list bullets.
-_TRIM = _QUOTES + ",.;:—–-•*"
+#: Characters trimmed from a condition's ends: quotes, punctuation, dashes and list bullets
+#: (with the emoji variation selector some bullets carry: "▪️").
+_TRIM = _QUOTES + ",.;:—–-•*▪▫►\ufe0f"
 _THAT = ("that", "что", "що", "щоб", "чтобы", ":")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
 #: Punctuation that bounds the segment a reciprocity cue is read from.
@@ -50,6 +52,9 @@ PARTY_REACH = 3
 _CLOSERS = ('"', "”", "»", ",")
 #: Articles between a negation and the step it negates ("not a general ceasefire").
 _ARTICLES = ("a", "an", "the")
+#: Steps that are halts themselves: named as the topic of talks already held, they are what
+#: those talks were about (the statement's halt), not a further step.
+_HALT_STEPS = ("maritime_ceasefire", "full_ceasefire")
 #: Tokens after an extension word within which "to" says what it is extended to.
 EXTEND_REACH = 3
 
@@ -273,6 +278,9 @@ def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, 
         fired = _specific(fired_values(_step_labels(sentence), "follow"))
         about_halt = (sentence.has("halt") or sentence.has("agreement")
                       or (index > 0 and sentences[index - 1].has("halt")))
+        if _prolongs(sentence, fired):
+            fired.add("extension")
+            about_halt = True
         if "extension_by_mutual_agreement" in fired or not about_halt:
             fired.discard("extension")
         ordered = sorted(fired, key=lambda v: _first(sentence, v))
@@ -283,13 +291,25 @@ def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, 
     return list(labels), labels
 
 
+def _prolongs(sentence: Sentence, fired: set[str]) -> bool:
+    """Whether a sentence naming no other step prolongs something by a length of time ("Ми
+    запропонували продовжити тишу на 30 днів"), unless it speaks of strikes and not of a halt
+    ("продовжує удари вже тиждень")."""
+    return (sentence.has("prolonging") and not fired - {"extension"} and gives_length(sentence)
+            and not (sentence.has("strike") and not sentence.has("halt")))
+
+
 def _step_labels(sentence: Sentence) -> set[str]:
     """Labels of the sentence's spans, less the further steps it does not name as steps: one
     negated ("It is not a general ceasefire", "это не перемирие"), one inside a wording of
     how the agreement was mediated ("through the good offices of the IAEA"), a full ceasefire
     that is a ceasefire at sea ("повне припинення вогню на морі"), and an extension to things
-    rather than time ("should not be read as extending it to ports")."""
+    rather than time ("should not be read as extending it to ports"), and a halt that was the
+    topic of talks already held ("прошли переговоры ... по безопасности судоходства":
+    ``held`` in ``cues.yaml``); other topics of such talks ("held consultations on ... the
+    release of prisoners") stay steps."""
     negations = {s.end for s in sentence.tagged("negation")}
+    topic_from = _held_talks(sentence)
     mediated = [range(m.start, m.end) for m in sentence.tagged("mediation")]
     maritime = [s for s in sentence.tagged("follow") if s.value == "maritime_ceasefire"]
     dropped = set()
@@ -302,9 +322,19 @@ def _step_labels(sentence: Sentence) -> set[str]:
                 or any(span.start in m and span.end - 1 in m for m in mediated)
                 or (value == "full_ceasefire"
                     and any(m.start < span.end and span.start < m.end for m in maritime))
-                or (value == "extension" and _extends_to_things(sentence, span))):
+                or (value == "extension" and _extends_to_things(sentence, span))
+                or (value in _HALT_STEPS and span.start >= topic_from)):
             dropped.add(span)
     return {s.label for s in sentence.spans if s not in dropped}
+
+
+def _held_talks(sentence: Sentence) -> int:
+    """Token after which steps are the topic of talks already held: the end of the last
+    verb of holding in the past tense with no word of agreeing after it, else past the end."""
+    agreed = [a.start for a in sentence.tagged("agreement")]
+    held = [h.end for h in sentence.tagged("held") if past_tense(sentence, h.start)
+            and not any(a >= h.end for a in agreed)]
+    return max(held, default=len(sentence.words) + 1)
 
 
 def _extends_to_things(sentence: Sentence, span: Span) -> bool:

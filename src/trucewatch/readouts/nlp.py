@@ -264,6 +264,32 @@ NEGATION_GAP = 2
 _VERB_TAGS = ("VERB", "INFN")
 
 
+def _singular_first(word: str, language: str) -> bool:
+    """Whether a marker is a verb in the first person singular: the speaker recalling
+    ("— Напомню, ...", "Нагадаю,"), not an outlet's recap ("Напомним,")."""
+    lowered = word.lower()
+    if language == "en" or not _is_cyrillic(lowered):
+        return False
+    tag = _morph(language).parse(lowered)[0].tag
+    return "1per" in tag and "sing" in tag
+
+
+#: English past forms of verbs of holding talks, and the words before one that make it none.
+_PAST_FORMS = frozenset({"met", "held", "took", "convened", "concluded", "wrapped"})
+_NOT_PAST = frozenset({"will", "would", "shall", "be", "to", "to be"})
+
+
+def past_tense(sentence: Sentence, index: int) -> bool:
+    """Whether the verb at token ``index`` is a finite verb in the past tense ("met", "were
+    held", "прошли", "відбулися"); "will be held" and participles ("будет проведён") are not."""
+    word = sentence.words[index].lower()
+    if sentence.language == "en" or not _is_cyrillic(word):
+        before = sentence.words[index - 1].lower() if index else ""
+        return word in _PAST_FORMS and before not in _NOT_PAST
+    tag = _morph(sentence.language).parse(word)[0].tag
+    return tag.POS == "VERB" and "past" in tag
+
+
 def is_verb(word: str, language: str) -> bool:
     """Whether a word can be a verb: any English word; a Cyrillic one pymorphy parses so."""
     if language == "en" or not _is_cyrillic(word.lower()):
@@ -273,21 +299,34 @@ def is_verb(word: str, language: str) -> bool:
 
 def _negated_strikes(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     """``halt`` and ``stopping`` spans for a negated verb of striking, helper verbs allowed
-    between ("не будут обстреливать", "не станут бить", "will not be shelling")."""
+    between ("не будут обстреливать", "не станут бить", "will not be shelling"); after the
+    "nor" of "neither ... nor" a party stands between too ("neither Ukraine nor Russia will
+    strike"), and the span starts after it, so that the parties before it are its subject."""
     helpers = {i for s in spans if s.family == "future_auxiliary" for i in range(s.start, s.end)}
     negations = [s for s in spans if s.family == "negation"]
     found = []
     for strike in (s for s in spans if s.family == "strike"):
         if not is_verb(doc[strike.start].text, language):
             continue
-        for negation in negations:
-            between = range(negation.end, strike.start)
-            if (negation.end <= strike.start and len(between) <= NEGATION_GAP
-                    and all(i in helpers for i in between)):
-                text = doc[negation.start:strike.end].text
-                found += [Span(label, negation.start, strike.end, text)
-                          for label in ("halt", "stopping")]
+        starts = [n.start for n in negations if _helpers_only(n.end, strike.start, helpers)]
+        starts += [end for end in _correlative_subjects(spans)
+                   if _helpers_only(end, strike.start, helpers)]
+        for start in starts:
+            found += [Span(label, start, strike.end, doc[start:strike.end].text)
+                      for label in ("halt", "stopping")]
     return found
+
+
+def _helpers_only(start: int, end: int, helpers: set[int]) -> bool:
+    """Whether tokens ``start``..``end`` are at most :data:`NEGATION_GAP` helper verbs."""
+    return start <= end and end - start <= NEGATION_GAP and set(range(start, end)) <= helpers
+
+
+def _correlative_subjects(spans: list[Span]) -> list[int]:
+    """Where the party named right after each "nor" ends ("nor Russia| will strike")."""
+    actors = {s.start: s.end for s in sorted(spans, key=lambda s: s.end - s.start)
+              if s.family == "actor"}
+    return [actors[c.end] for c in spans if c.family == "correlative" and c.end in actors]
 
 
 def analyse(text: str, language: str) -> list[Sentence]:
@@ -304,7 +343,8 @@ def analyse(text: str, language: str) -> list[Sentence]:
         spans = sorted(spans + list(negated.values()), key=lambda s: (s.start, s.label))
         editorial = bool(_QUESTION_LINE.match(line)) or any(
             s.family == "editorial" and s.start <= EDITORIAL_REACH and s.end < len(doc)
-            and doc[s.end].text in _EDITORIAL_MARKS for s in spans
+            and doc[s.end].text in _EDITORIAL_MARKS
+            and not _singular_first(doc[s.start].text, language) for s in spans
         )
         for sent in doc.sents:
             inside = [

@@ -23,7 +23,10 @@ confirmed: the Russian side agreed"), and so does one saying both sides take the
 ("Обязательство берут на себя обе стороны"). Protected facilities ("energy facilities of Russia
 and Ukraine") bind no one by themselves; whose strikes are halted binds that party ("прекратить
 удары Вооружённых Сил Российской Федерации", "a halt to strikes by Russian forces"), and so do
-the parties a commitment is "made by". A mediator named after "the mediation of" is passed over.
+the parties a commitment is "made by". A side said to take on the same commitment binds itself
+("Аналогичные обязательства взяла на себя украинская сторона", "Україна діятиме так само"),
+unless that is a condition ("if Russia does the same" binds no one), and "neither Ukraine nor
+Russia will strike" binds both. A mediator named after "the mediation of" is passed over.
 """
 
 from __future__ import annotations
@@ -73,7 +76,11 @@ def _ordering(sentence: Sentence, speaker: str | None = None) -> list[str]:
     after it."""
     parties = []
     actors = sentence.tagged("actor")
+    clause = conditional_range(sentence)
+    asked = getattr(clause_cue(sentence), "family", "") == "appeal"
     for cue in sentence.tagged("order"):
+        if cue.start in clause and not asked:
+            continue
         before = [a for a in actors if a.end <= cue.start]
         after = [a for a in actors if a.start >= cue.end]
         if speaker and _first_person(sentence, cue):
@@ -129,8 +136,7 @@ def _walk_back(
     is named before them, "we" or the speaker's own forces ("наші сили") are the ``speaker``,
     and a mediator is passed over."""
     helpers = _skippable(sentence)
-    coords = {i for s in sentence.tagged("scope") if s.value == "coord"
-              for i in range(s.start, s.end)}
+    coords = _coordinators(sentence)
     actor_at = _longest(sentence.tagged("actor"), "end")
     group_at = _longest(sentence.tagged("parties"), "end") if groups else {}
     own_at = (_longest(sentence.tagged("own_forces") + sentence.tagged("first_person"), "end")
@@ -158,16 +164,23 @@ def _walk_back(
         index = actor.start - 1
         if index not in coords:
             break
-        index -= 1
+        while index in coords:
+            index -= 1
     return parties
+
+
+def _coordinators(sentence: Sentence) -> set[int]:
+    """Tokens that join parties: "and", commas, and the "nor" of "neither ... nor" ("ні Росія,
+    ні Україна")."""
+    spans = [s for s in sentence.tagged("scope") if s.value == "coord"]
+    return {i for s in spans + sentence.tagged("correlative") for i in range(s.start, s.end)}
 
 
 def _walk_forward(sentence: Sentence, index: int) -> list[str]:
     """Coordinated parties right after token ``index`` ("the commitment of Russia and Ukraine
     to halt", "согласие России и Украины"), past up to two function words, or a participle
     and an agent word ("the commitment made by the Russian Federation and Ukraine")."""
-    coords = {i for s in sentence.tagged("scope") if s.value == "coord"
-              for i in range(s.start, s.end)}
+    coords = _coordinators(sentence)
     actor_from = _longest(sentence.tagged("actor"), "start")
     agent = next((a for a in sentence.tagged("agent") if index <= a.start <= index + 2), None)
     index = agent.end if agent else index
@@ -283,6 +296,30 @@ def _agreeing_sides(sentence: Sentence, sides: Sequence[str]) -> list[str]:
     return []
 
 
+def _same_commitment(
+    sentence: Sentence, sides: Sequence[str], speaker: str | None = None
+) -> list[str]:
+    """Sides said to take on the same commitment ("Аналогичные обязательства взяла на себя
+    украинская сторона", "в ответ на аналогичное обязательство Киева", "Україна діятиме так
+    само", "Ukraine has made the same commitment", "Kyiv will reciprocate"): with a word of
+    sameness outside a conditional clause ("if Russia does the same" binds no one), the
+    subject of that word or of a verb of agreeing, acting or keeping, or the party right
+    after one of these verbs or nouns ("обязательство Киева", "взяла на себя украинская
+    сторона")."""
+    clause = conditional_range(sentence)
+    same = [s for s in sentence.tagged("same") if s.start not in clause]
+    if not same:
+        return []
+    verbs = [v for family in ("agreement", "acting", "order") for v in sentence.tagged(family)
+             if v.start not in clause]
+    found: list[str] = []
+    for anchor in same + verbs:
+        found += _walk_back(sentence, anchor.start - 1, sides, groups=False, speaker=speaker)
+    for verb in verbs:
+        found += _walk_forward(sentence, verb.end)
+    return [p for p in found if p in sides]
+
+
 def _lead(sentences: Sequence[Sentence], index: int) -> Sentence | None:
     """The sentence that introduces the list a list item belongs to, if any."""
     while index > 0 and sentences[index - 1].list_item:
@@ -312,7 +349,7 @@ def _follow_up(sentence: Sentence, sides: Sequence[str], speaker: str | None) ->
     "Both parties have committed to it")."""
     if any(sentence.has(family) for family in _OTHER_TOPICS):
         return []
-    found: list[str] = []
+    found = _same_commitment(sentence, sides, speaker)
     for verb in sentence.tagged("agreement") + sentence.tagged("order"):
         if _clause_final(sentence, verb):
             found += _walk_back(sentence, verb.start - 1, sides, groups=False, speaker=speaker)
@@ -347,7 +384,7 @@ def read_bound(
         else:
             found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides, speaker))
                      | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides))
-                     | set(_strikers(sentence)))
+                     | set(_strikers(sentence)) | set(_same_commitment(sentence, sides, speaker)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:

@@ -42,7 +42,7 @@ from .conditional import conditional_range
 from .lexicon import data, fired_values
 from .nlp import Sentence
 
-__all__ = ["find_dates", "find_ranges", "read_duration", "read_start"]
+__all__ = ["find_dates", "find_ranges", "gives_length", "read_duration", "read_start"]
 
 #: Tokens between a start cue and the date it introduces, fillers and times of day not counted.
 CUE_GAP = 2
@@ -76,6 +76,12 @@ def _elapsed(language: str) -> re.Pattern[str]:
     days", "за перші три дні", "прошло 15 дней")."""
     words = "|".join(map(re.escape, data("dates.yaml")["elapsed_before"][language]))
     return re.compile(rf"(?:^|\W)(?:{words})\s+$", re.IGNORECASE)
+
+
+def gives_length(sentence: Sentence) -> bool:
+    """Whether a sentence gives a length of time ("на 30 днів", "for another month"), not a
+    point or time already passed."""
+    return bool(_durations(sentence, sentence.language))
 
 
 def _durations(sentence: Sentence, language: str) -> list[int]:
