@@ -626,3 +626,15 @@ def test_official_bodies_heading_their_releases(language, text, expected):
 ])
 def test_fourth_blind_set_rules(language, text, expected):
     assert _facts(text, "2025-07-15", language, "admin1", "target_class") == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    pytest.param("en", "On 14 September Ukrainian drones hit the refinery in Kirishi, Leningrad "
+                       "region.\n\nThe next day, drones struck the refinery in Saratov.",
+                 id="en-the-next-day"),
+    pytest.param("uk", "14 вересня дрони уразили НПЗ у Кіришах Ленінградської області.\n\n"
+                       "Наступного дня дрони атакували НПЗ у Саратові.", id="uk-nastupnoho-dnia"),
+])
+def test_the_next_day_follows_the_report_before(language, text):
+    assert _facts(text, "2025-10-20", language, "date", "admin1") == {
+        ("2025-09-14", "RU-LEN"), ("2025-09-15", "RU-SAR")}

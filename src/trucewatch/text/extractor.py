@@ -573,6 +573,9 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         if s.has("C|same_time") and earlier and not _dates(ctx, s):
             date, precision = earlier[-1].date, earlier[-1].precision
             date_why = f"'the same' time as the report before ({date})"
+        elif s.has("C|next_day") and earlier and earlier[-1].date and not _dates(ctx, s):
+            date, precision = earlier[-1].date + dt.timedelta(days=1), earlier[-1].precision
+            date_why = f"'the next day' after the report before ({date})"
         elif prior and "of the sentence naming the place" in date_why:
             # the same event told on: the date of the report already made from that sentence
             date, precision = prior[-1].date, prior[-1].precision
