@@ -77,3 +77,16 @@ def test_relative_dates_in_reports(language, text, expected):
 
     [report] = extract(text, PUBLISHED, language)
     assert str(report.date) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Images from 23 September show tanks at the station hit two days earlier.",
+     [dt.date(2024, 9, 21)]),
+    ("uk", "На знімках від 23 вересня видно резервуари, уражені за два дні раніше.",
+     [dt.date(2024, 9, 21)]),
+    ("en", "On 12 March a drone hit the depot; a day earlier another struck the substation.",
+     [dt.date(2024, 3, 12), dt.date(2024, 3, 11)]),
+    ("en", "Two days earlier, drones hit a substation.", []),  # earlier than what: no date
+])
+def test_days_earlier_than_a_date_in_the_sentence(language, text, expected):
+    assert [c.date for c in find_dates(text, language, dt.date(2024, 9, 25), 2024)] == expected

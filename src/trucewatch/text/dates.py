@@ -69,6 +69,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             r"(?:ago|тому|назад)\b",
             re.IGNORECASE,
         ),
+        "earlier": re.compile(
+            rf"\b(\d{{1,2}}|{number}|a)\s+(?:days?|дн[іяей]\w*|день|дня|дней)\s+"
+            r"(?:earlier|before|раніше|ранее|раньше)\b",
+            re.IGNORECASE,
+        ),
     }
 
 
@@ -116,8 +121,11 @@ def find_dates(
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
+    told: list[DateCue] = []  # every date written, "since" ones too: anchors for "N days earlier"
+
     def add(cue: DateCue, start: int, end: int) -> None:
         taken.append((start, end))
+        told.append(cue)
         if not _SINCE.search(sentence[max(0, start - 25):start]) or \
                 _WHEN.match(sentence, end):  # "after 11 April, when missiles destroyed ..."
             cues.append(cue)
@@ -141,9 +149,8 @@ def find_dates(
             month = lex.months.get(month_word.lower())
             if month is None:
                 continue
-            if kind == "day_month" and not second and re.match(r"(?i)(з|с|from)\s", m.group(0)):
-                taken.append((m.start(), m.end()))  # "з 18 березня": since, not a date
-                continue
+            since = kind == "day_month" and not second and \
+                re.match(r"(?i)(з|с|from)\s", m.group(0))  # "з 18 березня": since, not a date
             day1 = int(first)
             day2 = int(second) if second else None
             multi = bool(day2 and day2 - day1 > 1)
@@ -151,7 +158,12 @@ def find_dates(
             day = day2 if day2 and (night or day2 - day1 == 1) else day1
             value = _make(int(explicit) if explicit else year, month, day,
                           None if explicit else published)
-            add(DateCue(value, "day", m.start(), m.group(0), multi), m.start(), m.end())
+            cue = DateCue(value, "day", m.start(), m.group(0), multi)
+            if since:
+                taken.append((m.start(), m.end()))
+                told.append(cue)
+                continue
+            add(cue, m.start(), m.end())
     if published:
         for m in pats["weekday"].finditer(sentence):
             if free(m.start(), m.end()):
@@ -165,6 +177,16 @@ def find_dates(
                 days = int(raw) if raw.isdigit() else lex.numbers.get(raw, 0)
                 value = published - dt.timedelta(days=days)
                 add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
+    for m in pats["earlier"].finditer(sentence):
+        # "images from 23 September show tanks hit two days earlier": before the sentence's date
+        anchor = max((c for c in told if c.date is not None and c.precision == "day"
+                      and c.offset < m.start()), key=lambda c: c.offset, default=None)
+        if anchor is not None and free(m.start(), m.end()):
+            raw = m.group(1).lower()
+            days = 1 if raw == "a" else int(raw) if raw.isdigit() else lex.numbers.get(raw, 0)
+            cues.append(DateCue(anchor.date - dt.timedelta(days=days), "day", m.start(),
+                                m.group(0)))
+            taken.append((m.start(), m.end()))
     for kind, precision in (("coarse_month", "month"), ("coarse_week", "week")):
         for m in pats[kind].finditer(sentence):
             if free(m.start(), m.end()):
