@@ -30,7 +30,7 @@ from trucewatch.sources.base import (
     read_header,
     require_columns,
 )
-from trucewatch.sources.notes import normalise, read_note
+from trucewatch.sources.notes import LOCAL, normalise, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 
 __all__ = ["COLUMNS", "read"]
@@ -102,6 +102,7 @@ def _record(row: dict[str, str], line: int, path: Path, conventions: dict[str, A
     places = (row["location"], row["admin3"], row["admin2"], row["admin1"])
     target_class, target_text, perpetrator, claimed_by, negated, reasons = read_note(
         normalise(notes, places), row["tags"])
+    claimed_by = country if claimed_by == LOCAL else claimed_by
     url, outlet = split_source(row["source"])
     return {
         "line": line,

@@ -23,7 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from trucewatch.sources.base import date_from_text, read_header
-from trucewatch.sources.notes import mask_digits, read_note
+from trucewatch.sources.notes import LOCAL, mask_digits, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 
 __all__ = ["stage"]
@@ -224,7 +224,8 @@ def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
                code AS country, region_code AS admin1, location AS place,
                TRY_CAST(latitude AS DOUBLE) AS lat, TRY_CAST(longitude AS DOUBLE) AS lon,
                geo_precision, target_class, target_text, sub_event_type AS weapon,
-               perpetrator, claimed_by, negated, CAST(NULL AS VARCHAR) AS evidence,
+               perpetrator, CASE claimed_by WHEN '{LOCAL}' THEN code ELSE claimed_by END
+                   AS claimed_by, negated, CAST(NULL AS VARCHAR) AS evidence,
                0.7 AS confidence, reasons, outlet, coalesce(outlet, url, doc_id) AS source
         FROM _acled_rows r
         JOIN _acled_notes n ON n.note_key = r.note_key AND n.tags IS NOT DISTINCT FROM r.tags""")

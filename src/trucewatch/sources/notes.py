@@ -19,7 +19,10 @@ import yaml
 
 from trucewatch.text import classify_target
 
-__all__ = ["NoteReading", "classify_note", "mask_digits", "normalise", "read_note"]
+__all__ = ["LOCAL", "NoteReading", "classify_note", "mask_digits", "normalise", "read_note"]
+
+#: The claimant :func:`read_note` gives for a local official; the row's country replaces it.
+LOCAL = "local"
 
 #: (target_class, target_text, perpetrator, claimed_by, negated, reasons as JSON)
 NoteReading = tuple[str, str | None, str | None, str | None, bool, str]
@@ -78,7 +81,10 @@ def classify_note(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=200_000)
 def read_note(key: str, tags: str = "", default_claimant: str | None = "media") -> NoteReading:
-    """Read one normalised note (and the row's tags): class, perpetrator, claimant, denial."""
+    """Read one normalised note (and the row's tags): class, perpetrator, claimant, denial.
+
+    A local official or body as claimant ("according to the Kursk governor") comes back as
+    ``"local"``: the caller knows the row's country, whose side the official speaks for."""
     reasons: dict[str, str] = {}
     found = classify_note(key) if key else None
     if found is None and tags:

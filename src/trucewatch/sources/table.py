@@ -27,7 +27,7 @@ from trucewatch.sources.base import (
     parse_date,
     read_header,
 )
-from trucewatch.sources.notes import normalise, read_note
+from trucewatch.sources.notes import LOCAL, normalise, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 from trucewatch.taxonomy import is_party_code, target_classes
 
@@ -136,7 +136,8 @@ def _record(row: dict[str, Any], raw: Any, line: int, path: Path, mapping: dict[
         target, target_text, perp, claimant, negated, note_reasons = read_note(
             normalise(text), "", None)
         values.update(target_class=target, target_text=values["target_text"] or target_text)
-        values.update(perpetrator=perp, claimed_by=claimant, negated=negated)
+        values.update(perpetrator=perp, negated=negated,
+                      claimed_by=values.get("country") if claimant == LOCAL else claimant)
         reasons = json.loads(note_reasons)
     for name in ("perpetrator", "claimed_by"):
         value = get(name)
