@@ -29,7 +29,7 @@ class Lemmatizer:
         self._morph = pymorphy3.MorphAnalyzer(lang=language) if language in ("uk", "ru") else None
         self._lemma: dict[str, str] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
-        self._nominative: dict[str, bool] = {}
+        self._answers: dict[str, bool] = {}  # "word|question" -> yes or no
 
     def lemma(self, word: str) -> str:
         """The most likely lemma of ``word``, lower-cased."""
@@ -64,12 +64,12 @@ class Lemmatizer:
         """True when some analysis of ``word`` is in the nominative case (and singular, if
         asked); always True for English."""
         key = f"{word}|{singular}"
-        found = self._nominative.get(key)
+        found = self._answers.get(key)
         if found is None:
             found = self._morph is None or any(
                 "nomn" in p.tag and not (singular and "plur" in p.tag)
                 for p in self._morph.parse(word.lower())[:4])
-            self._nominative[key] = found
+            self._answers[key] = found
         return found
 
     def is_adjective(self, word: str) -> bool:
@@ -83,22 +83,16 @@ class Lemmatizer:
 
     def _best_tag_has(self, word: str, grammeme: str) -> bool:
         key = f"{word}|{grammeme}"
-        found = self._nominative.get(key)
+        found = self._answers.get(key)
         if found is None:
             found = self._morph is not None and grammeme in self._morph.parse(word.lower())[0].tag
-            self._nominative[key] = found
+            self._answers[key] = found
         return found
 
     def is_given_name(self, word: str) -> bool:
         """True when pymorphy3's best analysis of ``word`` is a first name ("Александр",
         "Олег"); always False for English."""
-        key = f"{word}|name"
-        found = self._nominative.get(key)
-        if found is None:
-            found = self._morph is not None and word[:1].isupper() and \
-                "Name" in self._morph.parse(word.lower())[0].tag
-            self._nominative[key] = found
-        return found
+        return word[:1].isupper() and self._best_tag_has(word, "Name")
 
     def candidates(self, word: str) -> tuple[str, ...]:
         """The lower-cased form followed by every distinct lemma pymorphy3 proposes."""
