@@ -123,9 +123,11 @@ def find_dates(
 
     told: list[DateCue] = []  # every date written, "since" ones too: anchors for "N days earlier"
 
-    def add(cue: DateCue, start: int, end: int) -> None:
+    def add(cue: DateCue, start: int, end: int, since: bool = False) -> None:
         taken.append((start, end))
         told.append(cue)
+        if since:
+            return
         if not _SINCE.search(sentence[max(0, start - 25):start]) or \
                 _WHEN.match(sentence, end):  # "after 11 April, when missiles destroyed ..."
             cues.append(cue)
@@ -158,12 +160,8 @@ def find_dates(
             day = day2 if day2 and (night or day2 - day1 == 1) else day1
             value = _make(int(explicit) if explicit else year, month, day,
                           None if explicit else published)
-            cue = DateCue(value, "day", m.start(), m.group(0), multi)
-            if since:
-                taken.append((m.start(), m.end()))
-                told.append(cue)
-                continue
-            add(cue, m.start(), m.end())
+            add(DateCue(value, "day", m.start(), m.group(0), multi), m.start(), m.end(),
+                bool(since))
     if published:
         for m in pats["weekday"].finditer(sentence):
             if free(m.start(), m.end()):
