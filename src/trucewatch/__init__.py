@@ -17,6 +17,7 @@ from trucewatch.agreements import (
     side_by_side,
 )
 from trucewatch.assess import assess, assess_readings, summarise
+from trucewatch.assess.reviews import add_review
 from trucewatch.errors import (
     InputError,
     NotFoundError,
@@ -47,10 +48,9 @@ from trucewatch.model import (
 )
 from trucewatch.readouts import read_statements, statement_terms
 from trucewatch.report import write_report
-from trucewatch.reviews import add_review
-from trucewatch.sources.ingest import ingest
 from trucewatch.store import Store, open_store
 from trucewatch.text import classify_target, extract
+from trucewatch.workflow import ingest
 
 __version__ = _version("trucewatch")
 

@@ -218,12 +218,13 @@ class Report(BaseModel):
 
 
 class VerdictKind(StrEnum):
-    """The judgement of one incident under one reading of one commitment."""
+    """The judgement of one incident under one reading of one commitment, strongest first:
+    the order in which summaries, legends and maps list them."""
 
     VIOLATION = "violation"
     POSSIBLE_VIOLATION = "possible_violation"
     DISPUTED = "disputed"
-    OUT_OF_SCOPE = "out_of_scope"
     OUTSIDE_WINDOW = "outside_window"
     OUTSIDE_AREA = "outside_area"
+    OUT_OF_SCOPE = "out_of_scope"
     NOT_BOUND = "not_bound"

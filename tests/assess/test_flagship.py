@@ -7,8 +7,8 @@ from pathlib import Path
 from tests.conftest import FLAGSHIP
 from trucewatch.agreements import add_agreement, load_spec
 from trucewatch.assess import summarise
-from trucewatch.sources.ingest import ingest
 from trucewatch.store import open_store
+from trucewatch.workflow import ingest
 
 
 def test_sample_inputs_show_the_disputed_start_date(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ from typer.testing import CliRunner
 
 from tests.incidents.test_merge import MAPPING
 from trucewatch.assess import assess, summarise
+from trucewatch.assess.reviews import add_review
 from trucewatch.cli import app
 from trucewatch.incidents import IncidentFilter, count_incidents, get_incident, query_incidents
-from trucewatch.reviews import add_review
-from trucewatch.sources.ingest import ingest
 from trucewatch.store import Store
+from trucewatch.workflow import ingest
 
 DISPUTED_UNDER_RU = IncidentFilter(verdict="disputed", reading="RU", commitment="energy-halt")
 

@@ -16,8 +16,8 @@ from tests.ingest.helpers import FIXTURES
 from trucewatch.cli import app
 from trucewatch.errors import InputError, UsageError
 from trucewatch.sources import read
-from trucewatch.sources.ingest import ingest
 from trucewatch.store import open_store
+from trucewatch.workflow import ingest
 
 FEEDS = FIXTURES / "rss"
 

@@ -8,8 +8,8 @@ from html import unescape
 import pytest
 
 from trucewatch.assess import assess
+from trucewatch.assess.reviews import add_review, apply_reviews, list_reviews
 from trucewatch.errors import NotFoundError, UsageError
-from trucewatch.reviews import add_review, apply_reviews, list_reviews
 from trucewatch.store import open_store
 from trucewatch.web.csrf import COOKIE
 

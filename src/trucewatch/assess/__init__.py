@@ -1,7 +1,7 @@
 """Assessment: every incident judged under every reading of every halt_strikes commitment.
 
 The rules are SQL (:mod:`trucewatch.assess.rules`), run set-based in DuckDB; analysts'
-reviews (:mod:`trucewatch.reviews`) are applied after them, and the verdict index
+reviews (:mod:`trucewatch.assess.reviews`) are applied after them, and the verdict index
 (:mod:`trucewatch.assess.index`) lets incident queries filter by verdict without a join.
 """
 

@@ -8,13 +8,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from trucewatch import reviews  # a module: reviews import the verdict index from here
-from trucewatch.assess.bulk import unordered_inserts
 from trucewatch.assess.index import index_judged, register_keys
+from trucewatch.assess.reviews import apply_reviews
 from trucewatch.assess.rules import verdicts_sql
 from trucewatch.errors import NotFoundError
 from trucewatch.model import Reading
 from trucewatch.store import Store
+from trucewatch.store.bulk import unordered_inserts
 
 __all__ = ["assess", "assess_readings", "explain_verdicts"]
 
@@ -56,7 +56,7 @@ def assess(store: Store, agreement_id: str | None = None) -> int:
             "commitment_id, party, verdict, reasons, confidence, rule) "
             "SELECT * EXCLUDE (incident_row) FROM _judged").fetchone()[0]
         index_judged(conn, "_judged", agreement_id)
-        reviews.apply_reviews(conn)
+        apply_reviews(conn)
         store.audit("assess", "agreement", agreement_id, {"verdicts": count})
         conn.execute("DROP TABLE _judged")
         conn.execute("DROP TABLE _assess_readings")

@@ -22,7 +22,7 @@ scope.unspecified_energy    possible_violation    an unspecified energy target (
 violation                   violation             all of the above hold
 ==========================  ====================  ============================================
 
-An analyst's confirm or dispute (:mod:`trucewatch.reviews`) is applied after the rules and
+An analyst's confirm or dispute (:mod:`trucewatch.assess.reviews`) is applied after the rules and
 overrides them; such verdicts carry the rule ``analyst_review``.
 
 The readings relation needs the columns agreement_id, version, commitment_id, party, classes,

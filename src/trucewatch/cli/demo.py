@@ -25,7 +25,7 @@ def _show_agreement(demo: Demo) -> None:
 def _ingest_and_assess(demo: Demo) -> None:
     """Ingest the case's sample inputs (reported claims) and print the assessment."""
     from trucewatch.assess import summarise
-    from trucewatch.sources.ingest import ingest
+    from trucewatch.workflow import ingest
 
     from .assess import render_assessment
 

@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from trucewatch.errors import UsageError
 from trucewatch.sources import FORMATS
-from trucewatch.sources.ingest import ingest as ingest_paths
 from trucewatch.store import open_store
+from trucewatch.workflow import ingest as ingest_paths
 
 from .render import console, err_console
 

@@ -12,7 +12,6 @@ from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.readouts import (
     Comparison,
     Statement,
-    compare,
     draft_spec,
     parse_argument,
     read_statements,
@@ -21,6 +20,7 @@ from trucewatch.readouts import (
 from trucewatch.readouts.markdown import TERM_ROWS, cell
 from trucewatch.store import open_store
 from trucewatch.taxonomy import is_party_code
+from trucewatch.workflow import compare_statements
 
 from .agreements import agreement_app
 from .render import console, print_json, print_wrapped
@@ -84,9 +84,9 @@ def _render_table(comparison: Comparison) -> None:
     if comparison.costs is not None:
         console.print("\n[bold]What the differences cost[/]")
         for cost in comparison.costs:
-            print_wrapped(f"• {cost.incidents} incident(s) are violations under the "
-                          f"{cost.violation_under} reading and not under the "
-                          f"{cost.not_under} reading (e.g. {', '.join(cost.examples)})")
+            print_wrapped(f"• {cost['incidents']} incident(s) are violations under the "
+                          f"{cost['violation_under']} reading and not under the "
+                          f"{cost['not_under']} reading (e.g. {', '.join(cost['examples'])})")
         if not comparison.costs:
             console.print("Every stored incident gets the same verdict under every reading.")
 
@@ -111,12 +111,10 @@ def compare_command(
     except NotFoundError:
         store = None
     if store is None:
-        comparison = compare(read, sides=_sides(sides))
+        comparison = compare_statements(read, sides=_sides(sides))
     else:
         with store:
-            has_incidents = store.conn.execute("SELECT count(*) FROM incidents").fetchall()[0][0]
-            comparison = compare(read, sides=_sides(sides),
-                                 conn=store.conn if has_incidents else None)
+            comparison = compare_statements(read, sides=_sides(sides), store=store)
     if output is ReadoutFormat.JSON:
         print_json(comparison.as_dict())
     elif output is ReadoutFormat.MARKDOWN:

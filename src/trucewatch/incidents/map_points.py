@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from trucewatch.assess.index import verdict_mask
+from trucewatch.assess.verdicts import verdict_order
 from trucewatch.incidents.query import IncidentFilter, filter_sql
-from trucewatch.report.palette import verdict_order
 from trucewatch.store import Store
 
 __all__ = ["CELLS_ACROSS", "MAX_CELLS_ACROSS", "POINT_LIMIT", "BBox", "map_features"]

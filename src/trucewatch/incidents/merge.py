@@ -21,9 +21,9 @@ incident counts once (claimants, outlets, sources).
 
 from __future__ import annotations
 
-from trucewatch.assess.bulk import unordered_inserts
-from trucewatch.sources.memory import bounded_memory
 from trucewatch.store import Store
+from trucewatch.store.bulk import unordered_inserts
+from trucewatch.store.memory import bounded_memory
 
 __all__ = ["merge_incidents"]
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from trucewatch.assess.engine import explain_verdicts
 from trucewatch.assess.index import verdict_mask
+from trucewatch.assess.reviews import RULE as REVIEW_RULE
 from trucewatch.assess.rules import RULES
 from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.model import VerdictKind
-from trucewatch.reviews import RULE as REVIEW_RULE
 from trucewatch.store import Store
 from trucewatch.taxonomy import expand_scope
 

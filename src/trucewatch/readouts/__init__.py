@@ -7,7 +7,6 @@
 """
 
 from .compare import Comparison, compare, merge_terms, to_reading
-from .costs import ReadingCost, reading_costs
 from .draft import draft_agreement, draft_spec
 from .extract import read_statement, statement_terms
 from .markdown import to_markdown
@@ -16,7 +15,6 @@ from .terms import Statement, StatementTerms, Terms
 
 __all__ = [
     "Comparison",
-    "ReadingCost",
     "Statement",
     "StatementTerms",
     "Terms",
@@ -27,7 +25,6 @@ __all__ = [
     "parse_argument",
     "read_statement",
     "read_statements",
-    "reading_costs",
     "statement_terms",
     "to_markdown",
     "to_reading",

@@ -14,12 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
-
 from trucewatch.agreements import Difference, reading_differences
 from trucewatch.model import Condition, Reading
 
-from .costs import ReadingCost, reading_costs
 from .extract import read_statement
 from .terms import Statement, StatementTerms, Terms
 
@@ -36,7 +33,11 @@ class Comparison:
     speakers: dict[str, Terms]
     readings: list[Reading]
     differences: list[Difference]
-    costs: list[ReadingCost] | None = field(default=None)
+    #: The readings to cost: each without a start counts from its speaker's first statement.
+    dated_readings: list[Reading] = field(default_factory=list)
+    #: What the differences cost, as :meth:`trucewatch.assess.costs.ReadingCost.as_dict` rows
+    #: (filled by :func:`trucewatch.workflow.compare_statements` when a store holds incidents).
+    costs: list[dict[str, Any]] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract: statements with their terms, and the differences."""
@@ -45,7 +46,7 @@ class Comparison:
             "differences": [d.as_dict() for d in self.differences],
         }
         if self.costs is not None:
-            data["costs"] = [c.as_dict() for c in self.costs]
+            data["costs"] = self.costs
         return data
 
 
@@ -156,13 +157,8 @@ def compare(
     statements: Sequence[Statement],
     *,
     sides: Sequence[str] | None = None,
-    conn: duckdb.DuckDBPyConnection | None = None,
 ) -> Comparison:
-    """Read every statement and report the differences between its speakers' wordings.
-
-    With ``conn`` (a store holding incidents), ``costs`` says how many incidents are
-    violations under one speaker's reading and not under another's.
-    """
+    """Read every statement and report the differences between its speakers' wordings."""
     read = [read_statement(s, reference=reference_date(s, statements), sides=sides)
             for s in statements]
     by_speaker: dict[str, list[StatementTerms]] = {}
@@ -173,6 +169,5 @@ def compare(
                 for speaker, items in by_speaker.items()]
     differences = list(reading_differences(readings))
     differences += [d for d in (_follow_on(merged), _numbers(merged)) if d is not None]
-    costs = reading_costs(conn, _dated(readings, by_speaker)) if conn is not None else None
     return Comparison(statements=read, speakers=merged, readings=readings,
-                      differences=differences, costs=costs)
+                      differences=differences, dated_readings=_dated(readings, by_speaker))

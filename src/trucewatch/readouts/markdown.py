@@ -49,9 +49,9 @@ def to_markdown(comparison: Comparison) -> str:
         lines.append("The statements agree on every term they state.")
     if comparison.costs is not None:
         lines += ["", "## What the differences cost", ""]
-        lines += [f"- {c.incidents} incident(s) are violations under the {c.violation_under} "
-                  f"reading and not under the {c.not_under} reading "
-                  f"(e.g. {', '.join(c.examples)})" for c in comparison.costs]
+        lines += [f"- {c['incidents']} incident(s) are violations under the "
+                  f"{c['violation_under']} reading and not under the {c['not_under']} reading "
+                  f"(e.g. {', '.join(c['examples'])})" for c in comparison.costs]
         if not comparison.costs:
             lines.append("Every stored incident gets the same verdict under every reading.")
     return "\n".join(lines) + "\n"

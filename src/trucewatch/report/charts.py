@@ -12,7 +12,9 @@ from typing import Any
 
 import altair as alt
 
-from .palette import verdict_colors, verdict_order
+from trucewatch.assess.verdicts import verdict_order
+
+from .palette import verdict_colors
 
 __all__ = ["map_spec", "timeline_spec", "violations_spec"]
 

@@ -15,12 +15,12 @@ from typing import Any
 
 from trucewatch.agreements import agreement_versions, get_agreement
 from trucewatch.assess import Assessment, summarise
+from trucewatch.assess.verdicts import strongest
 from trucewatch.incidents import IncidentFilter, daily_counts, query_incidents
 from trucewatch.store import Store
 
 from .agreement import agreement_view, window_marks
 from .charts import map_spec, timeline_spec, violations_spec
-from .palette import strongest
 
 __all__ = ["report_data", "verdict_counts"]
 

@@ -1,25 +1,23 @@
-"""Verdict names, colours and strength order, loaded once from ``verdicts.yaml``."""
+"""Verdict names and colours, loaded once from ``verdicts.yaml``, in the verdicts' strength
+order (:func:`trucewatch.assess.verdicts.verdict_order`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
 import yaml
 
-__all__ = ["strongest", "verdict_colors", "verdict_labels", "verdict_order"]
+from trucewatch.assess.verdicts import verdict_order
+
+__all__ = ["verdict_colors", "verdict_labels"]
 
 
 @cache
 def _verdicts() -> dict[str, dict[str, str]]:
     text = resources.files(__package__).joinpath("verdicts.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-def verdict_order() -> list[str]:
-    """Verdict codes, strongest first; ``none`` (not assessed) last."""
-    return list(_verdicts())
+    styles = yaml.safe_load(text)
+    return {code: styles[code] for code in verdict_order()}
 
 
 def verdict_colors() -> dict[str, str]:
@@ -28,9 +26,3 @@ def verdict_colors() -> dict[str, str]:
 
 def verdict_labels() -> dict[str, str]:
     return {code: v["label"] for code, v in _verdicts().items()}
-
-
-def strongest(verdicts: Iterable[str]) -> str:
-    """The strongest of ``verdicts`` (violation beats possible_violation ...), ``none`` if empty."""
-    rank = {code: i for i, code in enumerate(verdict_order())}
-    return min(verdicts, key=lambda v: rank.get(v, len(rank)), default="none")

@@ -10,16 +10,13 @@ supersedes the earlier version, which stays in the store as history. A URL insid
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from trucewatch.errors import InputError
+from trucewatch.sources.acled_bulk import finish, stage, unstage
+from trucewatch.sources.acled_layout import COLUMNS, conventions, split_source
 from trucewatch.sources.base import (
     BadRowHandler,
     csv_rows,
@@ -33,47 +30,19 @@ from trucewatch.sources.base import (
 from trucewatch.sources.notes import LOCAL, normalise, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 
-__all__ = ["COLUMNS", "read"]
-
-COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
-    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "tags", "timestamp",
-)
-_URL = re.compile(r"https?://\S+?(?=[\s);,]|$)")
-
-
-@cache
-def _conventions() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data/acled.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    data["admin1_overrides"] = {
-        country: tuple(names.items()) for country, names in data["admin1_overrides"].items()
-    }
-    data["attack_event_types"] = frozenset(data["attack_event_types"])
-    return data
-
-
-def split_source(source: str) -> tuple[str | None, str | None]:
-    """The URL inside ACLED's ``source`` field, if any, and the outlet names around it."""
-    url = _URL.search(source)
-    outlet = _URL.sub("", source).replace("()", "").strip(" ;") if url else source
-    return (url[0] if url else None), (outlet or None)
-
+__all__ = ["COLUMNS", "finish", "read", "stage", "unstage"]
 
 def read(path: str | Path, *, on_bad: BadRowHandler | None = None) -> Iterator[dict[str, Any]]:
     """Attack reports of an ACLED export, one record per attack row."""
     path = Path(path)
     columns = require_columns(read_header(path), COLUMNS, path=path, what="ACLED export")
     at = [columns[name] for name in COLUMNS]
-    conventions = _conventions()
+    known = conventions()
     with open_text(path) as stream:
         for line, raw in csv_rows(stream, path=path, width=len(columns), on_bad=on_bad):
             row = dict(zip(COLUMNS, (raw[i] for i in at), strict=True))
             try:
-                record = _record(row, line, path, conventions)
+                record = _record(row, line, path, known)
             except InputError as error:
                 if on_bad is None:
                     raise
@@ -84,12 +53,12 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None) -> Iterator[d
                 yield record
 
 
-def _record(row: dict[str, str], line: int, path: Path, conventions: dict[str, Any]
+def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any]
             ) -> dict[str, Any] | None:
     event_date = parse_date(row["event_date"], path=path, line=line, field="event_date")
     lat = parse_coordinate(row["latitude"], limit=90, path=path, line=line, field="latitude")
     lon = parse_coordinate(row["longitude"], limit=180, path=path, line=line, field="longitude")
-    if row["event_type"] not in conventions["attack_event_types"]:
+    if row["event_type"] not in known["attack_event_types"]:
         return None
     try:
         version = int(row["timestamp"] or 0)
@@ -97,7 +66,7 @@ def _record(row: dict[str, str], line: int, path: Path, conventions: dict[str, A
         raise InputError(f"{row['timestamp']!r} is not a Unix timestamp", path=path, line=line,
                          field="timestamp", hint="fix the row or pass --skip-bad") from None
     country = country_code(row["iso"]) or country_code(row["country"])
-    overrides = conventions["admin1_overrides"].get(country, ())
+    overrides = known["admin1_overrides"].get(country, ())
     notes = row["notes"]
     places = (row["location"], row["admin3"], row["admin2"], row["admin1"])
     target_class, target_text, perpetrator, claimed_by, negated, reasons = read_note(
@@ -112,7 +81,7 @@ def _record(row: dict[str, str], line: int, path: Path, conventions: dict[str, A
                      "language": "en", "text": notes or None},
         "reports": [new_report(
             event_date=event_date,
-            date_precision=conventions["time_precision"].get(row["time_precision"], "day"),
+            date_precision=known["time_precision"].get(row["time_precision"], "day"),
             country=country, admin1=admin1_code(country, row["admin1"], overrides),
             place=row["location"] or None, lat=lat, lon=lon,
             geo_precision=row["geo_precision"] or None,
@@ -122,25 +91,3 @@ def _record(row: dict[str, str], line: int, path: Path, conventions: dict[str, A
             confidence=0.7, reasons=reasons,
         )],
     }
-
-
-def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> int | None:
-    """Stage a clean file set-based (see :mod:`trucewatch.sources.acled_bulk`); ``lines`` is
-    the file's count of line breaks, if known."""
-    from trucewatch.sources.acled_bulk import stage as bulk
-
-    return bulk(conn, path, lines=lines)
-
-
-def finish(conn: Any) -> None:
-    """Complete the staging before the reports are copied."""
-    from trucewatch.sources.acled_bulk import finish as complete
-
-    complete(conn)
-
-
-def unstage(conn: Any) -> None:
-    """Drop what :func:`stage` made."""
-    from trucewatch.sources.acled_bulk import unstage as drop
-
-    drop(conn)

@@ -22,11 +22,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from trucewatch.sources.acled_layout import COLUMNS, split_source
+from trucewatch.sources.acled_layout import conventions as acled_conventions
 from trucewatch.sources.base import date_from_text, read_header
 from trucewatch.sources.notes import LOCAL, mask_digits, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 
-__all__ = ["stage"]
+__all__ = ["finish", "stage", "unstage"]
 
 #: Columns kept after hashing (the rest only enter the content hash).
 _KEPT = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
@@ -235,11 +237,9 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> int | Non
     """Stage a clean file as the views ``_stage_docs``/``_stage_reports``; None if it has bad
     rows (then nothing is left staged). ``lines`` is the file's count of line breaks (counted
     here if not given): more lines than rows means fields with line breaks."""
-    from trucewatch.sources.acled import COLUMNS, _conventions, split_source
-
     path = Path(path)
     header = read_header(path)
-    conventions = _conventions()
+    conventions = acled_conventions()
     types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
     if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header, types):
         return None

@@ -1,61 +1,47 @@
-"""Ingesting files end to end: each file in its own transaction, then merge and assess."""
+"""Ingesting files and URLs: each file in its own transaction, a URL fetched first."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trucewatch.assess import assess
 from trucewatch.errors import UsageError
-from trucewatch.incidents import merge_incidents
 from trucewatch.sources.fetch import fetch, is_url
 from trucewatch.sources.pipeline import FileResult, ingest_file
 from trucewatch.store import Store
 
-__all__ = ["IngestSummary", "ingest"]
+__all__ = ["FETCHABLE", "ingest_files"]
 
 #: The formats whose input may be given by URL: one feed, or one web page.
 FETCHABLE = ("rss", "text")
 
 
-@dataclass
-class IngestSummary:
-    """What an ingest run did: per file, then the incidents and verdicts rebuilt."""
-
-    files: list[FileResult] = field(default_factory=list)
-    incidents: int | None = None
-    verdicts: int | None = None
-
-
-def ingest(
+def ingest_files(
     store: Store, source_format: str, paths: Sequence[str | Path], *, skip_bad: bool = False,
-    rejects_path: str | Path | None = None, merge: bool = True,
+    rejects_path: str | Path | None = None,
     progress: Callable[[Path, int, int], None] | None = None, timeout: float = 30.0,
     **options: Any,
-) -> IngestSummary:
-    """Ingest ``paths`` as ``source_format``; then rebuild incidents and verdicts.
+) -> list[FileResult]:
+    """Ingest ``paths`` as ``source_format``, one transaction per file; a result per file.
 
     A path may be an http(s) URL for the rss and text formats: it is fetched (within
     ``timeout`` seconds) into ``fetched/`` beside the database, and that copy is ingested.
     A bad row stops its file (nothing of that file is written; files before it stay) unless
     ``skip_bad``. ``progress(path, line, total_lines)`` reports progress within each file.
+    Incidents and verdicts are not touched: :func:`trucewatch.workflow.ingest` does that.
     """
     if rejects_path is not None and len(paths) > 1:
         raise UsageError("--rejects names one file, but several inputs were given",
                          hint="leave out --rejects to write PATH.rejects.csv next to each input")
-    summary = IngestSummary()
+    results = []
     for given in map(str, paths):
         path, extra = _local(store, source_format, given, timeout)
         step = (lambda line, total, path=path: progress(path, line, total)) if progress else None
-        summary.files.append(ingest_file(
+        results.append(ingest_file(
             store, source_format, path, skip_bad=skip_bad, rejects_path=rejects_path,
             progress=step, **options, **extra))
-    if merge and any(not f.skipped_unchanged for f in summary.files):
-        summary.incidents = merge_incidents(store)
-        summary.verdicts = assess(store)
-    return summary
+    return results
 
 
 def _local(store: Store, source_format: str, given: str, timeout: float

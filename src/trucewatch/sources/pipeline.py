@@ -26,13 +26,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from trucewatch.assess.bulk import unordered_inserts
 from trucewatch.errors import InputError
 from trucewatch.sources.base import DOCUMENT_FIELDS, REPORT_FIELDS
-from trucewatch.sources.memory import bounded_memory
-from trucewatch.sources.progress import StatementMeter
 from trucewatch.sources.registry import format_module
 from trucewatch.store import Store
+from trucewatch.store.bulk import unordered_inserts
+from trucewatch.store.memory import bounded_memory
+from trucewatch.store.progress import StatementMeter
 
 __all__ = ["FileResult", "ingest_file", "scan_file"]
 

@@ -1,70 +1,38 @@
-"""The dashboard application: store per request, templates, static files, errors as pages.
+"""The dashboard application: static files, security headers, errors as pages.
 
 ``create_app(db)`` returns a FastAPI app over one trucewatch database. Pages live in
-:mod:`.routes`; each has a JSON twin under ``/api`` built from the same data function.
+:mod:`.routes`; each has a JSON twin under ``/api`` built from the same data function; the
+store of a request and the page renderer are in :mod:`.context`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
-from trucewatch.assess import RULES
 from trucewatch.errors import NotFoundError, StoreError, TrucewatchError, UsageError
-from trucewatch.report.palette import verdict_colors, verdict_labels
-from trucewatch.store import Store, open_store
+from trucewatch.store import open_store
 
-from .csrf import CsrfError, csrf_token, set_csrf_cookie
+from .context import render, templates
+from .csrf import CsrfError
+from .routes import router
 
-__all__ = ["create_app", "render", "store_of"]
+__all__ = ["create_app"]
 
 log = logging.getLogger("trucewatch.web")
 
 _STATUS = ((NotFoundError, 404), (UsageError, 400), (StoreError, 503))
-
-
-def _templates() -> Jinja2Templates:
-    folder = resources.files(__package__).joinpath("templates")
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
-        trim_blocks=True, lstrip_blocks=True,
-    )
-    env.globals.update(verdict_labels=verdict_labels(), verdict_colors=verdict_colors(),
-                       rules=RULES)
-    return Jinja2Templates(env=env)
-
-
-def store_of(request: Request) -> Iterator[Store]:
-    """A store on its own cursor for one request (DuckDB cursors are safe across threads)."""
-    shared: Store = request.app.state.store
-    store = Store(shared.path, shared.conn.cursor())
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> Response:
-    """An HTML page from ``template`` with ``data``, the CSRF token and the app's settings."""
-    context = {"data": data, "csrf": csrf_token(request), "tiles": request.app.state.tiles,
-               "path": request.url.path}
-    response = request.app.state.templates.TemplateResponse(
-        request, template, context, status_code=status)
-    set_csrf_cookie(request, response)
-    return response
 
 
 def _wants_json(request: Request) -> bool:
@@ -143,12 +111,10 @@ def create_app(db: str | Path, *, tiles: str | None = None) -> FastAPI:
     )
     app.state.store = store
     app.state.tiles = tiles
-    app.state.templates = _templates()
+    app.state.templates = templates()
     static = resources.files(__package__).joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _add_error_handlers(app)
     _security_headers(app, tiles)
-    from .routes import router
-
     app.include_router(router)
     return app

@@ -8,6 +8,8 @@ from typing import Any
 
 from trucewatch.agreements import get_agreement, list_agreements
 from trucewatch.assess import summarise
+from trucewatch.assess.reviews import list_reviews
+from trucewatch.assess.verdicts import strongest
 from trucewatch.incidents import (
     IncidentFilter,
     count_incidents,
@@ -19,8 +21,6 @@ from trucewatch.incidents.map_points import map_features
 from trucewatch.report.agreement import agreement_view, window_marks
 from trucewatch.report.charts import timeline_spec, violations_spec
 from trucewatch.report.data import verdict_counts
-from trucewatch.report.palette import strongest
-from trucewatch.reviews import list_reviews
 from trucewatch.store import Store
 
 from .params import IncidentQuery, MapQuery

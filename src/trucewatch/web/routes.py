@@ -1,8 +1,8 @@
 """Every dashboard page and its JSON twin under ``/api``, plus the review write.
 
 A page handler gets its data from one function of :mod:`.pages` and renders it; the API
-handler returns the same data as JSON. Writes go through :func:`trucewatch.reviews.add_review`
-only.
+handler returns the same data as JSON. Writes go through
+:func:`~trucewatch.assess.reviews.add_review` only.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from trucewatch.reviews import add_review
+from trucewatch.assess.reviews import add_review
 from trucewatch.store import Store
 
 from . import pages
-from .app import render, store_of
+from .context import render, store_of
 from .csrf import FIELD, HEADER, check_csrf, csrf_token, set_csrf_cookie
 from .params import MAX_ZOOM, IncidentQuery, MapQuery, parse_incident_query, parse_map_query
 

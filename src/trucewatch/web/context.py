@@ -1,0 +1,52 @@
+"""What every page handler shares: the store of a request and the page renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import Response
+from fastapi.templating import Jinja2Templates
+
+from trucewatch.assess import RULES
+from trucewatch.report.palette import verdict_colors, verdict_labels
+from trucewatch.store import Store
+
+from .csrf import csrf_token, set_csrf_cookie
+
+__all__ = ["render", "store_of", "templates"]
+
+
+def templates() -> Jinja2Templates:
+    """The Jinja2 environment of the pages, with the verdict names, colours and rules."""
+    folder = resources.files(__package__).joinpath("templates")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.globals.update(verdict_labels=verdict_labels(), verdict_colors=verdict_colors(),
+                       rules=RULES)
+    return Jinja2Templates(env=env)
+
+
+def store_of(request: Request) -> Iterator[Store]:
+    """A store on its own cursor for one request (DuckDB cursors are safe across threads)."""
+    shared: Store = request.app.state.store
+    store = Store(shared.path, shared.conn.cursor())
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> Response:
+    """An HTML page from ``template`` with ``data``, the CSRF token and the app's settings."""
+    context = {"data": data, "csrf": csrf_token(request), "tiles": request.app.state.tiles,
+               "path": request.url.path}
+    response = request.app.state.templates.TemplateResponse(
+        request, template, context, status_code=status)
+    set_csrf_cookie(request, response)
+    return response
