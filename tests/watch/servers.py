@@ -150,6 +150,8 @@ class Hook:
     received: list[tuple[str, bool, dict[str, Any]]] = field(default_factory=list)
     fail_next: int = 0
     url: str = ""
+    hold: threading.Event | None = None  # hold each request, unanswered, until set
+    arrived: threading.Event = field(default_factory=threading.Event)
 
     def keys(self) -> list[str]:
         return [key for key, valid, _ in self.received if valid]
@@ -159,6 +161,11 @@ class _HookHandler(http.server.BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         hook: Hook = self.server.hook  # type: ignore[attr-defined]
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        hold = hook.hold
+        if hold is not None:
+            hook.arrived.set()
+            hold.wait(60)
+            return  # the sender is gone: this request is dropped unanswered
         if hook.fail_next > 0:
             hook.fail_next -= 1
             self.send_error(500)

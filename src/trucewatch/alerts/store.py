@@ -159,15 +159,17 @@ def alert_deliveries(conn: duckdb.DuckDBPyConnection, keys: list[str]
 
 def pending_deliveries(conn: duckdb.DuckDBPyConnection, sinks: list[str], now: dt.datetime
                        ) -> list[tuple[Alert, str, int]]:
-    """(alert, sink, attempts so far) of every delivery to ``sinks`` that is pending and due,
-    oldest alert first."""
+    """(alert, sink, attempts so far) of every pending delivery to ``sinks``, oldest alert
+    first; a sink with a failed delivery waiting for its next try gets nothing before then, so
+    that it receives alerts in order."""
     if not sinks:
         return []
     rows = conn.execute(
         "SELECT d.alert_key, d.sink, d.attempts FROM alert_deliveries d "
         "JOIN alerts a ON a.key = d.alert_key "
-        "WHERE d.state = 'pending' AND list_contains(?, d.sink) "
-        "AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?) ORDER BY a.seq, d.sink",
+        "WHERE d.state = 'pending' AND list_contains(?, d.sink) AND d.sink NOT IN ("
+        "    SELECT sink FROM alert_deliveries WHERE state = 'pending' AND next_attempt_at > ?)"
+        " ORDER BY a.seq, d.sink",
         [sinks, now]).fetchall()
     alerts = {a.key: a for a in _alerts(
         conn, "list_contains(?, key)", [sorted({row[0] for row in rows})])} if rows else {}

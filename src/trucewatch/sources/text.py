@@ -70,7 +70,8 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
 
     ``url`` is where a single-document file came from (a page fetched by URL): the page's
     source key, so that a later copy of the page with another text, and a newer ``version``
-    (seconds since 1970 when it was fetched), supersedes the earlier one.
+    (milliseconds since 1970 when it
+    was fetched), supersedes the earlier one.
     """
     path = Path(path)
     for line, document in _documents(path, published, language, url, on_bad):

@@ -238,7 +238,7 @@ class Watcher:
             options["language"] = source.language
         if source.kind == "page":
             options["url"] = source.location
-            options["version"] = int((fetched_at or self.now()).timestamp())
+            options["version"] = int((fetched_at or self.now()).timestamp() * 1000)
         if source.map is not None:
             options["mapping"] = source.map
         return options

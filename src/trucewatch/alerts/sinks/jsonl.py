@@ -1,7 +1,8 @@
 """Alerts appended to a JSON-lines file, one object per line, each key once.
 
 Before its first append the sink reads the keys already in the file, so an alert written just
-before the watcher was killed (and not yet marked delivered) is not written a second time.
+before the watcher was killed (and not yet marked delivered) is not written a second time; a
+last line a crash cut short is ended first, so that the next alert starts a line of its own.
 """
 
 from __future__ import annotations
@@ -35,12 +36,22 @@ class JsonlSink:
                             continue  # a line cut short by a crash, or not ours
         return self._written
 
+    def _cut_short(self) -> bool:
+        """Whether the file's last line has no end (a write cut short by a crash)."""
+        if not self.path.exists() or not self.path.stat().st_size:
+            return False
+        with self.path.open("rb") as stream:
+            stream.seek(-1, 2)
+            return stream.read(1) != b"\n"
+
     def deliver(self, alert: Alert) -> None:
         if alert.key in self._keys():
             return
         line = json.dumps(alert.as_json(self.base_url), ensure_ascii=False) + "\n"
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self._cut_short():
+                line = "\n" + line
             with self.path.open("a", encoding="utf-8") as stream:
                 stream.write(line)
                 stream.flush()
