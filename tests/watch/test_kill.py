@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -107,3 +108,26 @@ def test_kill_9_mid_round_then_restart(tmp_path, db, site, hook):
     assert _query(db, "SELECT count(*) FROM alert_deliveries WHERE state <> 'delivered'") == [(0,)]
     assert _query(db, "SELECT count(*), count(DISTINCT id) FROM reports WHERE NOT superseded"
                   )[0] == (4, 4)
+
+
+def test_sigterm_finishes_the_current_item_then_stops(tmp_path, db, site):
+    held = threading.Event()
+    feeds = [serve_feed(site, "/a.xml", [KHARKIV]),
+             serve_feed(site, "/b.xml", [SUDZHA], hold=held), serve_feed(site, "/c.xml", [ODESA])]
+    config = tmp_path / "sources.yaml"
+    config.write_text(yaml.safe_dump({"sources": [{"rss": feed} for feed in feeds]}))
+    process = subprocess.Popen(  # not --once: it would watch until stopped
+        [sys.executable, "-c", CLI, "--db", str(db), "watch", str(config)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for(process, "/a.xml: ")
+    assert site.arrived.wait(30)
+    time.sleep(1)  # the watcher moves on to the second feed, which does not answer
+    process.send_signal(signal.SIGTERM)
+    _wait_for(process, "stopping after the current item")
+    held.set()
+    err = _finish(process)
+    assert "/b.xml: 1 read, 1 new documents" in err  # the current item was finished
+    assert "(stopped)" in err
+    assert site.count("/c.xml") <= 1  # polled perhaps, but never ingested
+    assert _query(db, "SELECT count(*) FROM documents") == [(2,)]
+    assert _query(db, "SELECT count(*) FROM alerts") == [(0,)]  # nothing judged while stopping
