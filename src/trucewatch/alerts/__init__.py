@@ -16,7 +16,7 @@ from .evaluate import Evaluation, evaluate, watched_agreements
 from .model import Alert
 from .rules import RULES, AlertRule, RuleContext, register
 from .sinks import DeliveryError, Sink, build_sinks
-from .store import alert_deliveries, count_alerts, get_alert, list_alerts
+from .store import alert_deliveries, count_alerts, list_alerts
 
 __all__ = [
     "RULES",
@@ -38,7 +38,6 @@ __all__ = [
     "deliver_pending",
     "evaluate",
     "format_duration",
-    "get_alert",
     "list_alerts",
     "parse_duration",
     "register",

@@ -22,7 +22,6 @@ __all__ = [
     "alert_deliveries",
     "baselined",
     "count_alerts",
-    "get_alert",
     "insert_alerts",
     "list_alerts",
     "mark_baselined",
@@ -105,11 +104,6 @@ def _alerts(conn: duckdb.DuckDBPyConnection, where: str, params: list[Any],
                   detail=json.loads(detail) if detail else {})
             for (key, kind, rule, agreement, commitment, reading, party, incidents, text,
                  created, baseline, detail) in rows]
-
-
-def get_alert(conn: duckdb.DuckDBPyConnection, key: str) -> Alert | None:
-    found = _alerts(conn, "key = ?", [key])
-    return found[0] if found else None
 
 
 def _filters(agreement: str | None, kind: str | None, history: bool) -> tuple[str, list[Any]]:

@@ -15,7 +15,6 @@ file, the line and what to fix; docs/watch.md describes every field.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -124,11 +123,6 @@ class WatchConfig(BaseModel):
     def every(self, source: SourceEntry) -> float:
         """Seconds between two polls of ``source``."""
         return source.every if source.every is not None else self.interval
-
-    @property
-    def digest(self) -> str:
-        """A short hash of the file's meaning, for logs."""
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
 
 
 def load_config(path: str | Path) -> WatchConfig:

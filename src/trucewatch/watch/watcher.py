@@ -34,7 +34,6 @@ from typing import Any
 import httpx
 
 from trucewatch.alerts import Sink, build_sinks, deliver_pending, evaluate
-from trucewatch.alerts.store import pending_deliveries
 from trucewatch.errors import InputError
 from trucewatch.sources import FileResult
 from trucewatch.sources.fetch import save_body
@@ -194,12 +193,6 @@ class Watcher:
         report.delivery = deliver_pending(self.submit, self.sinks, now=self.now, stop=stop)
         for key, sink, error in report.delivery.failed:
             self.log(f"alert {key} not delivered to {sink}: {error}; will retry")
-
-    def pending(self) -> int:
-        """How many deliveries to this watcher's sinks are pending."""
-        sinks = [s.id for s in self.sinks]
-        far = dt.datetime.max.replace(tzinfo=dt.UTC)
-        return len(self.submit(lambda store: pending_deliveries(store.conn, sinks, far)))
 
     # -- URLs ---------------------------------------------------------------------------------
 
