@@ -53,7 +53,7 @@ def test_new_violation_per_incident_and_configurable(strikes, run, tmp_path):
     assert {a.kind for a in found.sent} == {"new_violation"}
     sudzha = next(a for a in found.sent if a.party == "UA")
     assert sudzha.reading is None and sudzha.detail["readings"] == ["RU", "UA"]
-    assert "a violation under RU, UA's readings" in sudzha.text
+    assert sudzha.text.endswith("; a violation under the RU and UA readings")
     assert run(["new_violation"]).sent == []
     possible = run([{"new_violation": {"verdicts": ["violation", "possible_violation"]}}])
     assert possible.sent == []  # no possible violations in the store

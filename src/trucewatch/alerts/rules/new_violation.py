@@ -42,13 +42,19 @@ class Options(BaseModel):
         default_factory=lambda: ["violation"], min_length=1)
 
 
+def _under(parties: list[str]) -> str:
+    """``the RU reading``, ``the RU and UA readings``, ``the RU, UA and US readings``."""
+    named = parties[0] if len(parties) == 1 else f"{', '.join(parties[:-1])} and {parties[-1]}"
+    return f"the {named} reading{'s' if len(parties) > 1 else ''}"
+
+
 def _readings(row: dict[str, Any]) -> str:
     parts = []
     if row["violation"]:
-        parts.append(f"a violation under {', '.join(row['violation'])}")
+        parts.append(f"a violation under {_under(row['violation'])}")
     if row["possible"]:
-        parts.append(f"a possible violation under {', '.join(row['possible'])}")
-    return " and ".join(parts)
+        parts.append(f"a possible violation under {_under(row['possible'])}")
+    return "; ".join(parts)
 
 
 @register
@@ -77,7 +83,6 @@ class NewViolation(AlertRule):
                     reading=readings[0] if len(readings) == 1 else None,
                     party=row["perpetrator"], incidents=[row["incident_id"]],
                     text=f"New {what} of {row['commitment_id']} ({agreement.id}){by}: "
-                         f"{describe_incident(row)}; {_readings(row)}'s reading"
-                         f"{'s' if len(readings) > 1 else ''}",
+                         f"{describe_incident(row)}; {_readings(row)}",
                     detail={"readings": readings, "violation": row["violation"],
                             "possible_violation": row["possible"]})
