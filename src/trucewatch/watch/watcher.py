@@ -113,6 +113,8 @@ class Watcher:
         return min(every * 0.1, 30.0)
 
     def is_due(self, source: SourceEntry, state: SourceState | None, now: dt.datetime) -> bool:
+        """Whether ``source`` should be polled at ``now``: never polled, or its interval (less
+        the slack) has passed since the last poll."""
         if state is None or state.last_polled_at is None:
             return True
         every = self.config.every(source)
