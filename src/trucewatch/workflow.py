@@ -21,7 +21,7 @@ from trucewatch.sources import FileResult
 from trucewatch.sources.ingest import ingest_files
 from trucewatch.store import Store
 
-__all__ = ["IngestSummary", "compare_statements", "ingest"]
+__all__ = ["IngestSummary", "compare_statements", "ingest", "update_verdicts", "verdicts_stale"]
 
 
 @dataclass
@@ -45,9 +45,26 @@ def ingest(
         store, source_format, paths, skip_bad=skip_bad, rejects_path=rejects_path,
         progress=progress, timeout=timeout, **options))
     if merge and any(not f.skipped_unchanged for f in summary.files):
-        summary.incidents = merge_incidents(store)
-        summary.verdicts = assess(store)
+        summary.incidents, summary.verdicts = update_verdicts(store)
     return summary
+
+
+def update_verdicts(store: Store) -> tuple[int, int]:
+    """Rebuild incidents from the stored reports and judge them under every stored agreement;
+    return (incidents, verdicts)."""
+    return merge_incidents(store), assess(store)
+
+
+def verdicts_stale(store: Store) -> bool:
+    """Whether a file was ingested or an agreement added since every agreement was last judged
+    (read from the audit log, so a process killed between ingesting and judging still knows
+    on its next start that it has to judge)."""
+    changed, judged = store.conn.execute(
+        "SELECT max(id) FILTER (WHERE (action = 'ingest' AND entity = 'file') "
+        "    OR (action IN ('add', 'new_version') AND entity = 'agreement')), "
+        "  max(id) FILTER (WHERE action = 'assess' AND entity_id IS NULL) "
+        "FROM audit_log").fetchone()
+    return changed is not None and (judged is None or changed > judged)
 
 
 def compare_statements(

@@ -17,9 +17,26 @@ def test_new_file_gets_latest_schema(db_path):
         assert all(count == 0 for count in store.counts().values())
 
 
-def test_migrations_are_numbered_without_gaps():
+def test_migrations_are_numbered_uniquely_from_one():
     versions = [version for version, _, _ in migrations()]
-    assert versions == list(range(1, len(versions) + 1))
+    assert versions[0] == 1
+    assert versions == sorted(set(versions))
+
+
+def test_a_migration_numbered_below_the_files_version_is_still_applied(db_path, monkeypatch):
+    """Branches take migration numbers in parallel: one that lands after a higher-numbered one
+    must still be applied to files already past its number."""
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    present = {version for version, _, _ in migrations()}
+    gap = next((v for v in range(1, SCHEMA_VERSION) if v not in present), None)
+    if gap is None:
+        pytest.skip("the bundled migrations have no gap to land in")
+    late = sorted([*migrations(), (gap, "late", "CREATE TABLE late_arrival (x INTEGER)")])
+    monkeypatch.setattr("trucewatch.store.db.migrations", lambda: late)
+    with open_store(db_path) as store:
+        assert store.conn.execute("SELECT count(*) FROM late_arrival").fetchone() == (0,)
+        assert store.schema_version == SCHEMA_VERSION
 
 
 def test_older_file_is_migrated_and_keeps_its_rows(db_path):

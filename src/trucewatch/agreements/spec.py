@@ -18,7 +18,7 @@ import yaml
 from trucewatch.errors import NotFoundError, SpecError
 from trucewatch.model import Agreement, CommitmentKind
 
-__all__ = ["dump_spec", "load_spec", "parse_spec"]
+__all__ = ["dump_spec", "duplicate_key", "line_of", "load_spec", "parse_spec"]
 
 Loc = tuple[str | int, ...]
 
@@ -148,10 +148,10 @@ def _unknown_source(ref: str | None, known: list[str]) -> str:
 def _spec_error(root: yaml.Node, path: str | Path, loc: Loc, message: str, more: int) -> SpecError:
     hint = f"{more} more problem(s) after this one" if more else None
     field = ".".join(str(part) for part in loc) or None
-    return SpecError(message, path=path, line=_line_of(root, loc), field=field, hint=hint)
+    return SpecError(message, path=path, line=line_of(root, loc), field=field, hint=hint)
 
 
-def _line_of(node: yaml.Node, loc: Loc) -> int:
+def line_of(node: yaml.Node, loc: Loc) -> int:
     """The 1-based line of the YAML node at ``loc``, or of its nearest existing parent."""
     for part in loc:
         child = None
@@ -166,14 +166,26 @@ def _line_of(node: yaml.Node, loc: Loc) -> int:
 
 
 def _refuse_duplicate_keys(node: yaml.Node, path: str | Path) -> None:
+    found = duplicate_key(node)
+    if found is not None:
+        key, line = found
+        raise SpecError(f"key {key!r} appears twice in one mapping", path=path, line=line,
+                        field=key)
+
+
+def duplicate_key(node: yaml.Node) -> tuple[str, int] | None:
+    """The first key that appears twice in one mapping of the YAML tree, and its 1-based line
+    (YAML loaders silently keep the last value)."""
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
             if key.value in seen:
-                raise SpecError(f"key {key.value!r} appears twice in one mapping", path=path,
-                                line=key.start_mark.line + 1, field=str(key.value))
+                return str(key.value), key.start_mark.line + 1
             seen.add(key.value)
-            _refuse_duplicate_keys(value, path)
+            if (found := duplicate_key(value)) is not None:
+                return found
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _refuse_duplicate_keys(item, path)
+            if (found := duplicate_key(item)) is not None:
+                return found
+    return None

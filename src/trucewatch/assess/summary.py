@@ -7,7 +7,7 @@ from typing import Any
 
 from trucewatch.store import Store
 
-__all__ = ["Assessment", "summarise"]
+__all__ = ["Assessment", "escapes", "first_violations", "summarise"]
 
 
 @dataclass
@@ -43,16 +43,22 @@ def summarise(store: Store, agreement_id: str | None = None, *, differing_limit:
         FROM verdicts v JOIN incidents i ON i.id = v.incident_id WHERE {_FILTER}
         GROUP BY ALL ORDER BY ALL""", params)
     result.differing_total, result.differing = _differing(store, params, differing_limit)
-    result.first_violations = _rows(store, f"""
+    result.first_violations = first_violations(store, agreement_id)
+    result.escapes = escapes(store, agreement_id, result.first_violations)
+    return result
+
+
+def first_violations(store: Store, agreement_id: str | None = None) -> list[dict[str, Any]]:
+    """Per agreement, commitment, reading and alleged perpetrator (None when no one is named):
+    the date and incident of the first violation, and how many there are."""
+    return _rows(store, f"""
         SELECT v.agreement_id, v.commitment_id, v.party AS reading, i.perpetrator,
                min(i.event_date) AS first_date,
                arg_min(i.id, strftime(i.event_date, '%Y%m%d') || i.id) AS incident_id,
                count(*) AS violations
         FROM verdicts v JOIN incidents i ON i.id = v.incident_id
         WHERE {_FILTER} AND v.verdict = 'violation'
-        GROUP BY ALL ORDER BY ALL""", params)
-    result.escapes = _escapes(store, agreement_id, result.first_violations)
-    return result
+        GROUP BY ALL ORDER BY ALL""", [agreement_id])
 
 
 #: Incident × commitment pairs whose readings give different verdicts, one group-by pass.
@@ -92,8 +98,8 @@ def _differing(store: Store, params: list[Any], limit: int
     return total, rows
 
 
-def _escapes(store: Store, agreement_id: str | None, firsts: list[dict[str, Any]]
-             ) -> list[dict[str, Any]]:
+def escapes(store: Store, agreement_id: str | None, firsts: list[dict[str, Any]]
+            ) -> list[dict[str, Any]]:
     """For readings with an escape clause: each bound party is freed from the day another bound
     party first violated (under that reading). A violation with no named perpetrator frees
     nobody. ``others`` are the bound parties whose violation would free ``party``."""

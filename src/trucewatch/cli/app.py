@@ -19,6 +19,7 @@ from trucewatch.store import DEFAULT_DB
 
 from . import (
     agreements,
+    alerts,
     assess,
     demo,
     extract,
@@ -27,6 +28,7 @@ from . import (
     readouts,
     report,
     serve,
+    watch,
     workspace,
 )
 from .render import err_console
@@ -80,5 +82,5 @@ def _root(
 
 # In the order of the flow, which is the order --help lists them in.
 for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, report, serve,
-                demo):
+                watch, alerts, demo):
     _module.register(app)

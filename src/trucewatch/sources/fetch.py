@@ -17,7 +17,7 @@ import httpx
 
 from trucewatch.errors import InputError
 
-__all__ = ["fetch", "is_url"]
+__all__ = ["USER_AGENT", "fetch", "is_url", "save_body"]
 
 USER_AGENT = f"trucewatch/{version('trucewatch')} (ceasefire compliance monitor)"
 _SUFFIXES = {"xml": ".xml", "rss": ".xml", "atom": ".xml", "html": ".html", "json": ".jsonl",
@@ -55,11 +55,16 @@ def fetch(url: str, into: Path, *, timeout: float = 30.0) -> Path:
     except httpx.HTTPError as exc:
         raise InputError(f"cannot fetch {url}: {exc}", hint="check the URL and the network") \
             from exc
-    body = response.content
+    return save_body(url, response.content, response.headers.get("content-type", ""), into)
+
+
+def save_body(url: str, body: bytes, content_type: str, into: Path) -> Path:
+    """Save what ``url`` answered into the folder ``into``, named by host and content hash,
+    and return the file. It is written whole or not at all (a ``.part`` file renamed)."""
     host = re.sub(r"[^A-Za-z0-9.-]", "_", urlsplit(url).hostname or "site")
     digest = hashlib.sha256(body).hexdigest()[:16]
     into.mkdir(parents=True, exist_ok=True)
-    saved = into / f"{host}-{digest}{_suffix(url, response.headers.get('content-type', ''))}"
+    saved = into / f"{host}-{digest}{_suffix(url, content_type)}"
     if not saved.exists():
         partial = saved.with_name(saved.name + ".part")
         partial.write_bytes(body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -53,4 +54,6 @@ def _local(store: Store, source_format: str, given: str, timeout: float
         raise UsageError(f"the {source_format} format reads files, not URLs",
                          hint="download the file first, or use the rss or text format")
     saved = fetch(given, store.path.parent / "fetched", timeout=timeout)
-    return saved, {"url": given} if source_format == "text" else {}
+    if source_format != "text":
+        return saved, {}
+    return saved, {"url": given, "version": time.time_ns() // 1_000_000}

@@ -65,20 +65,25 @@ def _document(text: str, path: Path, line: int, published: dt.date | None,
 
 def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
          published: dt.date | None = None, language: str | None = None,
-         url: str | None = None) -> Iterator[dict[str, Any]]:
+         url: str | None = None, version: int | None = None) -> Iterator[dict[str, Any]]:
     """One record per document, with the reports the extractor finds in its text.
 
-    ``url`` is where a single-document file came from (a page fetched by URL).
+    ``url`` is where a single-document file came from (a page fetched by URL): the page's
+    source key, so that a later copy of the page with another text, and a newer ``version``
+    (milliseconds since 1970 when it
+    was fetched), supersedes the earlier one.
     """
     path = Path(path)
     for line, document in _documents(path, published, language, url, on_bad):
         reports = extract_reports(document["text"], document["published"],
                                   document.get("language"))
+        key = (f"doc:{document['id']}" if document.get("id")
+               else f"url:{url}" if url and path.suffix.lower() != ".jsonl" else None)
         yield {
             "line": line,
             "content": document["text"],
-            "source_key": f"doc:{document['id']}" if document.get("id") else None,
-            "source_version": None,
+            "source_key": key,
+            "source_version": version if key and key.startswith("url:") else None,
             "document": {"url": document.get("url"), "outlet": document.get("outlet"),
                          "published": document["published"],
                          "language": document.get("language"), "text": document["text"]},

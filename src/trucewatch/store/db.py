@@ -2,7 +2,9 @@
 
 The schema version is the number of the last migration applied, kept in
 ``schema_migrations``. A file whose version is newer than this code knows is refused; an
-older one is migrated in one transaction, so a failed migration leaves it as it was.
+older one is migrated in one transaction, so a failed migration leaves it as it was. Every
+bundled migration not yet recorded in the file is applied, in number order, even one numbered
+below the file's version: migrations written in parallel branches land in any order.
 """
 
 from __future__ import annotations
@@ -121,8 +123,15 @@ def _schema_version(conn: duckdb.DuckDBPyConnection) -> int:
     return conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
+def _applied(conn: duckdb.DuckDBPyConnection) -> set[int]:
+    if not _schema_version(conn):
+        return set()
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
 def _migrate(conn: duckdb.DuckDBPyConnection, path: Path, target: int) -> None:
     current = _schema_version(conn)
+    applied = _applied(conn)
     if current > SCHEMA_VERSION:
         raise SchemaVersionError(
             f"written by a newer trucewatch (schema version {current}; this one knows up to "
@@ -130,7 +139,7 @@ def _migrate(conn: duckdb.DuckDBPyConnection, path: Path, target: int) -> None:
             path=path,
             hint="upgrade trucewatch (pip install -U trucewatch) or use another --db file",
         )
-    pending = [m for m in migrations() if current < m[0] <= target]
+    pending = [m for m in migrations() if m[0] not in applied and m[0] <= target]
     if not pending:
         return
     conn.execute("BEGIN TRANSACTION")

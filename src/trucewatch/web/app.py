@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException
 from trucewatch.errors import NotFoundError, StoreError, TrucewatchError, UsageError
 from trucewatch.store import open_store
 
+from .alerts import router as alerts_router
 from .context import render, templates
 from .csrf import CsrfError
 from .routes import router
@@ -117,4 +118,5 @@ def create_app(db: str | Path, *, tiles: str | None = None) -> FastAPI:
     _add_error_handlers(app)
     _security_headers(app, tiles)
     app.include_router(router)
+    app.include_router(alerts_router)
     return app
