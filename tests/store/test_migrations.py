@@ -17,9 +17,10 @@ def test_new_file_gets_latest_schema(db_path):
         assert all(count == 0 for count in store.counts().values())
 
 
-def test_migrations_are_numbered_without_gaps():
+def test_migrations_are_numbered_once_each_in_order():
+    # parallel work is assigned numbers ahead, so one branch may skip some
     versions = [version for version, _, _ in migrations()]
-    assert versions == list(range(1, len(versions) + 1))
+    assert versions[0] == 1 and versions == sorted(set(versions))
 
 
 def test_older_file_is_migrated_and_keeps_its_rows(db_path):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
+from enum import StrEnum
 from typing import Any
 
 import typer
 from rich.table import Table
 
 from trucewatch.assess import RULES, Assessment, assess, summarise
+from trucewatch.assess.rules import rule_table, rules_markdown
 from trucewatch.incidents import get_incident
 from trucewatch.model import VerdictKind
 from trucewatch.store import open_store
@@ -20,6 +23,40 @@ from .render import console, print_json, print_wrapped
 def register(app: typer.Typer) -> None:
     app.command("assess")(assess_command)
     app.command()(explain)
+    app.command()(rules)
+
+
+class RulesFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+def rules(
+    output: RulesFormat = typer.Option(RulesFormat.TABLE, "--format",
+                                       help="table, markdown (docs/rules.md) or json"),
+) -> None:
+    """List the verdict rules in the order they are tried: code, verdict, condition and what
+    it means. The first rule whose condition holds decides an incident's verdict under a
+    reading.
+
+    Example: [bold]trucewatch rules --format markdown > docs/rules.md[/]
+    """
+    table = rule_table()
+    if output is RulesFormat.MARKDOWN:
+        console.out(rules_markdown(), end="", highlight=False)
+        return
+    if output is RulesFormat.JSON:
+        print_json({"rules": [dataclasses.asdict(r) for r in table.rules],
+                    "terms": [dataclasses.asdict(t) for t in table.terms],
+                    "columns": table.columns})
+        return
+    shown = Table(title="Verdict rules, first match wins")
+    for name in ("#", "rule", "verdict", "when", "means"):
+        shown.add_column(name, overflow="fold")
+    for n, rule in enumerate(table.rules, 1):
+        shown.add_row(str(n), rule.code, rule.verdict, rule.when, RULES[rule.code])
+    console.print(shown)
 
 
 _SHORT = {VerdictKind.POSSIBLE_VIOLATION: "possible", VerdictKind.OUT_OF_SCOPE: "scope",

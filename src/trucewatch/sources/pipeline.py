@@ -55,8 +55,8 @@ _REPORT_SCHEMA = pa.schema([
     ("lon", pa.float64()), ("geo_precision", pa.string()), ("target_class", pa.string()),
     ("target_text", pa.string()), ("weapon", pa.string()), ("perpetrator", pa.string()),
     ("claimed_by", pa.string()), ("negated", pa.bool_()), ("evidence", pa.string()),
-    ("confidence", pa.float64()), ("reasons", pa.string()), ("outlet", pa.string()),
-    ("source", pa.string()),
+    ("confidence", pa.float64()), ("reasons", pa.string()), ("event_at", pa.timestamp("us")),
+    ("event_offset", pa.string()), ("outlet", pa.string()), ("source", pa.string()),
 ])
 
 
@@ -193,12 +193,12 @@ def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
         "INSERT INTO reports (id, document_id, event_date, date_precision, country, admin1, "
         "place, lat, lon, target_class, target_text, weapon, perpetrator, claimed_by, negated, "
         "evidence, confidence, reasons, source_key, source_version, geo_precision, superseded, "
-        "outlet, source) "
+        "outlet, source, event_at, event_offset) "
         "SELECT r.id, r.document_id, r.event_date, r.date_precision, "
         "r.country, r.admin1, r.place, r.lat, r.lon, r.target_class, r.target_text, r.weapon, "
         "r.perpetrator, r.claimed_by, r.negated, r.evidence, r.confidence, r.reasons, "
-        "r.source_key, r.source_version, r.geo_precision, false, r.outlet, r.source "
-        "FROM _stage_reports r"
+        "r.source_key, r.source_version, r.geo_precision, false, r.outlet, r.source, "
+        "r.event_at, r.event_offset FROM _stage_reports r"
         + ("" if every_row_new else
            " SEMI JOIN _new_docs n ON n.id = r.document_id"
            " AND n.line = coalesce(r.source_line, 0)")
