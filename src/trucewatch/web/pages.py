@@ -10,6 +10,7 @@ from trucewatch.agreements import get_agreement, list_agreements
 from trucewatch.assess import summarise
 from trucewatch.assess.reviews import list_reviews
 from trucewatch.assess.verdicts import strongest
+from trucewatch.commitments import commitments_view
 from trucewatch.incidents import (
     IncidentFilter,
     count_incidents,
@@ -28,6 +29,7 @@ from .params import IncidentQuery, MapQuery
 __all__ = [
     "agreement_page",
     "agreements_page",
+    "commitments_page",
     "incident_page",
     "incidents_page",
     "map_page",
@@ -45,6 +47,11 @@ def agreement_page(store: Store, agreement_id: str) -> dict[str, Any]:
     view = agreement_view(get_agreement(store, agreement_id))
     view["marks"] = window_marks(view)
     return view
+
+
+def commitments_page(store: Store, agreement_id: str) -> dict[str, Any]:
+    """Every commitment of an agreement: status since when, history, fulfilment."""
+    return commitments_view(store, agreement_id)
 
 
 def verdicts_page(store: Store, agreement_id: str) -> dict[str, Any]:
