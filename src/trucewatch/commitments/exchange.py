@@ -133,7 +133,8 @@ def read_exchanges(text: str, language: str, published: dt.date | None
     per sentence with items (an item reported again later in the text is left out)."""
     spec = data("exchange.yaml")
     lowered = text.lower()
-    if not any(s in lowered for stems in spec["items"].values() for s in stems[language]):
+    if not (any(s in lowered for stems in spec["items"].values() for s in stems[language])
+            or any(re.search(p, text) for p in spec["pair"][language])):
         return []
     events, seen = [], set()
     for sentence in sentences(text, language):
