@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from tests.conftest import FLAGSHIP
@@ -16,7 +17,9 @@ from trucewatch.cli import app
 from trucewatch.commitments import commitments_view, import_events
 from trucewatch.commitments.exchange import read_exchanges
 from trucewatch.errors import InputError
+from trucewatch.report import write_report
 from trucewatch.store import open_store
+from trucewatch.web import create_app
 from trucewatch.workflow import add_agreement, ingest
 
 DAY = dt.date(2025, 3, 19)
@@ -130,3 +133,21 @@ def test_cli_commitments_json(flagship) -> None:
         "halt_strikes", "exchange", "halt_strikes", "talks"]
     out = CliRunner().invoke(app, ["--db", db, "commitments", "energy-moratorium-2025"])
     assert out.exit_code == 0 and "22" in out.output and "partial" in out.output
+
+
+def test_report_and_dashboard_show_the_commitments(flagship, tmp_path: Path) -> None:
+    out = write_report(flagship, "energy-moratorium-2025", tmp_path / "r.html")
+    html = out.read_text(encoding="utf-8")
+    assert 'id="commitments"' in html and "not in force: precondition unmet" in html
+    assert 'data-commitment="prisoner-exchange"' in html
+    markdown = write_report(flagship, "energy-moratorium-2025", tmp_path / "r.md").read_text(
+        encoding="utf-8")
+    assert "wounded handed over by RU: 22 of 23 reported (partial)" in markdown
+    db = flagship.path
+    flagship.close()
+    with TestClient(create_app(db)) as client:
+        page = client.get("/agreements/energy-moratorium-2025")
+        twin = client.get("/api/agreements/energy-moratorium-2025/commitments").json()
+    assert page.status_code == 200 and 'data-kind="exchange"' in page.text
+    assert [c["id"] for c in twin["commitments"]] == [
+        "energy-halt", "prisoner-exchange", "black-sea", "full-ceasefire-talks"]

@@ -169,7 +169,8 @@ def commitments_api(request: Request, agreement_id: str, store: StoreDep) -> Res
 
 
 @router.get("/api/incidents", tags=["incidents"],
-            summary="A filtered page of incidents, newest first, with the strongest verdict")
+            summary="A filtered page of incidents, newest first, with the verdict under each "
+                    "selected reading")
 def incidents_api(request: Request, query: QueryDep, store: StoreDep) -> Response:
     return _json(request, pages.incidents_page(store, query))
 
