@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import REPO
 from trucewatch.agreements import parse_spec
+from trucewatch.agreements.timeline import status_differences
 from trucewatch.assess.dialect import translate
 from trucewatch.assess.readings import adhoc_readings, readings_table
 from trucewatch.assess.rules import RULES, rule_table, rules_markdown, rules_sql
@@ -241,3 +242,14 @@ def test_spark_runs_the_same_rules_as_duckdb(tmp_path: Path) -> None:
         spark.stop()
     assert [(r[0], r[4], r[5], list(r[6]), r[8]) for r in got] == [
         (r[0], r[4], r[5], list(r[6]), r[8]) for r in expected]
+
+
+def test_a_party_declared_status_is_a_difference_between_readings() -> None:
+    agreement = parse_spec(TIMELINE)
+    (difference,) = status_differences(agreement, agreement.commitment("halt"))
+    assert difference.term == "status"
+    assert difference.values == {"US": "no such status", "RU": "no such status",
+                                 "UA": "denounced on 2025-04-10"}
+    assert difference.explanation.startswith(
+        "UA denounced it on 2025-04-10: its reading is out of force from that day. Under the "
+        "US and RU readings nothing changes")

@@ -34,7 +34,10 @@ from trucewatch.model import (
     StatusEntry,
 )
 
-__all__ = ["Closure", "Window", "current_status", "reading_window", "status_history"]
+from .differences import Difference
+
+__all__ = ["Closure", "Window", "current_status", "reading_window", "status_differences",
+           "status_history"]
 
 
 @dataclass(frozen=True)
@@ -159,3 +162,33 @@ def reading_window(agreement: Agreement, commitment: Commitment, reading: Readin
                 *_status_closures(agreement, history, reading.party)]
     closures.sort(key=lambda c: (c.from_date or dt.date.min, c.status))
     return Window(last_day=last_day, end_note=note, closures=tuple(closures))
+
+
+_BY_ONE = {"expired": "declared it expired", "terminated": "terminated it",
+           "denounced": "denounced it", "collapsed": "declared it collapsed",
+           "suspended": "suspended it", "extended": "extended it"}
+
+
+def status_differences(agreement: Agreement, commitment: Commitment) -> list[Difference]:
+    """What each status declared by a single party does to the readings: it bounds that
+    party's reading only, and the others run on as they were."""
+    parties = [r.party for r in commitment.readings]
+    found = []
+    for entry in status_history(agreement, commitment):
+        if entry.declared_by is None or entry.status not in _BY_ONE:
+            continue
+        others = [p for p in parties if p != entry.declared_by]
+        if not others or entry.declared_by not in parties:
+            continue
+        what = _BY_ONE[entry.status] + (f" to {entry.until}" if entry.until else "")
+        effect = ("its reading's last day moves to " + str(entry.until) if entry.until
+                  else "its reading is out of force from that day")
+        values = {p: (f"{entry.status} on {entry.date}" if p == entry.declared_by
+                      else "no such status") for p in parties}
+        found.append(Difference("status", values, (
+            f"{entry.declared_by} {what} on {entry.date}: {effect}. Under the "
+            f"{' and '.join(others)} reading{'s' if len(others) > 1 else ''} nothing changes: "
+            f"strikes after that day are judged as before, and a strike by "
+            f"{entry.declared_by} there may be a violation under them while it is not under "
+            f"{entry.declared_by}'s own.")))
+    return found
