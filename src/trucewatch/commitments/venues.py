@@ -29,7 +29,7 @@ def _index() -> dict[str, tuple[str, str]]:
             break
         for name in (city["name"], *city["alternatenames"]):
             key = name.strip().lower()
-            if len(key) > 2:
+            if len(key) > 3:
                 found.setdefault(key, (city["name"], city["countrycode"]))
     return found
 
@@ -38,6 +38,8 @@ def venue(words: list[str]) -> tuple[str, str] | None:
     """(city, country code) named by ``words`` (a place name as written, one or more words),
     trying the Slavic case endings off ("Ер-Ріяді", "Женеве"); None when no city has it."""
     name = " ".join(words).lower()
+    if len(name) < 4:
+        return None
     index = _index()
     for key in (name, name[:-1], name[:-2], name[:-1] + "а", name[:-1] + "я", name[:-2] + "а"):
         if key in index:
