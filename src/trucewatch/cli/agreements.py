@@ -186,9 +186,17 @@ def render_agreement(agreement: Agreement) -> None:
         latest = max(commitment.status, key=lambda s: s.date, default=None)
         state = f"{latest.status} since {latest.date}" if latest else "no status"
         console.print(f"\n[bold]{commitment.title}[/] ({commitment.kind.value}, {state})")
+        for precondition in commitment.preconditions:
+            print_wrapped(f"  precondition ({precondition.set_by or 'set by ?'}): "
+                          f"{precondition.text}", markup=False)
         if commitment.kind is not CommitmentKind.HALT_STRIKES:
             for name, number in commitment.numbers.items():
                 console.print(f"  {name.replace('_', ' ')}: {number}")
+            for item in commitment.items:
+                console.print(f"  {item.quantity} {item.item} handed over by {item.side}")
+            for meeting in commitment.meetings:
+                where = f" in {meeting.place}" if meeting.place else ""
+                console.print(f"  meeting promised: {meeting.title}{where}")
             if commitment.due:
                 console.print(f"  due {commitment.due}")
             continue
