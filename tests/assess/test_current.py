@@ -6,11 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from tests.conftest import FLAGSHIP
 from tests.incidents.test_merge import MAPPING
 from tests.ingest.helpers import FIXTURES
 from trucewatch.agreements import load_spec
+from trucewatch.cli import app
 from trucewatch.errors import InputError
 from trucewatch.incidents import IncidentFilter, count_incidents, get_incident
 from trucewatch.model import PreconditionState, StatusEntry
@@ -122,3 +124,26 @@ def test_a_transaction_inside_another_joins_it(tmp_path: Path) -> None:
                 store.audit("x", "note", "inner")
             raise RuntimeError("outer fails")
         assert store.counts()["audit_log"] == 0
+
+
+def test_cli_status_change_and_assess_as_a_report(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "agreement", "add", str(SPEC)]).exit_code == 0
+    with open_store(db) as store:
+        ingest(store, "table", [TABLE], mapping=MAPPING)
+    before = runner.invoke(app, ["--db", db, "incidents", "--verdict", "violation", "--reading",
+                                 "UA", "--format", "csv"]).output.count("\n")
+    out = runner.invoke(app, ["--db", db, "agreement", "status", "test-halt", "expired",
+                              "--date", "2025-03-20", "--commitment", "energy-halt",
+                              "--source", "https://example.org/expired"])
+    assert out.exit_code == 0, out.output
+    assert "test-halt version 2 new version" in out.output
+    after = runner.invoke(app, ["--db", db, "incidents", "--verdict", "violation", "--reading",
+                                "UA", "--format", "csv"]).output.count("\n")
+    assert after < before
+    out = runner.invoke(app, ["--db", db, "agreement", "status", "test-halt", "extended",
+                              "--date", "2025-03-20"])
+    assert out.exit_code == 2 and "until" in out.output
+    out = runner.invoke(app, ["--db", db, "assess", "test-halt"])
+    assert out.exit_code == 0 and "verdicts" in out.output

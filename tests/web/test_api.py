@@ -63,6 +63,8 @@ def test_incidents_page_lists_newest_first(client):
     page = client.get("/incidents")
     assert page.status_code == 200
     assert "7 incidents · page 1 of 1" in page.text
+    assert "verdict under each reading" in page.text and "strongest" not in page.text
+    assert "verdict under RU's reading" in client.get("/incidents?reading=RU").text
     data = client.get("/api/incidents").json()
     assert data["total"] == 7
     assert [i["id"] for i in data["incidents"]][:2] == ["inc-006", "inc-004"]
