@@ -7,7 +7,6 @@ The public Python API. Records (``Agreement``, ``Reading``, ``Report``, ...) liv
 from importlib.metadata import version as _version
 
 from trucewatch.agreements import (
-    add_agreement,
     dump_spec,
     get_agreement,
     list_agreements,
@@ -18,6 +17,7 @@ from trucewatch.agreements import (
 )
 from trucewatch.assess import assess, assess_readings, summarise
 from trucewatch.assess.reviews import add_review
+from trucewatch.commitments import commitments_view
 from trucewatch.errors import (
     InputError,
     NotFoundError,
@@ -50,7 +50,7 @@ from trucewatch.readouts import read_statements, statement_terms
 from trucewatch.report import write_report
 from trucewatch.store import Store, open_store
 from trucewatch.text import classify_target, extract
-from trucewatch.workflow import ingest
+from trucewatch.workflow import add_agreement, ingest, review, set_status
 
 __version__ = _version("trucewatch")
 
@@ -79,6 +79,7 @@ __all__ = [
     "assess",
     "assess_readings",
     "classify_target",
+    "commitments_view",
     "count_incidents",
     "daily_counts",
     "dump_spec",
@@ -93,6 +94,8 @@ __all__ = [
     "query_incidents",
     "read_statements",
     "reading_differences",
+    "review",
+    "set_status",
     "side_by_side",
     "statement_terms",
     "summarise",

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trucewatch.agreements import add_agreement, load_spec
+from trucewatch.agreements import load_spec
 from trucewatch.errors import NotFoundError
 from trucewatch.model import Agreement
 from trucewatch.store import open_store
+from trucewatch.workflow import add_agreement
 
 __all__ = ["Demo", "default_case", "prepare_demo"]
 

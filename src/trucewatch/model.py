@@ -8,12 +8,14 @@ how it is judged under each reading.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     field_validator,
@@ -28,7 +30,11 @@ __all__ = [
     "CommitmentKind",
     "Condition",
     "Document",
+    "ExchangeItem",
     "PartyCode",
+    "Precondition",
+    "PreconditionState",
+    "PromisedMeeting",
     "Reading",
     "Report",
     "Source",
@@ -63,16 +69,40 @@ class Source(_Record):
     published: dt.date | None = None
 
 
+#: Statuses that end a commitment from their date on (under every reading, or under the
+#: declaring party's reading only); ``suspended`` pauses it until a status that resumes it.
+ENDING_STATUSES = ("expired", "terminated", "denounced", "collapsed")
+#: Statuses that put a commitment (back) in force from their date on.
+RESUMING_STATUSES = ("agreed", "in_force", "extended")
+
+
 class StatusEntry(_Record):
-    """The state of an agreement or commitment from a date on."""
+    """The state of an agreement or commitment from a date on.
+
+    ``declared_by`` names the one party that declared it (a party-declared expiry or
+    denunciation ends that party's reading only); ``until`` is the new last day of an
+    ``extended`` commitment.
+    """
 
     date: dt.date
     status: Literal[
-        "proposed", "agreed", "agreed_in_principle", "in_force", "carried_out",
-        "suspended", "expired", "collapsed", "negotiating",
+        "proposed", "agreed", "agreed_in_principle", "in_force", "extended", "carried_out",
+        "suspended", "expired", "terminated", "denounced", "collapsed", "negotiating",
     ]
+    until: dt.date | None = None
+    declared_by: PartyCode | None = None
     note: str | None = None
     source: str | None = None
+
+    @model_validator(mode="after")
+    def _until(self) -> StatusEntry:
+        if self.status == "extended" and self.until is None:
+            raise ValueError("an extension needs `until`, its new last day")
+        if self.until is not None and self.status != "extended":
+            raise ValueError(f"`until` belongs to an `extended` status, not {self.status!r}")
+        if self.until is not None and self.until < self.date:
+            raise ValueError(f"until {self.until} is before the extension's date {self.date}")
+        return self
 
 
 class Condition(_Record):
@@ -87,13 +117,36 @@ class Condition(_Record):
     text: str
 
 
+def _clock_time(value: object) -> object:
+    if isinstance(value, int):  # YAML reads an unquoted 17:00 as sexagesimal 1020
+        raise ValueError("write the time in quotes with its UTC offset, e.g. '17:00+05:30'")
+    if isinstance(value, str) and not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)",
+                                                   value.strip()):
+        raise ValueError(f"{value!r} is not a time with a UTC offset such as 17:00+05:30 or "
+                         "09:00Z")
+    return value
+
+
+#: A time of day with its UTC offset, written ``17:00+05:30`` (``Z`` for UTC).
+ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+
+
+def _utc(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
+    if day is None or time is None:
+        return None
+    local = dt.datetime.combine(day, time)
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
 class Reading(_Record):
     """One party's version of a commitment: scope, window, area and conditions."""
 
     party: PartyCode
     scope: list[str] = Field(default_factory=list)
     start: dt.date | None = None
+    start_time: ClockTime | None = None
     end: dt.date | None = None
+    end_time: ClockTime | None = None
     duration_days: int | None = Field(default=None, gt=0)
     area: list[str] = Field(default_factory=list)
     bound: list[PartyCode] | None = None
@@ -115,6 +168,10 @@ class Reading(_Record):
 
     @model_validator(mode="after")
     def _window(self) -> Reading:
+        if self.start_time is not None and self.start is None:
+            raise ValueError("start_time needs a start date")
+        if self.end_time is not None and self.last_day is None:
+            raise ValueError("end_time needs an end date (end, or start and duration_days)")
         if self.end and self.start and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         if self.end and self.duration_days and self.start:
@@ -136,6 +193,16 @@ class Reading(_Record):
         return None
 
     @property
+    def start_at(self) -> dt.datetime | None:
+        """The start instant in UTC (naive) when a start hour is stated."""
+        return _utc(self.start, self.start_time)
+
+    @property
+    def end_at(self) -> dt.datetime | None:
+        """The end instant in UTC (naive, exclusive) when an end hour is stated."""
+        return _utc(self.last_day, self.end_time)
+
+    @property
     def classes(self) -> list[str]:
         """The target classes the scope covers, patterns expanded, in taxonomy order."""
         covered = {c for pattern in self.scope for c in expand_scope(pattern)}
@@ -153,8 +220,59 @@ class CommitmentKind(StrEnum):
     OTHER = "other"
 
 
+class PreconditionState(_Record):
+    """What one party says of a precondition on a date: met or unmet."""
+
+    date: dt.date
+    state: Literal["met", "unmet"]
+    by: PartyCode
+    note: str | None = None
+    source: str | None = None
+
+
+class Precondition(_Record):
+    """Something that must happen before a commitment is in force, with who says it has."""
+
+    id: str = Field(pattern=_SLUG)
+    text: str
+    set_by: PartyCode | None = None
+    source: str | None = None
+    states: list[PreconditionState] = Field(default_factory=list)
+
+
+class ExchangeItem(_Record):
+    """How many of one item one side hands over in an exchange."""
+
+    item: Literal["prisoners", "wounded", "bodies", "civilians"]
+    side: PartyCode
+    quantity: int = Field(gt=0)
+    note: str | None = None
+
+
+class PromisedMeeting(_Record):
+    """A meeting a talks commitment promises: by when, where and between whom."""
+
+    id: str = Field(pattern=_SLUG)
+    title: str
+    due: dt.date | None = None
+    place: str | None = None
+    parties: list[PartyCode] = Field(default_factory=list)
+
+
+#: The terms each kind of commitment records, besides id, kind, title, bound, status,
+#: preconditions and sources; a spec giving another kind's terms is refused.
+KIND_TERMS: dict[str, tuple[str, ...]] = {
+    "halt_strikes": ("readings",),
+    "exchange": ("items", "due", "numbers"),
+    "talks": ("meetings", "due"),
+    "other": ("due", "numbers"),
+}
+
+
 class Commitment(_Record):
-    """One promise inside an agreement; ``halt_strikes`` ones carry a reading per party."""
+    """One promise inside an agreement. Its kind decides which terms it records
+    (:data:`KIND_TERMS`): ``halt_strikes`` a reading per party, ``exchange`` the items each side
+    hands over, ``talks`` the meetings promised; any kind may wait on preconditions."""
 
     id: str = Field(pattern=_SLUG)
     kind: CommitmentKind
@@ -163,7 +281,10 @@ class Commitment(_Record):
     due: dt.date | None = None
     numbers: dict[str, int] = Field(default_factory=dict)
     status: list[StatusEntry] = Field(default_factory=list)
+    preconditions: list[Precondition] = Field(default_factory=list)
     readings: list[Reading] = Field(default_factory=list)
+    items: list[ExchangeItem] = Field(default_factory=list)
+    meetings: list[PromisedMeeting] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
 
 

@@ -51,8 +51,17 @@ def test_flagship_spec_is_valid(flagship_spec):
     assert {r.party: r.start for r in halt.readings} == {
         "US": dt.date(2025, 3, 18), "RU": dt.date(2025, 3, 18), "UA": dt.date(2025, 3, 25),
     }
-    assert agreement.commitment("prisoner-exchange").numbers[
-        "prisoners_exchanged_each_side"] == 175
+    exchange = agreement.commitment("prisoner-exchange")
+    items = {(i.item, i.side): i.quantity for i in exchange.items}
+    assert items == {("prisoners", "RU"): 175, ("prisoners", "UA"): 175, ("wounded", "RU"): 23}
+
+
+def test_spec_refuses_another_kinds_terms_and_times_without_offset():
+    text = VALID.replace("    readings:", "    items: [{item: prisoners, side: RU, quantity: 5}]\n"
+                         "    readings:", 1)
+    assert "commitments.0.items: `items` belongs to a exchange commitment" in spec_error(text)
+    text = VALID.replace("start: 2025-03-18", "start: 2025-03-18\n        start_time: 17:00", 1)
+    assert "in quotes with its UTC offset" in spec_error(text)
 
 
 def test_unknown_target_class():

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import FLAGSHIP
-from trucewatch.agreements import add_agreement, load_spec
+from trucewatch.agreements import load_spec
 from trucewatch.assess import summarise
 from trucewatch.store import open_store
-from trucewatch.workflow import ingest
+from trucewatch.workflow import add_agreement, ingest
 
 
 def test_sample_inputs_show_the_disputed_start_date(tmp_path: Path) -> None:
@@ -28,3 +28,18 @@ def test_sample_inputs_show_the_disputed_start_date(tmp_path: Path) -> None:
     denied = [c for c in result.counts if c["verdict"] == "disputed"]
     assert denied, "the 28 March Sudzha claim is denied"
     assert any("window.before_start" in d["rules"] for d in result.differing)
+
+
+def test_after_the_declared_expiry_no_reading_finds_a_violation(tmp_path: Path) -> None:
+    agreement = load_spec(FLAGSHIP / "agreement.yaml")
+    with open_store(tmp_path / "t.duckdb") as store:
+        add_agreement(store, agreement)
+        ingest(store, "acled", [FLAGSHIP / "inputs" / "acled.csv"])
+        late = store.conn.execute(
+            "SELECT v.party, v.verdict, v.rule FROM verdicts v JOIN incidents i "
+            "ON i.id = v.incident_id WHERE i.event_date >= DATE '2025-04-18' "
+            "AND v.commitment_id = 'energy-halt'").fetchall()
+    assert late, "the sample inputs hold strikes after 18 April"
+    assert {party for party, _, _ in late} == {"US", "RU", "UA"}
+    assert {(verdict, rule) for _, verdict, rule in late} == {
+        ("outside_window", "window.expired")}

@@ -152,6 +152,6 @@ def test_a_strike_on_an_unstated_target(tmp_path: Path) -> None:
                 assess_readings(store.conn, [energy, everything]).to_pylist()}
     assert (rows["UA"]["verdict"], rows["UA"]["rule"]) == ("out_of_scope", "scope.target_unknown")
     assert rows["UA"]["reasons"] == [
-        "the target is not stated, and UA's scope [" + ", ".join(energy.classes)
-        + "] does not cover every target"]
+        "the target is not stated, and UA's scope (" + ", ".join(energy.classes)
+        + ") does not cover every target"]
     assert (rows["RU"]["verdict"], rows["RU"]["rule"]) == ("violation", "violation")

@@ -63,10 +63,14 @@ def test_incidents_page_lists_newest_first(client):
     page = client.get("/incidents")
     assert page.status_code == 200
     assert "7 incidents · page 1 of 1" in page.text
+    assert "verdict under each reading" in page.text and "strongest" not in page.text
+    assert "verdict under RU's reading" in client.get("/incidents?reading=RU").text
     data = client.get("/api/incidents").json()
     assert data["total"] == 7
     assert [i["id"] for i in data["incidents"]][:2] == ["inc-006", "inc-004"]
-    assert {i["id"]: i["verdict"] for i in data["incidents"]}["inc-002"] == "disputed"
+    verdicts = {i["id"]: i["verdicts"] for i in data["incidents"]}["inc-002"]
+    assert [v["verdict"] for v in verdicts] == ["disputed", "outside_window"]  # per reading
+    assert all(v["why"] and v["rule"] for v in verdicts)
 
 
 def test_incidents_filters(client):
@@ -133,7 +137,7 @@ def test_incident_page_and_twin(client):
     assert "<li><b>target_class</b>: lexicon</li>" in page.text  # how the report was read
     assert 'name="csrf_token"' in page.text
     data = client.get("/api/incidents/inc-002").json()
-    assert data["verdict"] == "disputed"
+    assert "verdict" not in data  # one verdict per reading, never a maximum across them
     assert [(v["party"], v["verdict"]) for v in data["verdicts"]] == [
         ("RU", "disputed"), ("UA", "outside_window")]
     assert data["reports"][0]["evidence"] == "a pumping station was attacked; Kyiv denied it"
@@ -189,7 +193,8 @@ def test_tiles_are_allowed_only_when_configured(db):
 def test_api_docs_page_and_openapi(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/agreements", "/api/agreements/{agreement_id}",
-            "/api/agreements/{agreement_id}/verdicts", "/api/incidents",
+            "/api/agreements/{agreement_id}/verdicts",
+            "/api/agreements/{agreement_id}/commitments", "/api/incidents",
             "/api/incidents/timeline", "/api/incidents/map", "/api/incidents/{incident_id}",
             "/api/incidents/{incident_id}/reviews", "/api/alerts", "/alerts.atom"} == set(
         spec["paths"])

@@ -8,6 +8,7 @@ from trucewatch.model import Agreement, Commitment, Reading
 
 from .differences import Difference, reading_differences
 from .storage import bound_parties
+from .timeline import status_differences
 
 __all__ = ["SideBySide", "TermRow", "side_by_side"]
 
@@ -54,7 +55,8 @@ def side_by_side(agreement: Agreement, commitment: Commitment) -> SideBySide:
     """The readings of ``commitment`` term by term, with the differences between them."""
     readings = commitment.readings
     bound = {r.party: bound_parties(agreement, commitment, r) for r in readings}
-    differences = reading_differences(readings, bound=bound)
+    differences = [*reading_differences(readings, bound=bound),
+                   *status_differences(agreement, commitment)]
     differing = {d.term for d in differences}
     rows = []
     for term, value in _TERMS.items():

@@ -16,7 +16,7 @@ import pydantic
 import yaml
 
 from trucewatch.errors import NotFoundError, SpecError
-from trucewatch.model import Agreement, CommitmentKind
+from trucewatch.model import KIND_TERMS, Agreement, Commitment, CommitmentKind, StatusEntry
 
 __all__ = ["dump_spec", "duplicate_key", "line_of", "load_spec", "parse_spec"]
 
@@ -92,6 +92,7 @@ def _cross_check(agreement: Agreement) -> Iterator[tuple[Loc, str]]:
     for i, entry in enumerate(agreement.status):
         if not known_source(entry.source):
             yield ("status", i, "source"), _unknown_source(entry.source, source_ids)
+    yield from _status_parties(agreement.status, ("status",), described_by)
     for i, commitment in enumerate(agreement.commitments):
         at: Loc = ("commitments", i)
         for code in commitment.bound or []:
@@ -105,13 +106,25 @@ def _cross_check(agreement: Agreement) -> Iterator[tuple[Loc, str]]:
         for j, entry in enumerate(commitment.status):
             if not known_source(entry.source):
                 yield (*at, "status", j, "source"), _unknown_source(entry.source, source_ids)
+        yield from _status_parties(commitment.status, (*at, "status"), described_by)
+        for j, precondition in enumerate(commitment.preconditions):
+            here_p: Loc = (*at, "preconditions", j)
+            if not known_source(precondition.source):
+                yield (*here_p, "source"), _unknown_source(precondition.source, source_ids)
+            for k, state in enumerate(precondition.states):
+                if state.by not in described_by:
+                    yield (*here_p, "states", k, "by"), _not_described(state.by, described_by)
+                if not known_source(state.source):
+                    yield (*here_p, "states", k, "source"), _unknown_source(state.source,
+                                                                            source_ids)
         if commitment.kind is CommitmentKind.HALT_STRIKES and not commitment.readings:
             yield (*at, "readings"), "a halt_strikes commitment needs at least one reading"
-        if commitment.readings and commitment.kind is not CommitmentKind.HALT_STRIKES:
-            yield (*at, "readings"), (
-                f"readings describe halts on strikes; a {commitment.kind.value} commitment "
-                "records its terms in numbers, due and status"
-            )
+        yield from _foreign_terms(commitment, at)
+        for j, item in enumerate(commitment.items):
+            if item.side not in parties:
+                yield (*at, "items", j, "side"), (
+                    f"{item.side} hands over items but is not one of the parties "
+                    f"{sorted(parties)}")
         yield from _duplicates(
             [r.party for r in commitment.readings], (*at, "readings"), "reading by party",
             key="party",
@@ -119,15 +132,35 @@ def _cross_check(agreement: Agreement) -> Iterator[tuple[Loc, str]]:
         for j, reading in enumerate(commitment.readings):
             here = (*at, "readings", j)
             if reading.party not in described_by:
-                yield (*here, "party"), (
-                    f"{reading.party} is not a party or mediator of this agreement "
-                    f"({', '.join(sorted(described_by))}); add it to parties or mediators"
-                )
+                yield (*here, "party"), _not_described(reading.party, described_by)
             for code in reading.bound or []:
                 if code not in parties:
                     yield (*here, "bound"), f"{code} is bound but not one of the parties"
             if not known_source(reading.source):
                 yield (*here, "source"), _unknown_source(reading.source, source_ids)
+
+
+def _status_parties(entries: list[StatusEntry], at: Loc, described_by: set[str]
+                    ) -> Iterator[tuple[Loc, str]]:
+    for j, entry in enumerate(entries):
+        if entry.declared_by and entry.declared_by not in described_by:
+            yield (*at, j, "declared_by"), _not_described(entry.declared_by, described_by)
+
+
+def _not_described(code: str, described_by: set[str]) -> str:
+    return (f"{code} is not a party or mediator of this agreement "
+            f"({', '.join(sorted(described_by))}); add it to parties or mediators")
+
+
+def _foreign_terms(commitment: Commitment, at: Loc) -> Iterator[tuple[Loc, str]]:
+    """Terms of another kind given to this commitment (KIND_TERMS)."""
+    own = KIND_TERMS[commitment.kind.value]
+    for name in sorted({n for terms in KIND_TERMS.values() for n in terms} - set(own)):
+        if getattr(commitment, name) not in (None, [], {}):
+            owner = [k for k, terms in KIND_TERMS.items() if name in terms]
+            yield (*at, name), (
+                f"`{name}` belongs to a {' or '.join(owner)} commitment; a "
+                f"{commitment.kind.value} commitment records {', '.join(own)}")
 
 
 def _duplicates(

@@ -71,13 +71,15 @@ def bound_parties(agreement: Agreement, commitment: Commitment, reading: Reading
 def add_agreement(
     store: Store, agreement: Agreement, source_path: str | Path | None = None
 ) -> AddResult:
-    """Store ``agreement``; a no-op when the latest version is identical."""
+    """Store ``agreement``; a no-op when the latest version is the same agreement (compared as
+    records, so a spec stored before the spec format grew new fields stays unchanged)."""
     digest = content_hash(agreement)
     latest = store.conn.execute(
-        "SELECT version, content_hash FROM agreements WHERE id = ? ORDER BY version DESC LIMIT 1",
-        [agreement.id],
+        "SELECT version, content_hash, spec FROM agreements WHERE id = ? "
+        "ORDER BY version DESC LIMIT 1", [agreement.id],
     ).fetchone()
-    if latest and latest[1] == digest:
+    if latest and (latest[1] == digest
+                   or Agreement.model_validate_json(latest[2]) == agreement):
         return AddResult(agreement.id, latest[0], AddOutcome.UNCHANGED)
     version = latest[0] + 1 if latest else 1
     with store.transaction() as conn:

@@ -1,160 +1,328 @@
-"""The verdict rules, as one SQL query over incidents × readings.
+"""The verdict rules of ``rules.yaml`` compiled into SQL, explain texts and documentation.
 
-For each incident and each reading of a ``halt_strikes`` commitment, the first rule that
-applies decides (its code goes to ``verdicts.rule``):
+The table in ``rules.yaml`` is the one place a rule is written: code, verdict, condition,
+short explain text and detailed reason template, first match wins. From it come
 
-==========================  ====================  ============================================
-rule                        verdict               when
-==========================  ====================  ============================================
-window.no_start             outside_window        the reading states no start date: not in force
-window.date_unknown         outside_window        the incident has no date
-window.before_start         outside_window        it happened before the reading's start
-window.after_end            outside_window        it happened after the reading's last day
-area                        outside_area          the reading names an area that excludes it
-scope.target_unknown        out_of_scope          the reports do not say what was hit, and the
-                                                  scope does not cover every target
-scope                       out_of_scope          its target class is not in the scope
-bound                       not_bound             its perpetrator is not a party the reading binds
-denied                      disputed              the accused party denies it
-perpetrator_unknown         possible_violation    no perpetrator is named
-scope.unspecified_energy    possible_violation    an unspecified energy target (energy.other)
-                                                  under a closed list of energy classes
-violation                   violation             all of the above hold
-==========================  ====================  ============================================
+* :func:`rules_sql`: the SELECT that yields one verdict row per incident × reading, in the
+  DuckDB or the Spark SQL dialect (:mod:`trucewatch.assess.dialect`), for any engine that
+  registers the two relations the table describes;
+* :data:`RULES`: each rule's short text, as ``explain`` prints it;
+* :func:`rules_markdown`: ``docs/rules.md`` (``trucewatch rules --format markdown``), which a
+  test keeps equal to the table.
 
-An analyst's confirm or dispute (:mod:`trucewatch.assess.reviews`) is applied after the rules and
-overrides them; such verdicts carry the rule ``analyst_review``.
-
-The readings relation needs the columns agreement_id, version, commitment_id, party, classes,
-start_date, last_day, area, bound; an empty ``area`` is everywhere and an empty ``bound``
-binds every party.
+An analyst's confirm or dispute (:mod:`trucewatch.assess.reviews`) is applied after the rules
+and overrides them; such verdicts carry the rule ``analyst_review``.
 """
 
 from __future__ import annotations
 
-__all__ = ["RULES", "verdicts_sql"]
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from trucewatch.assess.dialect import DIALECTS, FUNCTIONS, translate
+from trucewatch.model import VerdictKind
+
+__all__ = ["RULES", "Rule", "Term", "rule_table", "rules_markdown", "rules_sql",
+           "verdicts_sql"]
+
+#: The rule code of a verdict an analyst's review decided.
+REVIEW_RULE = "analyst_review"
+_REVIEW_TEXT = "an analyst's review decided it"
+
+#: The struct fields of a period (see ``columns`` in rules.yaml).
+PERIOD_FIELDS = {"from_date": "date", "until_date": "date", "status": "string",
+                 "what": "string", "source": "string"}
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z_.]*)\}")
+_PIECE = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _placeholders(template: str) -> list[str]:
+    return _PLACEHOLDER.findall(template)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the rule table."""
+
+    code: str
+    verdict: str
+    when: str
+    explain: str
+    reason: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Term:
+    """A named value the conditions use, worked out per reading or per incident × reading.
+
+    A per-reading term is a column of the readings; a per-pair term is written into each
+    condition and reason that names it, so it is worked out only for the pairs that reach it.
+    """
+
+    name: str
+    per: str
+    type: str
+    sql: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class RuleTable:
+    """``rules.yaml``: the relations' columns, the terms and the rules, in order."""
+
+    columns: dict[str, dict[str, dict[str, str]]]
+    terms: tuple[Term, ...]
+    rules: tuple[Rule, ...]
+
+    def type_of(self, name: str) -> str:
+        """The type of a column, term or ``closure.field`` named in a reason template."""
+        head, _, field = name.partition(".")
+        for relation in self.columns.values():
+            if head in relation:
+                return relation[head]["type"]
+        term = next((t for t in self.terms if t.name == head), None)
+        if term is None:
+            raise ValueError(f"rules.yaml: {name!r} is neither a column nor a term")
+        return PERIOD_FIELDS[field] if field else term.type
+
+
+@cache
+def rule_table() -> RuleTable:
+    """The rule table, loaded and checked once."""
+    text = resources.files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    table = RuleTable(
+        columns=data["columns"],
+        terms=tuple(Term(**t) for t in data["terms"]),
+        rules=tuple(Rule(**r) for r in data["rules"]),
+    )
+    _check(table)
+    return table
+
+
+def _check(table: RuleTable) -> None:
+    codes = [r.code for r in table.rules]
+    if len(set(codes)) != len(codes):
+        raise ValueError("rules.yaml: a rule code appears twice")
+    known = {k.value for k in VerdictKind}
+    for rule in table.rules:
+        if rule.verdict not in known:
+            raise ValueError(f"rules.yaml: {rule.code}: unknown verdict {rule.verdict!r}")
+        for name in _placeholders(rule.reason):
+            table.type_of(name)
+    if table.rules[-1].when.strip().upper() != "TRUE":
+        raise ValueError("rules.yaml: the last rule must hold when no other does (when: TRUE)")
+
 
 #: Rule code -> what it means, as ``explain`` prints it.
-RULES = {
-    "window.no_start": "this reading states no start date: not in force",
-    "window.date_unknown": "the incident has no date, so it cannot be placed in the window",
-    "window.before_start": "it happened before the reading's start date",
-    "window.after_end": "it happened after the reading's last day",
-    "area": "it happened outside the area the reading names",
-    "scope.target_unknown": "the reports do not say what was hit, so it cannot be placed in "
-                            "the reading's scope; review it if the place suggests a target "
-                            "in scope",
-    "scope": "its target class is not in the reading's scope",
-    "bound": "the alleged perpetrator is not bound by this reading",
-    "denied": "the accused party denies the attack",
-    "perpetrator_unknown": "in scope and window, but no perpetrator is named",
-    "scope.unspecified_energy": "an unspecified energy target (energy.other) under a reading "
-                                "whose scope is a closed list of energy classes: it may or may "
-                                "not be on the list",
-    "violation": "in scope, in window and area, by a bound party, not denied",
-    "analyst_review": "an analyst's review decided it",
-}
+RULES: dict[str, str] = {**{r.code: " ".join(r.explain.split()) for r in rule_table().rules},
+                         REVIEW_RULE: _REVIEW_TEXT}
 
-_DETAILED_REASONS = """       CASE rule
-           WHEN 'window.no_start' THEN ['this reading states no start date: not in force']
-           WHEN 'window.date_unknown' THEN ['the incident has no date']
-           WHEN 'window.before_start' THEN [format('{} is before the start date {} in {}''s '
-                                                  || 'reading', event_date, start_date, party)]
-           WHEN 'window.after_end' THEN [format('{} is after the last day {} in {}''s '
-                                               || 'reading', event_date, last_day, party)]
-           WHEN 'area' THEN [format('the place is outside {}''s area {}', party, area)]
-           WHEN 'scope.target_unknown' THEN [format('the target is not stated, and {}''s '
-                                                   || 'scope {} does not cover every target',
-                                                   party, classes)]
-           WHEN 'scope' THEN [format('{} is not in {}''s scope {}', target_class, party,
-                                     classes)]
-           WHEN 'bound' THEN [format('{} is not bound by {}''s reading (binds {})',
-                                     perpetrator, party, bound)]
-           WHEN 'denied' THEN [format('{} is in scope and window, but the accused side '
-                                      || 'denies the attack', target_class)]
-           WHEN 'perpetrator_unknown' THEN [format('{} on {} is in {}''s scope and window, '
-                                                  || 'but no perpetrator is named',
-                                                  target_class, event_date, party)]
-           WHEN 'scope.unspecified_energy' THEN [format('unspecified energy target: {}''s '
-                                                       || 'scope is the closed list {}',
-                                                       party, classes)]
-           ELSE [format('{} on {} by {} is in {}''s scope and window, and {} is bound',
-                        target_class, event_date, perpetrator, party, perpetrator)]
-       END AS reasons,
-"""
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
-_VERDICTS = """
+
+def _value(table: RuleTable, name: str) -> str:
+    """A placeholder's value as portable SQL text (NULL stays NULL)."""
+    kind = table.type_of(name)
+    return f"join({name}, ', ')" if kind.startswith("list") else f"text({name})"
+
+
+def _concat(table: RuleTable, template: str, *, required: bool) -> str:
+    """``template`` as a SQL string expression; a NULL value is ``?`` when ``required``,
+    otherwise it makes the whole expression NULL."""
+    parts: list[str] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        if match.start() > position:
+            parts.append(_quote(template[position:match.start()]))
+        value = _value(table, match[1])
+        parts.append(f"coalesce({value}, '?')" if required else value)
+        position = match.end()
+    if position < len(template):
+        parts.append(_quote(template[position:]))
+    return " || ".join(parts) or "''"
+
+
+def _reason_sql(table: RuleTable, template: str) -> str:
+    """A reason template as one SQL string expression; ``[pieces]`` vanish on a NULL."""
+    parts: list[str] = []
+    position = 0
+    for match in _PIECE.finditer(template):
+        if match.start() > position:
+            parts.append(_concat(table, template[position:match.start()], required=True))
+        parts.append(f"coalesce({_concat(table, match[1], required=False)}, '')")
+        position = match.end()
+    if position < len(template):
+        parts.append(_concat(table, template[position:], required=True))
+    return " || ".join(parts)
+
+
+def _inline(sql: str, terms: Mapping[str, str]) -> str:
+    """``sql`` with each name of ``terms`` (outside string literals) replaced by its SQL."""
+    if not terms:
+        return sql
+    name = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")\b")
+    pieces = re.split(r"('(?:[^']|'')*')", sql)  # odd pieces are string literals
+    return "".join(piece if n % 2 else name.sub(lambda m: f"({terms[m[1]]})", piece)
+                   for n, piece in enumerate(pieces))
+
+
+def _columns(table: RuleTable, relation: str) -> list[str]:
+    return list(table.columns[relation])
+
+
+def rules_sql(
+    dialect: str = "duckdb", *, readings: str = "readings", incidents: str = "incidents",
+    detailed: bool = True, extra: Mapping[str, str] | None = None,
+) -> str:
+    """The SELECT that yields one verdict row per incident × reading, in ``dialect``.
+
+    ``readings`` and ``incidents`` name relations (tables, views or subqueries in
+    parentheses) with the columns of ``rules.yaml``. The result has the columns of
+    ``verdicts``: incident_id, agreement_id, agreement_version, commitment_id, party,
+    verdict, reasons (a list of one text), confidence, rule; then one column per ``extra``
+    entry (alias -> expression over the incident, aliased ``i``). ``detailed`` reasons name
+    the dates, classes and parties that decided; otherwise a verdict carries its rule's
+    short text, much cheaper to write for millions of verdicts.
+    """
+    table = rule_table()
+    extra = dict(extra or {})
+    reading_terms = "".join(f",\n           {t.sql} AS {t.name}" for t in table.terms
+                            if t.per == "reading")
+    inline = {t.name: t.sql for t in table.terms if t.per == "pair"}
+    incident_columns = ", ".join(
+        ["i.id AS incident_id"]
+        + [f"i.{c}" for c in _columns(table, "incidents") if c != "id"]
+        + [f"{expression} AS {alias}" for alias, expression in extra.items()])
+    reading_columns = ", ".join(_columns(table, "readings"))
+    whens = "\n".join(f"               WHEN {_inline(r.when, inline)} THEN {_quote(r.code)}"
+                      for r in table.rules[:-1])
+    verdicts = "\n".join(f"           WHEN {_quote(r.code)} THEN {_quote(r.verdict)}"
+                         for r in table.rules)
+    if detailed:
+        reasons = "\n".join(
+            f"           WHEN {_quote(r.code)} "
+            f"THEN list_of({_inline(_reason_sql(table, r.reason), inline)})"
+            for r in table.rules)
+    else:
+        reasons = "\n".join(
+            f"           WHEN {_quote(r.code)} THEN list_of({_quote(RULES[r.code])})"
+            for r in table.rules)
+    factors: dict[float, list[str]] = {}
+    for rule in table.rules:
+        if rule.confidence != 1.0:
+            factors.setdefault(rule.confidence, []).append(rule.code)
+    confidence = "".join(
+        f" WHEN rule IN ({', '.join(map(_quote, codes))}) THEN round(confidence * {factor}, 2)"
+        for factor, codes in sorted(factors.items()))
+    extras = "".join(f", {alias}" for alias in extra)
+    sql = f"""
 WITH r AS (
-    SELECT agreement_id, version, commitment_id, party, classes, start_date, last_day, area,
-           bound,
-           len(list_filter(classes, lambda c: c LIKE 'energy.%')) > 0
-               AND NOT list_contains(classes, 'energy.other') AS closed_energy
+    SELECT {reading_columns}{reading_terms}
     FROM {readings}
 ),
-gated AS (
-    SELECT i.id AS incident_id, i.rowid AS incident_row, i.event_date, i.target_class,
-           i.perpetrator, i.negated, i.confidence, r.*,
-           CASE
-               WHEN r.start_date IS NULL THEN 'window.no_start'
-               WHEN i.event_date IS NULL THEN 'window.date_unknown'
-               WHEN i.event_date < r.start_date THEN 'window.before_start'
-               WHEN i.event_date > r.last_day THEN 'window.after_end'
-               WHEN len(r.area) > 0 AND NOT (list_contains(r.area, i.country)
-                                             OR list_contains(r.area, i.admin1)) THEN 'area'
-               WHEN list_contains(r.classes, i.target_class) THEN 'in_scope'
-               WHEN i.target_class = 'energy.other' AND r.closed_energy
-                   THEN 'scope.unspecified_energy'
-               WHEN coalesce(i.target_class, 'unknown') = 'unknown' THEN 'scope.target_unknown'
-               ELSE 'scope'
-           END AS gate
+pairs AS (
+    SELECT {incident_columns}, r.*
     FROM {incidents} i CROSS JOIN r
 ),
 ruled AS (
     SELECT *,
            CASE
-               WHEN gate NOT IN ('in_scope', 'scope.unspecified_energy') THEN gate
-               WHEN perpetrator IS NOT NULL AND len(bound) > 0
-                    AND NOT list_contains(bound, perpetrator) THEN 'bound'
-               WHEN negated THEN 'denied'
-               WHEN perpetrator IS NULL THEN 'perpetrator_unknown'
-               WHEN gate = 'scope.unspecified_energy' THEN gate
-               ELSE 'violation'
+{whens}
+               ELSE {_quote(table.rules[-1].code)}
            END AS rule
-    FROM gated
+    FROM pairs
 )
 SELECT incident_id, agreement_id, version AS agreement_version, commitment_id, party,
-       CASE
-           WHEN rule LIKE 'window.%' THEN 'outside_window'
-           WHEN rule = 'area' THEN 'outside_area'
-           WHEN rule IN ('scope', 'scope.target_unknown') THEN 'out_of_scope'
-           WHEN rule = 'bound' THEN 'not_bound'
-           WHEN rule = 'denied' THEN 'disputed'
-           WHEN rule IN ('perpetrator_unknown', 'scope.unspecified_energy')
-               THEN 'possible_violation'
-           ELSE 'violation'
+       CASE rule
+{verdicts}
        END AS verdict,
-{reasons}       CASE WHEN rule IN ('denied', 'perpetrator_unknown', 'scope.unspecified_energy')
-            THEN round(confidence * 0.5, 2) ELSE confidence END AS confidence,
-       rule
-{row}FROM ruled
+       CASE rule
+{reasons}
+       END AS reasons,
+       CASE{confidence} ELSE confidence END AS confidence,
+       rule{extras}
+FROM ruled
 """
-
-
-def _rule_reasons() -> str:
-    cases = " ".join(f"WHEN '{rule}' THEN ['{text.replace(chr(39), chr(39) * 2)}']"
-                     for rule, text in RULES.items())
-    return f"       CASE rule {cases} END AS reasons,\n"
+    return translate(sql, dialect)
 
 
 def verdicts_sql(readings: str, incidents: str = "incidents", *, detailed: bool = True,
                  with_row: bool = False) -> str:
-    """The SELECT that yields one verdict row per incident × reading (columns of ``verdicts``).
+    """:func:`rules_sql` for DuckDB; ``with_row`` adds the incident's rowid as a last column,
+    ``incident_row``."""
+    extra = {"incident_row": "i.rowid"} if with_row else None
+    return rules_sql("duckdb", readings=readings, incidents=incidents, detailed=detailed,
+                     extra=extra)
 
-    ``detailed`` reasons name the dates, classes and parties that decided; otherwise each
-    verdict carries its rule's text, which is much cheaper to write for millions of verdicts
-    (``explain`` recomputes the detailed reasons of one incident). ``with_row`` adds the
-    incident's rowid as a last column, ``incident_row``.
-    """
-    reasons = _DETAILED_REASONS if detailed else _rule_reasons()
-    row = "       , incident_row\n" if with_row else ""
-    return _VERDICTS.format(readings=readings, incidents=incidents, reasons=reasons, row=row)
+
+def _cell(text: Any) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def rules_markdown() -> str:
+    """``docs/rules.md``: the rule table, its terms, the relations it reads and the dialect
+    functions, generated from ``rules.yaml``."""
+    table = rule_table()
+    lines = [
+        "# Verdict rules",
+        "",
+        "<!-- Generated from src/trucewatch/assess/rules.yaml by "
+        "`trucewatch rules --format markdown`; do not edit by hand (a test compares). -->",
+        "",
+        "Under each reading of each `halt_strikes` commitment every incident gets one verdict: "
+        "the first rule below whose condition holds decides, and its code is stored with the "
+        "verdict (`verdicts.rule`) and shown by `trucewatch explain`. An analyst's confirm or "
+        f"dispute overrides the rules afterwards, with the rule `{REVIEW_RULE}` "
+        "(see the README, \"Reports and the dashboard\").",
+        "",
+        "| # | rule | verdict | when | what it means |",
+        "|---|---|---|---|---|",
+    ]
+    for n, rule in enumerate(table.rules, 1):
+        lines.append(f"| {n} | `{rule.code}` | {rule.verdict} | `{_cell(rule.when)}` | "
+                     f"{_cell(RULES[rule.code])} |")
+    lines += ["", "## Detailed reasons", "",
+              "What `explain` prints under the rule: `{name}` is a column or term (dates as "
+              "YYYY-MM-DD, lists joined by commas, a missing value as `?`); a `[bracketed "
+              "part]` is left out when a value in it is missing. Rules marked ½ halve the "
+              "incident's confidence.", "",
+              "| rule | detailed reason |", "|---|---|"]
+    for rule in table.rules:
+        half = " ½" if rule.confidence != 1.0 else ""
+        lines.append(f"| `{rule.code}`{half} | {_cell(rule.reason)} |")
+    lines += ["", "## Terms", "", "| term | worked out per | SQL | meaning |", "|---|---|---|---|"]
+    for term in table.terms:
+        per = "reading" if term.per == "reading" else "incident × reading"
+        lines.append(f"| `{term.name}` | {per} | `{_cell(term.sql)}` | {_cell(term.meaning)} |")
+    for relation, columns in table.columns.items():
+        lines += ["", f"## The `{relation}` relation", "", "| column | type | meaning |",
+                  "|---|---|---|"]
+        lines += [f"| `{name}` | {c['type']} | {_cell(c['meaning'])} |"
+                  for name, c in columns.items()]
+    lines += ["", "A `period` is a struct of `from_date` (NULL: since ever), `until_date` "
+              "(exclusive; NULL: still running), `status`, `what` (the status in words, with "
+              "its date and who declared it) and `source`.", "",
+              "## Dialects", "",
+              "Conditions are written in a portable subset of SQL; these functions are spelled "
+              "for each engine by `trucewatch.assess.dialect` "
+              "(`rules_sql(dialect)` gives the whole query):", "",
+              "| function | " + " | ".join(DIALECTS) + " |",
+              "|---|" + "---|" * len(DIALECTS)]
+    for name, spellings in FUNCTIONS.items():
+        args = ["a", "b"] if name in {"list_contains", "list_has_like", "join", "list_of",
+                                     "covering"} else ["a"]
+        cells = [f"`{spellings[d](args)}`" for d in DIALECTS]
+        lines.append(f"| `{name}({', '.join(args)})` | " + " | ".join(_cell(c) for c in cells)
+                     + " |")
+    return "\n".join(lines) + "\n"

@@ -5,19 +5,21 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+import pydantic
 import typer
 from rich.table import Table
 
 from trucewatch.agreements import (
-    add_agreement,
     dump_spec,
     get_agreement,
     list_agreements,
     load_spec,
     side_by_side,
 )
-from trucewatch.model import Agreement, CommitmentKind
+from trucewatch.errors import UsageError
+from trucewatch.model import Agreement, CommitmentKind, PreconditionState, StatusEntry
 from trucewatch.store import open_store
+from trucewatch.workflow import add_agreement, set_precondition, set_status
 
 from .render import console, print_json, print_wrapped
 
@@ -53,8 +55,9 @@ def check(specs: list[Path] = typer.Argument(..., help="Spec files (YAML).")) ->
 def add(
     ctx: typer.Context, specs: list[Path] = typer.Argument(..., help="Spec files (YAML).")
 ) -> None:
-    """Validate and store specs. The same spec twice changes nothing; a changed spec with the
-    same id becomes a new version and the old one is kept.
+    """Validate and store specs, and judge every incident under them. The same spec twice
+    changes nothing; a changed spec with the same id becomes a new version and the old one is
+    kept.
 
     Example: [bold]trucewatch agreement add examples/energy-moratorium-2025/agreement.yaml[/]
     """
@@ -64,6 +67,69 @@ def add(
             result = add_agreement(store, agreement, source_path=path)
             console.print(f"{path}: {result.agreement_id} version {result.version} "
                           f"{result.outcome.value.replace('_', ' ')}")
+
+
+@agreement_app.command()
+def status(
+    ctx: typer.Context,
+    agreement_id: str = typer.Argument(..., metavar="AGREEMENT"),
+    new_status: str = typer.Argument(..., metavar="STATUS",
+                                     help="e.g. expired, suspended, extended, denounced"),
+    date: str = typer.Option(..., help="The day it takes effect (YYYY-MM-DD)."),
+    commitment: str | None = typer.Option(None, help="One commitment; the agreement if left "
+                                          "out."),
+    until: str | None = typer.Option(None, help="New last day of an extension."),
+    by: str | None = typer.Option(None, "--by", help="The one party that declared it."),
+    source: str | None = typer.Option(None, help="A url or source id it comes from."),
+    note: str | None = typer.Option(None, help="A short note."),
+) -> None:
+    """Record a status (expired, suspended, extended to a date, denounced, ...) as a new
+    version of the agreement, and judge every incident again under it.
+
+    Example: [bold]trucewatch agreement status truce-1 expired --date 2025-04-18 --by RU[/]
+    """
+    entry = _validated(StatusEntry, {"date": date, "status": new_status, "until": until,
+                                     "declared_by": by, "source": source, "note": note})
+    with open_store(ctx.obj.db, create=False) as store:
+        result = set_status(store, agreement_id, entry, commitment_id=commitment)
+    console.print(f"{result.agreement_id} version {result.version} "
+                  f"{result.outcome.value.replace('_', ' ')}")
+
+
+@agreement_app.command()
+def precondition(
+    ctx: typer.Context,
+    agreement_id: str = typer.Argument(..., metavar="AGREEMENT"),
+    commitment: str = typer.Argument(..., metavar="COMMITMENT"),
+    precondition_id: str = typer.Argument(..., metavar="PRECONDITION"),
+    state: str = typer.Argument(..., metavar="STATE", help="met or unmet"),
+    date: str = typer.Option(..., help="The day it was said (YYYY-MM-DD)."),
+    by: str = typer.Option(..., "--by", help="Who says so (a party or mediator)."),
+    source: str | None = typer.Option(None, help="A url or source id it comes from."),
+    note: str | None = typer.Option(None, help="A short note."),
+) -> None:
+    """Record that a party says a precondition is met or unmet, as a new version, and judge
+    every incident again: until it is met the commitment is not in force.
+
+    Example: [bold]trucewatch agreement precondition truce-1 black-sea sanctions unmet
+    --date 2025-03-26 --by RU[/]
+    """
+    said = _validated(PreconditionState, {"date": date, "state": state, "by": by,
+                                          "source": source, "note": note})
+    with open_store(ctx.obj.db, create=False) as store:
+        result = set_precondition(store, agreement_id, commitment, precondition_id, said)
+    console.print(f"{result.agreement_id} version {result.version} "
+                  f"{result.outcome.value.replace('_', ' ')}")
+
+
+def _validated(model: type, values: dict) -> object:
+    """``model`` from option values; a bad value is a usage error naming its field."""
+    try:
+        return model.model_validate({k: v for k, v in values.items() if v is not None})
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or None
+        raise UsageError(str(first["msg"]).removeprefix("Value error, "), field=field) from exc
 
 
 @agreement_app.command("list")
@@ -120,9 +186,17 @@ def render_agreement(agreement: Agreement) -> None:
         latest = max(commitment.status, key=lambda s: s.date, default=None)
         state = f"{latest.status} since {latest.date}" if latest else "no status"
         console.print(f"\n[bold]{commitment.title}[/] ({commitment.kind.value}, {state})")
+        for precondition in commitment.preconditions:
+            print_wrapped(f"  precondition ({precondition.set_by or 'set by ?'}): "
+                          f"{precondition.text}", markup=False)
         if commitment.kind is not CommitmentKind.HALT_STRIKES:
             for name, number in commitment.numbers.items():
                 console.print(f"  {name.replace('_', ' ')}: {number}")
+            for item in commitment.items:
+                console.print(f"  {item.quantity} {item.item} handed over by {item.side}")
+            for meeting in commitment.meetings:
+                where = f" in {meeting.place}" if meeting.place else ""
+                console.print(f"  meeting promised: {meeting.title}{where}")
             if commitment.due:
                 console.print(f"  due {commitment.due}")
             continue

@@ -21,6 +21,7 @@ from . import (
     agreements,
     alerts,
     assess,
+    commitments,
     demo,
     extract,
     incidents,
@@ -81,6 +82,6 @@ def _root(
 
 
 # In the order of the flow, which is the order --help lists them in.
-for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, report, serve,
-                watch, alerts, demo):
+for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, commitments,
+                report, serve, watch, alerts, demo):
     _module.register(app)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
+from enum import StrEnum
 from typing import Any
 
 import typer
 from rich.table import Table
 
+from trucewatch.agreements import get_agreement
 from trucewatch.assess import RULES, Assessment, assess, summarise
+from trucewatch.assess.rules import rule_table, rules_markdown
 from trucewatch.incidents import get_incident
 from trucewatch.model import VerdictKind
-from trucewatch.store import open_store
+from trucewatch.store import Store, open_store
 
 from .render import console, print_json, print_wrapped
 
@@ -20,6 +24,40 @@ from .render import console, print_json, print_wrapped
 def register(app: typer.Typer) -> None:
     app.command("assess")(assess_command)
     app.command()(explain)
+    app.command()(rules)
+
+
+class RulesFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+def rules(
+    output: RulesFormat = typer.Option(RulesFormat.TABLE, "--format",
+                                       help="table, markdown (docs/rules.md) or json"),
+) -> None:
+    """List the verdict rules in the order they are tried: code, verdict, condition and what
+    it means. The first rule whose condition holds decides an incident's verdict under a
+    reading.
+
+    Example: [bold]trucewatch rules --format markdown > docs/rules.md[/]
+    """
+    table = rule_table()
+    if output is RulesFormat.MARKDOWN:
+        console.out(rules_markdown(), end="", highlight=False)
+        return
+    if output is RulesFormat.JSON:
+        print_json({"rules": [dataclasses.asdict(r) for r in table.rules],
+                    "terms": [dataclasses.asdict(t) for t in table.terms],
+                    "columns": table.columns})
+        return
+    shown = Table(title="Verdict rules, first match wins")
+    for name in ("#", "rule", "verdict", "when", "means"):
+        shown.add_column(name, overflow="fold")
+    for n, rule in enumerate(table.rules, 1):
+        shown.add_row(str(n), rule.code, rule.verdict, rule.when, RULES[rule.code])
+    console.print(shown)
 
 
 _SHORT = {VerdictKind.POSSIBLE_VIOLATION: "possible", VerdictKind.OUT_OF_SCOPE: "scope",
@@ -47,20 +85,30 @@ def assess_command(
     agreement: str | None = typer.Argument(None, help="Agreement id; all agreements if left out."),
     limit: int = typer.Option(20, help="How many differing incidents to list."),
     as_json: bool = typer.Option(False, "--json", help="JSON output."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Judge every incident again first "
+                                 "(only needed after changing the database by hand)."),
 ) -> None:
-    """Judge every incident under every reading of every halt_strikes commitment, then show
-    counts per reading, the incidents whose verdict differs between readings (disputed scope,
-    disputed start date), each party's first violation and when an escape clause would apply.
+    """Report the verdicts: counts per reading, the incidents whose verdict differs between
+    readings (disputed scope, disputed start date), each party's first violation and when an
+    escape clause would apply. Verdicts are already current: every ingest, agreement, status
+    change and review brings them up to date.
 
     Example: [bold]trucewatch assess energy-moratorium-2025[/]
     """
     with open_store(ctx.obj.db, create=False) as store:
-        total = assess(store, agreement)
+        total = assess(store, agreement) if rebuild else _verdict_count(store, agreement)
         result = summarise(store, agreement, differing_limit=limit)
     if as_json:
         print_json({"verdicts": total, **result.__dict__})
         return
     render_assessment(total, result)
+
+
+def _verdict_count(store: Store, agreement: str | None) -> int:
+    if agreement is not None:
+        get_agreement(store, agreement)  # NotFoundError for an unknown id
+    return store.conn.execute("SELECT count(*) FROM verdicts WHERE CAST($1 AS VARCHAR) IS NULL "
+                              "OR agreement_id = $1", [agreement]).fetchone()[0]
 
 
 def render_assessment(total: int, result: Assessment) -> None:

@@ -38,6 +38,15 @@ def _ingest_and_assess(demo: Demo) -> None:
         render_assessment(texts.verdicts or 0, summarise(store, demo.agreement.id))
 
 
+def _show_commitments(demo: Demo) -> None:
+    """Every commitment of the case: status since when, history, fulfilment."""
+    from .commitments import show_commitments
+
+    console.print("\n[bold]Commitments[/]")
+    with open_store(demo.db, create=False) as store:
+        show_commitments(store, demo.agreement.id)
+
+
 def _write_report(demo: Demo) -> None:
     """Last step: the HTML report, and how to open it and start the dashboard."""
     from trucewatch.report import write_report
@@ -50,7 +59,8 @@ def _write_report(demo: Demo) -> None:
 
 
 #: What the demo does after loading the case, in order; the report comes last.
-STEPS: list[Callable[[Demo], None]] = [_show_agreement, _ingest_and_assess, _write_report]
+STEPS: list[Callable[[Demo], None]] = [_show_agreement, _ingest_and_assess, _show_commitments,
+                                       _write_report]
 
 
 def demo(

@@ -58,7 +58,8 @@ WITH cells AS MATERIALIZED (
            min(target_class) FILTER (WHERE target_class NOT LIKE '%.other'
                                      AND target_class <> 'unknown') AS specific_class,
            min(target_class) AS any_class,
-           bool_or(negated) AS negated
+           bool_or(negated) AS negated,
+           min(event_at) AS event_at, arg_min(event_offset, event_at) AS event_offset
     FROM ({_KEYED_REPORTS})
     GROUP BY ckey, place_key, grp, perpetrator, event_date, lone
 ),
@@ -125,7 +126,7 @@ JOIN _merge_cells c
 _INSERT_INCIDENTS = """
 INSERT INTO incidents (id, event_date, date_last, date_precision, country, admin1, place, lat,
     lon, target_class, target_group, perpetrator, claimants, corroborated, status, negated,
-    report_count, source_count, outlets, confidence, place_key)
+    report_count, source_count, outlets, confidence, place_key, event_at, event_offset)
 WITH agg AS (
     SELECT incident_id,
            min(event_date) AS event_date, max(event_date) AS date_last,
@@ -139,7 +140,8 @@ WITH agg AS (
            max(perpetrator) AS last_perpetrator,
            bool_or(negated) AS negated,
            sum(reports) AS report_count,
-           min(place_key) AS place_key
+           min(place_key) AS place_key,
+           min(event_at) AS event_at, arg_min(event_offset, event_at) AS event_offset
     FROM _merge_cells GROUP BY incident_id
 ),
 distinct_values AS (
@@ -169,7 +171,7 @@ SELECT incident_id, event_date, date_last,
              + CASE WHEN precision_rank = 1 THEN 0.10 ELSE 0 END
              + CASE WHEN place_key LIKE 'geo:%' THEN 0.05 WHEN place_key = '?' THEN 0
                     ELSE 0.10 END), 2),
-       place_key
+       place_key, event_at, event_offset
 FROM judged
 """
 

@@ -28,7 +28,8 @@ __all__ = ["INCIDENT_COLUMNS", "IncidentFilter", "count_incidents", "daily_count
 INCIDENT_COLUMNS = (
     "id", "event_date", "date_last", "date_precision", "country", "admin1", "place", "lat",
     "lon", "target_class", "target_group", "perpetrator", "claimants", "corroborated", "status",
-    "negated", "report_count", "source_count", "outlets", "confidence",
+    "negated", "report_count", "source_count", "outlets", "confidence", "event_at",
+    "event_offset",
 )
 
 
@@ -181,6 +182,7 @@ def get_incident(store: Store, incident_id: str) -> dict[str, Any]:
         "SELECT r.id, r.event_date, r.date_precision, r.country, r.admin1, r.place, r.lat, "
         "r.lon, r.geo_precision, r.target_class, r.target_text, r.weapon, r.perpetrator, "
         "r.claimed_by, r.negated, r.evidence, r.confidence, r.reasons, r.source_key, "
+        "r.event_at, r.event_offset, "
         "r.superseded, d.id AS document_id, d.source_format, d.source_path, d.source_line, "
         "d.text AS document_text, "
         "d.url, d.outlet, d.published, d.language "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from trucewatch.agreements import bound_parties, describe_classes, reading_differences
+from trucewatch.agreements.timeline import status_differences
 from trucewatch.model import Agreement, Commitment, Reading
 from trucewatch.taxonomy import party_name
 
@@ -36,7 +37,8 @@ def _commitment_view(agreement: Agreement, commitment: Commitment) -> dict[str, 
         "status": [s.model_dump(mode="json") for s in commitment.status],
         "readings": [_reading_view(agreement, r, bound[r.party]) for r in commitment.readings],
         "differences": [
-            d.as_dict() for d in reading_differences(commitment.readings, bound=bound)
+            d.as_dict() for d in (*reading_differences(commitment.readings, bound=bound),
+                                  *status_differences(agreement, commitment))
         ],
     }
 

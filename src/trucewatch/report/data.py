@@ -16,6 +16,7 @@ from typing import Any
 from trucewatch.agreements import agreement_versions, get_agreement
 from trucewatch.assess import Assessment, summarise
 from trucewatch.assess.verdicts import strongest
+from trucewatch.commitments import commitments_view
 from trucewatch.incidents import IncidentFilter, daily_counts, query_incidents
 from trucewatch.store import Store
 
@@ -78,6 +79,7 @@ def report_data(store: Store, agreement_id: str) -> dict[str, Any]:
         "first_violations": summary.first_violations,
         "escape_dates": summary.escapes,
         "incidents": table,
+        "commitments": commitments_view(store, agreement_id)["commitments"],
         "charts": {
             "timeline": timeline_spec(daily_counts(store, every), window_marks(view)),
             "violations": violations_spec(per_reading),

@@ -228,7 +228,8 @@ def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
                geo_precision, target_class, target_text, sub_event_type AS weapon,
                perpetrator, CASE claimed_by WHEN '{LOCAL}' THEN code ELSE claimed_by END
                    AS claimed_by, negated, CAST(NULL AS VARCHAR) AS evidence,
-               0.7 AS confidence, reasons, outlet, coalesce(outlet, url, doc_id) AS source
+               0.7 AS confidence, reasons, outlet, coalesce(outlet, url, doc_id) AS source,
+               CAST(NULL AS TIMESTAMP) AS event_at, CAST(NULL AS VARCHAR) AS event_offset
         FROM _acled_rows r
         JOIN _acled_notes n ON n.note_key = r.note_key AND n.tags IS NOT DISTINCT FROM r.tags""")
 

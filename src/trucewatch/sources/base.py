@@ -45,7 +45,7 @@ DOCUMENT_FIELDS = ("url", "outlet", "published", "language", "text")
 REPORT_FIELDS = (
     "event_date", "date_precision", "country", "admin1", "place", "lat", "lon", "geo_precision",
     "target_class", "target_text", "weapon", "perpetrator", "claimed_by", "negated", "evidence",
-    "confidence", "reasons",
+    "confidence", "reasons", "event_at", "event_offset",
 )
 
 #: Called with the error and the raw row (list of fields or text) of a row that is skipped.

@@ -22,7 +22,7 @@ def ingest_files(
     store: Store, source_format: str, paths: Sequence[str | Path], *, skip_bad: bool = False,
     rejects_path: str | Path | None = None,
     progress: Callable[[Path, int, int], None] | None = None, timeout: float = 30.0,
-    **options: Any,
+    after_file: Callable[[FileResult], None] | None = None, **options: Any,
 ) -> list[FileResult]:
     """Ingest ``paths`` as ``source_format``, one transaction per file; a result per file.
 
@@ -30,7 +30,9 @@ def ingest_files(
     ``timeout`` seconds) into ``fetched/`` beside the database, and that copy is ingested.
     A bad row stops its file (nothing of that file is written; files before it stay) unless
     ``skip_bad``. ``progress(path, line, total_lines)`` reports progress within each file.
-    Incidents and verdicts are not touched: :func:`trucewatch.workflow.ingest` does that.
+    ``after_file(result)`` runs inside the transaction of each file that changed anything, so
+    what depends on the reports can be brought up to date in the same transaction
+    (:func:`trucewatch.workflow.ingest` rebuilds incidents and verdicts there).
     """
     if rejects_path is not None and len(paths) > 1:
         raise UsageError("--rejects names one file, but several inputs were given",
@@ -41,7 +43,7 @@ def ingest_files(
         step = (lambda line, total, path=path: progress(path, line, total)) if progress else None
         results.append(ingest_file(
             store, source_format, path, skip_bad=skip_bad, rejects_path=rejects_path,
-            progress=step, **options, **extra))
+            progress=step, after_write=after_file, **options, **extra))
     return results
 
 

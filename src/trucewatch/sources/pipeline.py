@@ -55,8 +55,8 @@ _REPORT_SCHEMA = pa.schema([
     ("lon", pa.float64()), ("geo_precision", pa.string()), ("target_class", pa.string()),
     ("target_text", pa.string()), ("weapon", pa.string()), ("perpetrator", pa.string()),
     ("claimed_by", pa.string()), ("negated", pa.bool_()), ("evidence", pa.string()),
-    ("confidence", pa.float64()), ("reasons", pa.string()), ("outlet", pa.string()),
-    ("source", pa.string()),
+    ("confidence", pa.float64()), ("reasons", pa.string()), ("event_at", pa.timestamp("us")),
+    ("event_offset", pa.string()), ("outlet", pa.string()), ("source", pa.string()),
 ])
 
 
@@ -193,12 +193,12 @@ def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
         "INSERT INTO reports (id, document_id, event_date, date_precision, country, admin1, "
         "place, lat, lon, target_class, target_text, weapon, perpetrator, claimed_by, negated, "
         "evidence, confidence, reasons, source_key, source_version, geo_precision, superseded, "
-        "outlet, source) "
+        "outlet, source, event_at, event_offset) "
         "SELECT r.id, r.document_id, r.event_date, r.date_precision, "
         "r.country, r.admin1, r.place, r.lat, r.lon, r.target_class, r.target_text, r.weapon, "
         "r.perpetrator, r.claimed_by, r.negated, r.evidence, r.confidence, r.reasons, "
-        "r.source_key, r.source_version, r.geo_precision, false, r.outlet, r.source "
-        "FROM _stage_reports r"
+        "r.source_key, r.source_version, r.geo_precision, false, r.outlet, r.source, "
+        "r.event_at, r.event_offset FROM _stage_reports r"
         + ("" if every_row_new else
            " SEMI JOIN _new_docs n ON n.id = r.document_id"
            " AND n.line = coalesce(r.source_line, 0)")
@@ -263,14 +263,15 @@ def _write_rejects(result: FileResult, rejects_path: Path) -> None:
 def ingest_file(
     store: Store, source_format: str, path: str | Path, *, skip_bad: bool = False,
     rejects_path: str | Path | None = None, progress: Callable[[int, int], None] | None = None,
-    **options: Any,
+    after_write: Callable[[FileResult], None] | None = None, **options: Any,
 ) -> FileResult:
     """Ingest one file as one transaction; InputError on a bad row unless ``skip_bad``.
 
     With ``skip_bad`` bad rows are written to ``rejects_path`` (default ``PATH.rejects.csv``).
     ``progress`` is called with the current line and the file's number of lines: every
     thousand records, or (a file staged in bulk) a few times a second from a helper thread as
-    DuckDB works through it; and at the end.
+    DuckDB works through it; and at the end. ``after_write(result)`` runs last inside the
+    file's transaction.
     """
     path = Path(path)
     module = format_module(source_format)
@@ -299,7 +300,7 @@ def ingest_file(
             meter = None
         try:
             _write_file(store, module, path, file_hash, total_lines, staged, result,
-                        progress, on_bad if skip_bad else None, options, meter)
+                        progress, on_bad if skip_bad else None, options, meter, after_write)
         finally:
             if staged is not None:
                 module.unstage(store.conn)
@@ -311,8 +312,10 @@ def ingest_file(
 def _write_file(store: Store, module: Any, path: Path, file_hash: str, total_lines: int,
                 staged: int | None, result: FileResult,
                 progress: Callable[[int, int], None] | None, on_bad: Any,
-                options: dict[str, Any], meter: StatementMeter | None) -> None:
-    """The transaction of one file: stage (unless staged in bulk), copy, record the file."""
+                options: dict[str, Any], meter: StatementMeter | None,
+                after_write: Callable[[FileResult], None] | None = None) -> None:
+    """The transaction of one file: stage (unless staged in bulk), copy, record the file,
+    then ``after_write``."""
     source_format = result.source_format
     with unordered_inserts(store.conn), store.transaction() as conn:
         if staged is not None:  # read and mapped in bulk
@@ -347,6 +350,8 @@ def _write_file(store: Store, module: Any, path: Path, file_hash: str, total_lin
         if staged is None:
             conn.execute("DROP TABLE _stage_docs")
             conn.execute("DROP TABLE _stage_reports")
+        if after_write is not None:
+            after_write(result)
 
 
 def _counted(records: Iterable[dict[str, Any]], result: FileResult,

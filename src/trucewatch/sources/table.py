@@ -3,13 +3,16 @@
 ``mapping`` is ``{field: column}``; fields are the report fields (``event_date`` or ``date``,
 ``country``, ``admin1``, ``place``, ``lat``, ``lon``, ``target_class``, ``perpetrator``,
 ``claimed_by``, ``negated``, ...), the document fields (``url``, ``outlet``, ``published``,
-``language``, ``text``) and ``id`` (the row's own key). A date is required. When no
+``language``, ``text``), ``id`` (the row's own key) and ``time``: the hour of the attack with
+its UTC offset (``17:40+05:30``, ``17:40Z``) or an ISO date-time with one, kept as the
+report's instant in UTC and its offset. A date is required. When no
 ``target_class`` column is mapped, the class, perpetrator and claimant are read from ``text``.
 JSON is an array of objects (``.json``) or one object per line (``.jsonl``/``.ndjson``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +36,8 @@ from trucewatch.taxonomy import is_party_code, target_classes
 
 __all__ = ["FIELDS", "read"]
 
-FIELDS = ("id", *REPORT_FIELDS, *DOCUMENT_FIELDS)
+FIELDS = ("id", "time", *(f for f in REPORT_FIELDS if f not in ("event_at", "event_offset")),
+          *DOCUMENT_FIELDS)
 _FIX = "fix the row or pass --skip-bad"
 _TRUE = {"1", "true", "yes", "y", "denied"}
 
@@ -113,6 +117,9 @@ def _record(row: dict[str, Any], raw: Any, line: int, path: Path, mapping: dict[
     event_date = parse_date(get("event_date"), path=path, line=line, field=mapping["event_date"])
     values: dict[str, Any] = {"event_date": event_date, "date_precision": get("date_precision")
                               or "day"}
+    if get("time"):
+        values["event_at"], values["event_offset"] = _instant(
+            get("time"), event_date, path=path, line=line, field=mapping["time"])
     for name in ("lat", "lon"):
         if name in mapping:
             values[name] = parse_coordinate(get(name), limit=90 if name == "lat" else 180,
@@ -161,3 +168,23 @@ def _record(row: dict[str, Any], raw: Any, line: int, path: Path, mapping: dict[
             "language": get("language") or None, "text": text or None},
         "reports": [new_report(**values, confidence=0.6, reasons=reasons)],
     }
+
+
+def _instant(value: str, day: dt.date, *, path: Path, line: int, field: str
+             ) -> tuple[dt.datetime, str]:
+    """The UTC instant (naive) and the offset (``+05:30``) of a time on ``day``, or of an ISO
+    date-time; a time without an offset is refused, since its zone cannot be known."""
+    text = value.replace("Z", "+00:00")
+    try:
+        moment = (dt.datetime.fromisoformat(text) if "T" in text or " " in text.strip()
+                  else dt.datetime.combine(day, dt.time.fromisoformat(text)))
+    except ValueError:
+        moment = None
+    if moment is None or moment.utcoffset() is None:
+        raise InputError(f"{value!r} is not a time with a UTC offset, such as 17:40+05:30",
+                         path=path, line=line, field=field, hint=_FIX)
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return (moment.astimezone(dt.UTC).replace(tzinfo=None),
+            f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")

@@ -70,6 +70,7 @@ class Store:
     def __init__(self, path: Path, conn: duckdb.DuckDBPyConnection) -> None:
         self.path = path
         self.conn = conn
+        self._depth = 0
 
     def __enter__(self) -> Store:
         return self
@@ -82,13 +83,28 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One all-or-nothing unit of work: committed on success, rolled back on any error."""
+        """One all-or-nothing unit of work: committed on success, rolled back on any error.
+
+        A transaction opened inside another joins it: the work of both is committed or
+        rolled back together by the outer one (so a step that keeps verdicts current can run
+        inside the write that made them stale).
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         self.conn.execute("BEGIN TRANSACTION")
+        self._depth = 1
         try:
             yield self.conn
         except BaseException:
+            self._depth = 0
             self.conn.execute("ROLLBACK")
             raise
+        self._depth = 0
         self.conn.execute("COMMIT")
 
     def audit(

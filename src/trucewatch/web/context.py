@@ -23,8 +23,9 @@ __all__ = ["render", "store_of", "templates"]
 def templates() -> Jinja2Templates:
     """The Jinja2 environment of the pages, with the verdict names, colours and rules."""
     folder = resources.files(__package__).joinpath("templates")
+    shared = resources.files("trucewatch.report").joinpath("templates")  # kinds/ sections
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+        loader=jinja2.FileSystemLoader([str(folder), str(shared)]), autoescape=True,
         trim_blocks=True, lstrip_blocks=True,
     )
     env.globals.update(verdict_labels=verdict_labels(), verdict_colors=verdict_colors(),

@@ -9,7 +9,8 @@ from typing import Any
 from trucewatch.agreements import get_agreement, list_agreements
 from trucewatch.assess import summarise
 from trucewatch.assess.reviews import list_reviews
-from trucewatch.assess.verdicts import strongest
+from trucewatch.assess.rules import RULES
+from trucewatch.commitments import commitments_view
 from trucewatch.incidents import (
     IncidentFilter,
     count_incidents,
@@ -28,6 +29,7 @@ from .params import IncidentQuery, MapQuery
 __all__ = [
     "agreement_page",
     "agreements_page",
+    "commitments_page",
     "incident_page",
     "incidents_page",
     "map_page",
@@ -41,10 +43,17 @@ def agreements_page(store: Store) -> dict[str, Any]:
 
 
 def agreement_page(store: Store, agreement_id: str) -> dict[str, Any]:
-    """One agreement: its commitments, the readings side by side and their differences."""
+    """One agreement: its commitments, the readings side by side and their differences, and
+    each commitment's status and fulfilment (``tracked``)."""
     view = agreement_view(get_agreement(store, agreement_id))
     view["marks"] = window_marks(view)
+    view["tracked"] = commitments_view(store, agreement_id)["commitments"]
     return view
+
+
+def commitments_page(store: Store, agreement_id: str) -> dict[str, Any]:
+    """Every commitment of an agreement: status since when, history, fulfilment."""
+    return commitments_view(store, agreement_id)
 
 
 def verdicts_page(store: Store, agreement_id: str) -> dict[str, Any]:
@@ -56,26 +65,42 @@ def verdicts_page(store: Store, agreement_id: str) -> dict[str, Any]:
             "escapes": summary.escapes, "spec": violations_spec(counts)}
 
 
-def _strongest_verdicts(store: Store, ids: list[str], agreement: str | None) -> dict[str, str]:
-    """The strongest verdict of each incident in ``ids`` (under ``agreement`` if given)."""
+def _reading_verdicts(store: Store, ids: list[str], filters: dict[str, Any]
+                      ) -> dict[str, list[dict[str, Any]]]:
+    """Each incident's verdict under each reading the filters select (agreement, commitment,
+    reading), with the rule that decided it and that rule's text."""
     if not ids:
         return {}
     rows = store.conn.execute(
-        "SELECT incident_id, list(verdict) FROM verdicts WHERE incident_id IN "
-        f"({', '.join('?' * len(ids))}) AND (? IS NULL OR agreement_id = ?) GROUP BY incident_id",
-        [*ids, agreement, agreement],
+        "SELECT incident_id, agreement_id, commitment_id, party, verdict, rule FROM verdicts "
+        "WHERE list_contains($ids, incident_id) "
+        "AND (CAST($agreement AS VARCHAR) IS NULL OR agreement_id = $agreement) "
+        "AND (CAST($commitment AS VARCHAR) IS NULL OR commitment_id = $commitment) "
+        "AND (CAST($reading AS VARCHAR) IS NULL OR party = $reading) "
+        "ORDER BY agreement_id, commitment_id, party",
+        {"ids": ids, **{k: filters.get(k) for k in ("agreement", "commitment", "reading")}},
     ).fetchall()
-    return {incident: strongest(verdicts) for incident, verdicts in rows}
+    found: dict[str, list[dict[str, Any]]] = {}
+    for incident, agreement, commitment, party, verdict, rule in rows:
+        found.setdefault(incident, []).append({
+            "agreement_id": agreement, "commitment_id": commitment, "party": party,
+            "verdict": verdict, "rule": rule, "why": RULES.get(rule or "", "")})
+    return found
 
 
 def incidents_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
-    """One page of the incidents matching ``query``, newest first, with the strongest verdict."""
+    """One page of the incidents matching ``query``, newest first, each with its verdict under
+    every reading the filters select (never one verdict across readings): ``verdict`` is set
+    only when exactly one reading's verdict is selected."""
     flt = IncidentFilter(**query.filters)
     total = count_incidents(store, flt)
     rows = query_incidents(store, flt, limit=query.per_page, offset=query.offset)
-    verdicts = _strongest_verdicts(store, [r["id"] for r in rows], query.filters.get("agreement"))
+    verdicts = _reading_verdicts(store, [r["id"] for r in rows], query.filters)
     for row in rows:
-        row["verdict"] = verdicts.get(row["id"], "none")
+        row["verdicts"] = verdicts.get(row["id"], [])
+        row["verdict"] = row["verdicts"][0]["verdict"] if len(row["verdicts"]) == 1 else None
+        row["commitments"] = len({(v["agreement_id"], v["commitment_id"])
+                                  for v in row["verdicts"]})
     pages = max(1, -(-total // query.per_page))
     return {
         "filters": {k: str(v) for k, v in query.filters.items()},
@@ -109,7 +134,6 @@ def incident_page(store: Store, incident_id: str) -> dict[str, Any]:
     for report in incident["reports"]:
         reasons = report.get("reasons")
         report["reasons"] = json.loads(reasons) if isinstance(reasons, str) else reasons or {}
-    incident["verdict"] = strongest(v["verdict"] for v in incident["verdicts"])
     incident["reviews"] = list_reviews(store, incident_id)
     incident["readings"] = _readings_of(store, incident["verdicts"])
     return incident

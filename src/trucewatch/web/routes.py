@@ -2,7 +2,7 @@
 
 A page handler gets its data from one function of :mod:`.pages` and renders it; the API
 handler returns the same data as JSON. Writes go through
-:func:`~trucewatch.assess.reviews.add_review` only.
+:func:`~trucewatch.workflow.review` only, which keeps verdicts current.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from trucewatch.assess.reviews import add_review
+from trucewatch import workflow
 from trucewatch.store import Store
 
 from . import pages
@@ -132,8 +132,8 @@ def review_form(
     csrf_token_field: Annotated[str, Form(alias=FIELD)] = "",
 ) -> Response:
     check_csrf(request, csrf_token_field)
-    add_review(store, incident_id, action, note, perpetrator=perpetrator or None,
-               reviewer=reviewer)
+    workflow.review(store, incident_id, action, note, perpetrator=perpetrator or None,
+                    reviewer=reviewer)
     return RedirectResponse(f"/incidents/{incident_id}#reviews", status_code=303)
 
 
@@ -162,8 +162,15 @@ def verdicts_api(request: Request, agreement_id: str, store: StoreDep) -> Respon
     return _json(request, pages.verdicts_page(store, agreement_id))
 
 
+@router.get("/api/agreements/{agreement_id}/commitments", tags=["agreements"],
+            summary="Every commitment: kind, status since when, history, fulfilment")
+def commitments_api(request: Request, agreement_id: str, store: StoreDep) -> Response:
+    return _json(request, pages.commitments_page(store, agreement_id))
+
+
 @router.get("/api/incidents", tags=["incidents"],
-            summary="A filtered page of incidents, newest first, with the strongest verdict")
+            summary="A filtered page of incidents, newest first, with the verdict under each "
+                    "selected reading")
 def incidents_api(request: Request, query: QueryDep, store: StoreDep) -> Response:
     return _json(request, pages.incidents_page(store, query))
 
@@ -213,8 +220,8 @@ def review_api(
     token: Annotated[str | None, Header(alias=HEADER)] = None,
 ) -> Response:
     check_csrf(request, token)
-    saved = add_review(store, incident_id, review.action, review.note,
-                       perpetrator=review.perpetrator, reviewer=review.reviewer)
+    saved = workflow.review(store, incident_id, review.action, review.note,
+                            perpetrator=review.perpetrator, reviewer=review.reviewer)
     response = _json(request, saved)
     response.status_code = 201
     return response
