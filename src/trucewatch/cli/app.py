@@ -27,6 +27,7 @@ from . import (
     readouts,
     report,
     serve,
+    users,
     workspace,
 )
 from .render import err_console
@@ -80,5 +81,5 @@ def _root(
 
 # In the order of the flow, which is the order --help lists them in.
 for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, report, serve,
-                demo):
+                users, demo):
     _module.register(app)

@@ -9,11 +9,10 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from trucewatch.assess import RULES, Assessment, assess, summarise
-from trucewatch.incidents import get_incident
+from trucewatch.assess import RULES, Assessment
 from trucewatch.model import VerdictKind
-from trucewatch.store import open_store
 
+from .database import run
 from .render import console, print_json, print_wrapped
 
 
@@ -54,9 +53,8 @@ def assess_command(
 
     Example: [bold]trucewatch assess energy-moratorium-2025[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        total = assess(store, agreement)
-        result = summarise(store, agreement, differing_limit=limit)
+    done = run(ctx, "assess", {"agreement": agreement, "limit": limit})
+    total, result = done["verdicts"], Assessment(**done["assessment"])
     if as_json:
         print_json({"verdicts": total, **result.__dict__})
         return
@@ -108,8 +106,7 @@ def explain(
 
     Example: [bold]trucewatch explain inc-83a7df2e7a4bedb7[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        found = get_incident(store, incident)
+    found = run(ctx, "incident", {"incident": incident})
     if as_json:
         print_json(found)
         return

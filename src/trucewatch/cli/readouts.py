@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,11 +19,12 @@ from trucewatch.readouts import (
     to_markdown,
 )
 from trucewatch.readouts.markdown import TERM_ROWS, cell
-from trucewatch.store import open_store
+from trucewatch.service.wire import plain
 from trucewatch.taxonomy import is_party_code
 from trucewatch.workflow import compare_statements
 
 from .agreements import agreement_app
+from .database import run
 from .render import console, print_json, print_wrapped
 
 readouts_app = typer.Typer(
@@ -104,17 +106,10 @@ def compare_command(
 
     Example: [bold]trucewatch readouts compare US=whitehouse.txt RU=kremlin.txt --format json[/]
     """
-    read = _load(statements)
-    db: Path = ctx.obj.db
-    try:
-        store = open_store(db, create=False)
-    except NotFoundError:
-        store = None
-    if store is None:
-        comparison = compare_statements(read, sides=_sides(sides))
-    else:
-        with store:
-            comparison = compare_statements(read, sides=_sides(sides), store=store)
+    comparison = compare_statements(_load(statements), sides=_sides(sides))
+    with contextlib.suppress(NotFoundError):  # no database: the terms alone
+        comparison.costs = run(ctx, "reading_costs",
+                               {"readings": plain(comparison.dated_readings)})
     if output is ReadoutFormat.JSON:
         print_json(comparison.as_dict())
     elif output is ReadoutFormat.MARKDOWN:

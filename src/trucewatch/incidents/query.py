@@ -141,7 +141,7 @@ def check_filter_names(store: Store, flt: IncidentFilter) -> None:
             where = "" if name == "agreement" else _scope_of(flt, name)
             listed = (f"known: {', '.join(known)}" if known
                       else "none is stored" + (" there" if where else ""))
-            raise NotFoundError(f"no {name} {value!r}{where}; {listed}", field=name, hint=hint)
+            raise NotFoundError(f"no {name} {value!r}{where}; {listed}", hint=hint)
 
 
 def _scope_of(flt: IncidentFilter, name: str) -> str:

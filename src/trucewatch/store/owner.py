@@ -16,10 +16,14 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from trucewatch.errors import StoreError
+import duckdb
 
-__all__ = ["ServerInfo", "find_server", "new_token", "publish_server", "server_file",
-           "withdraw_server"]
+from trucewatch.errors import StoreBusyError, StoreError
+
+from .db import busy_error
+
+__all__ = ["ServerInfo", "check_unused", "find_server", "new_token", "publish_server",
+           "server_file", "withdraw_server"]
 
 
 @dataclass(frozen=True)
@@ -95,3 +99,25 @@ def withdraw_server(db: str | Path, token: str) -> None:
             path.unlink()
     except (OSError, ValueError):
         pass
+
+
+def check_unused(db: str | Path, doing: str) -> None:
+    """Raise :class:`StoreBusyError` if a server or another process has ``db`` open: about to
+    do ``doing`` (e.g. "delete it") to the file would pull it from under them."""
+    db = Path(db)
+    server = find_server(db)
+    if server is not None:
+        raise StoreBusyError(
+            f"the dashboard at {server.url} (process {server.pid}) is using this database; "
+            f"refusing to {doing}", path=db, pid=server.pid,
+            hint="stop the dashboard first (Ctrl+C where it runs), or choose another folder")
+    if not db.exists():
+        return
+    try:
+        duckdb.connect(str(db), read_only=True).close()
+    except duckdb.Error as exc:
+        if "Could not set lock on file" not in str(exc):
+            return  # not a database we could be disturbing
+        busy = busy_error(db, exc)
+        raise StoreBusyError(f"{busy.message}; refusing to {doing}", path=db, pid=busy.pid,
+                             hint="stop it first, or choose another folder") from exc
