@@ -38,7 +38,7 @@ from trucewatch.store.db import actor
 from trucewatch.store.pool import ReadPool
 from trucewatch.store.writer import WriteQueue
 
-from . import local_api, login, routes
+from . import edits, local_api, login, routes
 from .access import LoginRequired
 from .context import render, templates
 from .csrf import CsrfError
@@ -164,6 +164,6 @@ def create_app(
     _add_error_handlers(app)
     _security_headers(app, tiles)
     app.add_middleware(HostGuard, allowed=allowed_hosts)
-    for module in (login, routes, local_api):
+    for module in (login, routes, edits, local_api):
         app.include_router(module.router)
     return app
