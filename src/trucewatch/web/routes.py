@@ -24,7 +24,14 @@ from . import pages
 from .access import Account, Reader, Reviewer
 from .context import render, store_of
 from .csrf import FIELD, HEADER, check_csrf, csrf_token, set_csrf_cookie
-from .params import MAX_ZOOM, IncidentQuery, MapQuery, parse_incident_query, parse_map_query
+from .params import (
+    MAX_ZOOM,
+    IncidentQuery,
+    MapQuery,
+    parse_incident_query,
+    parse_map_query,
+    parse_outline_query,
+)
 from .writes import write
 
 __all__ = ["router"]
@@ -117,6 +124,7 @@ def incidents_html(request: Request, _: Reader, query: QueryDep, store: StoreDep
     data = pages.incidents_page(store, query)
     data["query"] = query
     data["agreements"] = pages.agreements_page(store)["agreements"]
+    data["map_countries"] = pages.map_countries(store, query.filters.get("agreement"))
     return render(request, "incidents.html", data)
 
 
@@ -196,6 +204,24 @@ def map_api(request: Request, _: Reader, query: MapQueryDep, store: StoreDep) ->
     otherwise the strongest. `summary` counts the matching, located, in view, shown and
     without-coordinates incidents and says so in `text`."""
     return _json(request, pages.map_page(store, query), "application/geo+json", plain=True)
+
+
+@router.get("/api/outlines", tags=["incidents"],
+            summary="Admin-1 region outlines and names for the map (GeoJSON)")
+def outlines_api(
+    request: Request, _: Reader,
+    countries: Annotated[str, Query(description="ISO 3166-1 alpha-2 codes, e.g. UA,RU")] = "",
+    bbox: Annotated[str | None, Query(description="only regions reaching into "
+                                      "west,south,east,north")] = None,
+) -> Response:
+    """The regions of `countries` (each a Feature with `code`, `country`, `name` and `label`,
+    the point to write the name at), simplified to about a kilometre; offline data that never
+    changes while the server runs, so browsers may keep it for a day."""
+    codes, view = parse_outline_query(request.query_params)
+    response = _json(request, pages.outlines_page(codes, view), "application/geo+json",
+                     plain=True)
+    response.headers["Cache-Control"] = "private, max-age=86400"
+    return response
 
 
 @router.get("/api/incidents/{incident_id}", tags=["incidents"],
