@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -18,10 +19,13 @@ import pytest
 import uvicorn
 
 from trucewatch.cli import app
+from trucewatch.store import open_store
 from trucewatch.web import create_app
 
-from ..conftest import REPO
-from .seed import INCIDENTS
+from ..conftest import FLAGSHIP, REPO
+from .conftest import PASSWORD, TEAM
+from .seed import INCIDENTS, seed_store
+from .test_serve_cli import TRUCEWATCH, Served
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: ``rebind.test`` resolves to this machine, as a name a rebinding attacker controls would.
@@ -227,3 +231,132 @@ def test_review_on_the_demo_workspace(page, tmp_path, runner):
 
         page.goto(f"{base_url}/incidents?agreement=energy-moratorium-2025&verdict=violation")
         assert int(page.locator("#count").inner_text().split()[0]) < before
+
+
+# -- a team's dashboard --------------------------------------------------------------------------
+
+
+def _log_in(page, base_url: str, name: str) -> None:
+    page.goto(f"{base_url}/incidents")
+    sync_api.expect(page).to_have_url(re.compile(r"/login\?next=%2Fincidents$"))
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    sync_api.expect(page).to_have_url(f"{base_url}/incidents")
+    sync_api.expect(page.locator("#who")).to_contain_text(f"{name} ({TEAM[name]})")
+
+
+def _log_out(page) -> None:
+    page.get_by_role("button", name="Log out").click()
+    sync_api.expect(page.locator("h1")).to_have_text("Log in")
+
+
+def test_each_role_in_the_browser(page, team_db, tmp_path):
+    for base_url in _serve(team_db):
+        page.goto(f"{base_url}/login")
+        page.fill("input[name=username]", "ana")
+        page.fill("input[name=password]", "not the password")
+        page.get_by_role("button", name="Log in").click()
+        sync_api.expect(page.locator("#login-error")).to_contain_text("wrong account name")
+
+        # a viewer reads and may not review
+        _log_in(page, base_url, "vera")
+        page.goto(f"{base_url}/incidents/inc-001")
+        sync_api.expect(page.locator("#review-refused")).to_contain_text("can read")
+        assert page.locator("#review-form").count() == 0
+        page.goto(f"{base_url}/users")
+        sync_api.expect(page.locator(".error")).to_contain_text("may not manage accounts")
+        page.goto(f"{base_url}/agreements")
+        assert page.locator("#add-agreement").count() == 0
+        _log_out(page)
+
+        # an analyst reviews, in the account's name, and may not add agreements
+        _log_in(page, base_url, "ana")
+        page.goto(f"{base_url}/incidents/inc-001")
+        sync_api.expect(page.locator("#reviewer")).to_have_text("ana")
+        page.check("input[name=action][value=dispute]")
+        page.fill("textarea[name=note]", "footage predates the halt")
+        page.get_by_role("button", name="Save review").click()
+        sync_api.expect(page.locator("ol.reviews")).to_contain_text("dispute by ana")
+        sync_api.expect(page.locator("#verdicts tr[data-reading='RU'] .verdict-cell")
+                        ).to_have_text("disputed")
+        page.goto(f"{base_url}/agreements")
+        assert page.locator("#add-agreement").count() == 0
+        _log_out(page)
+
+        # an editor adds an agreement spec and may not manage accounts
+        _log_in(page, base_url, "ed")
+        page.goto(f"{base_url}/agreements")
+        page.set_input_files("#add-agreement input[type=file]", str(FLAGSHIP / "agreement.yaml"))
+        page.get_by_role("button", name="Check and add").click()
+        sync_api.expect(page).to_have_url(f"{base_url}/agreements/energy-moratorium-2025")
+        page.goto(f"{base_url}/users")
+        sync_api.expect(page.locator(".error")).to_contain_text("may not manage accounts")
+        _log_out(page)
+
+        # an admin adds an account and disables another
+        _log_in(page, base_url, "ada")
+        page.goto(f"{base_url}/users")
+        page.fill("#add-user input[name=name]", "nina")
+        page.select_option("#add-user select[name=role]", "viewer")
+        page.fill("#add-user input[name=password]", PASSWORD)
+        page.get_by_role("button", name="Add").click()
+        sync_api.expect(page.locator("#users tr[data-user=nina]")).to_contain_text("viewer")
+        page.locator("#users tr[data-user=vera]").get_by_role("button", name="Disable").click()
+        sync_api.expect(page.locator("#users tr[data-user=vera]")).to_contain_text("disabled")
+        page.screenshot(path=str(ARTIFACTS / "dashboard-accounts.png"), full_page=True)
+        _log_out(page)
+
+    with open_store(team_db) as store:
+        actors = dict(store.conn.execute(
+            "SELECT action, actor FROM audit_log WHERE action IN "
+            "('review.dispute', 'add', 'user.add', 'user.disable')").fetchall())
+    assert actors == {"review.dispute": "ana", "add": "ed", "user.add": "ada",
+                      "user.disable": "ada"}
+
+
+def test_a_page_on_another_name_gets_nothing(page, db):
+    for base_url in _serve(db):
+        port = base_url.rsplit(":", 1)[1]
+        answer = page.goto(f"http://rebind.test:{port}/incidents")
+        assert answer.status == 400
+        assert "does not answer to the name 'rebind.test:" in page.content()
+        page.goto(f"{base_url}/incidents")  # the right name still works
+        sync_api.expect(page.locator("#count")).to_contain_text("7 incidents")
+
+
+def test_a_cli_ingest_while_the_server_runs_shows_up_in_the_dashboard(page, tmp_path):
+    db = tmp_path / "team.duckdb"
+    seed_store(db)
+    server = Served(db)
+    try:
+        page.goto(f"{server.url}incidents")
+        sync_api.expect(page.locator("#count")).to_contain_text("7 incidents")
+        for args in (["agreement", "add", str(FLAGSHIP / "agreement.yaml")],
+                     ["ingest", "acled", str(FLAGSHIP / "inputs" / "acled.csv")]):
+            done = subprocess.run([*TRUCEWATCH, "--db", str(db), *args], capture_output=True,
+                                  text=True, timeout=300)
+            assert done.returncode == 0, done.stderr
+        page.reload()
+        count = int(page.locator("#count").inner_text().split()[0].replace(",", ""))
+        assert count > 7
+        page.select_option("select[name=agreement]", "energy-moratorium-2025")
+        page.get_by_role("button", name="Filter").click()
+        sync_api.expect(page.locator("#map")).to_have_attribute("data-ready", re.compile(r"\d+"))
+        assert page.locator(POINTS).count() > 0
+    finally:
+        server.stop()
+
+
+def test_the_map_draws_region_outlines_and_names(page, base_url):
+    page.goto(f"{base_url}/incidents")
+    holder = page.locator("#map")
+    sync_api.expect(holder).to_have_attribute("data-ready", "7")
+    sync_api.expect(holder).to_have_attribute("data-outlines-drawn", re.compile(r"[1-9]\d*"))
+    outlines = page.locator("#map .leaflet-outlines-pane path")
+    assert outlines.count() == int(holder.get_attribute("data-outlines-drawn")) > 10
+    sync_api.expect(holder).to_have_attribute("data-names-shown", re.compile(r"[1-9]\d*"))
+    shown = page.locator("#map .region-name:not([style*='hidden'])")
+    assert shown.count() == int(holder.get_attribute("data-names-shown")) >= 8
+    assert {"Kharkiv", "Kherson"} <= set(shown.all_inner_texts())
+    page.screenshot(path=str(ARTIFACTS / "dashboard-map-outlines.png"))

@@ -75,8 +75,8 @@ def need(permission: Permission) -> Callable[[Request], Account]:
         account = current_account(request)
         if account is None:
             raise LoginRequired()
+        request.state.account = account  # the refusal page still shows who is logged in
         require(account.role, permission, who=f"the account {account.name!r}")
-        request.state.account = account
         return account
 
     return dependency

@@ -117,11 +117,13 @@
       return [L.marker(latlng, { icon: icon, title: p.count + " incidents" }).bindPopup(box)];
     }
 
-    // Region outlines and names (offline data from the server), under the incidents; names
-    // are written from zoom LABEL_ZOOM on, and shown on hover before.
-    var LABEL_ZOOM = 6;
+    // Region outlines and names (offline data from the server), under the incidents. Names
+    // are written from zoom LABEL_ZOOM on, the larger regions first; a name that would overlap
+    // one already written is left out (hovering a region still names it).
+    var LABEL_ZOOM = 4;
     var regions = L.layerGroup();
     var names = L.layerGroup();
+    var labels = [];  // {marker, size}, largest region first
 
     function drawOutlines(extent) {
       if (!holder.dataset.outlines) { return; }
@@ -141,12 +143,18 @@
               shape.bindTooltip(f.properties.name + " (" + f.properties.code + ")", { sticky: true });
               var name = document.createElement("span");
               name.textContent = f.properties.name;
-              names.addLayer(L.marker([f.properties.label[1], f.properties.label[0]], {
-                interactive: false, keyboard: false, pane: "names",
-                icon: L.divIcon({ className: "region-name", html: name, iconSize: null })
-              }));
+              var box = shape.getBounds();
+              labels.push({
+                size: (box.getEast() - box.getWest()) * (box.getNorth() - box.getSouth()),
+                marker: L.marker([f.properties.label[1], f.properties.label[0]], {
+                  interactive: false, keyboard: false, pane: "names",
+                  icon: L.divIcon({ className: "region-name", html: name, iconSize: null })
+                })
+              });
             }
           });
+          labels.sort(function (a, b) { return b.size - a.size; });
+          labels.forEach(function (l) { names.addLayer(l.marker); });
           regions.addLayer(shapes);
           // With no incident located, the regions give the map its place.
           if (!extent && data.features.length) { map.fitBounds(shapes.getBounds()); }
@@ -158,8 +166,24 @@
         });
     }
 
+    function overlaps(a, b) {
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    }
+
     function showNames() {
-      if (map.getZoom() >= LABEL_ZOOM) { names.addTo(map); } else { names.remove(); }
+      if (map.getZoom() < LABEL_ZOOM) { names.remove(); return; }
+      names.addTo(map);
+      var written = [];
+      labels.forEach(function (l) {
+        var element = l.marker.getElement();
+        if (!element) { return; }
+        element.style.visibility = "";
+        var box = element.firstChild.getBoundingClientRect();
+        var clash = written.some(function (other) { return overlaps(box, other); });
+        element.style.visibility = clash ? "hidden" : "";
+        if (!clash) { written.push(box); }
+      });
+      holder.dataset.namesShown = String(written.length);
     }
 
     map.createPane("outlines").style.zIndex = 350;
