@@ -19,6 +19,7 @@ import pytest
 import uvicorn
 
 from trucewatch.cli import app
+from trucewatch.report import write_report
 from trucewatch.store import open_store
 from trucewatch.web import create_app
 
@@ -360,3 +361,36 @@ def test_the_map_draws_region_outlines_and_names(page, base_url):
     assert shown.count() == int(holder.get_attribute("data-names-shown")) >= 8
     assert {"Kharkiv", "Kherson"} <= set(shown.all_inner_texts())
     page.screenshot(path=str(ARTIFACTS / "dashboard-map-outlines.png"))
+    sync_api.expect(page.locator("#timeline")).to_have_attribute("data-ready", "1")
+    holder, drawn = (page.locator(s).bounding_box() for s in ("#timeline", "#timeline svg"))
+    assert drawn["x"] + drawn["width"] <= holder["x"] + holder["width"] + 1  # legend not cut
+
+
+def test_the_report_reads_offline_with_outlines_a_scrollable_table_and_whole_legends(page, db,
+                                                                                  tmp_path):
+    out = tmp_path / "report.html"
+    with open_store(db) as store:
+        write_report(store, "test-halt", out)
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(out.as_uri())
+    for chart in ("#map", "#timeline", "#violations"):
+        sync_api.expect(page.locator(chart)).to_have_attribute("data-ready", "1")
+    # the map: the regions' outlines and names under the incidents
+    shapes = page.locator("#map svg path")
+    assert shapes.count() > 20
+    assert "Kharkiv" in page.locator("#map svg text").all_text_contents()
+    # the incident table scrolls sideways inside its box, and its sources can be reached
+    box = page.locator("#incident-table-scroll")
+    width, shown = box.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1000
+    box.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    frame, link = box.bounding_box(), page.locator("#incident-table td.sources a").first
+    found = link.bounding_box()
+    assert frame["x"] <= found["x"] and found["x"] + found["width"] <= frame["x"] + frame["width"]
+    assert width > shown  # at 1000 px the 11 columns do not fit: it scrolls
+    # no chart draws outside its box (a clipped legend)
+    for chart in ("#map", "#timeline", "#violations"):
+        holder = page.locator(chart).bounding_box()
+        drawn = page.locator(f"{chart} svg").bounding_box()
+        assert drawn["x"] + drawn["width"] <= holder["x"] + holder["width"] + 1, chart
+    page.screenshot(path=str(ARTIFACTS / "report-narrow.png"), full_page=True)

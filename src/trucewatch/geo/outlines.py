@@ -33,7 +33,7 @@ class Outline:
     country: str
     name: str
     label: tuple[float, float]
-    polygons: tuple[tuple[tuple[tuple[float, float], ...], ...], ...]
+    polygons: tuple[tuple[tuple[tuple[float, float], ...], ...], ...]  # RFC 7946 winding
     bbox: BBox
 
     def feature(self) -> dict[str, Any]:
@@ -46,8 +46,20 @@ class Outline:
                                              for polygon in self.polygons]}}
 
 
-def _points(flat: list[int], scale: int) -> tuple[tuple[float, float], ...]:
+Ring = tuple[tuple[float, float], ...]
+
+
+def _points(flat: list[int], scale: int) -> Ring:
     return tuple((flat[i] / scale, flat[i + 1] / scale) for i in range(0, len(flat), 2))
+
+
+def _wound(ring: Ring, outer: bool) -> Ring:
+    """``ring`` wound as GeoJSON (RFC 7946) wants it: an outer ring counterclockwise, a hole
+    clockwise. Maps that draw on the sphere (d3, Vega) read the winding to tell inside from
+    outside; the source's rings come either way."""
+    twice_area = sum(ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1]
+                     for i in range(len(ring) - 1))
+    return ring if (twice_area > 0) == outer else ring[::-1]
 
 
 @cache
@@ -67,7 +79,8 @@ def _country(country: str) -> tuple[Outline, ...]:
     scale, by_country = _stored()
     found = []
     for region in by_country.get(country, []):
-        polygons = tuple(tuple(_points(ring, scale) for ring in polygon)
+        polygons = tuple(tuple(_wound(_points(ring, scale), n == 0)
+                               for n, ring in enumerate(polygon))
                          for polygon in region["polygons"])
         xs = [x for polygon in polygons for x, _ in polygon[0]]
         ys = [y for polygon in polygons for _, y in polygon[0]]
