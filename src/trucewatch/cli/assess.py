@@ -134,6 +134,8 @@ def explain(
         console.print(f"- {verdict['agreement_id']} / {verdict['commitment_id']}, "
                       f"{verdict['party']}'s reading: [bold]{verdict['verdict']}[/] "
                       f"(confidence {verdict['confidence']})")
-        console.print(f"  rule {verdict['rule']}: {RULES.get(verdict['rule'], '')}", markup=False)
+        rule = RULES.get(verdict["rule"], "")
+        console.print(f"  rule {verdict['rule']}: {rule}", markup=False)
         for reason in verdict["details"] or verdict["reasons"]:
-            print_wrapped(f"  {reason}", markup=False)
+            if reason.strip() != rule.strip():  # the rule's own words are said once, above
+                print_wrapped(f"  {reason}", markup=False)

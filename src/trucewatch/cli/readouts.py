@@ -125,12 +125,17 @@ def from_statements(
     agreement_id: str | None = typer.Option(None, "--id", help="Agreement id (a slug)."),
     title: str | None = typer.Option(None, "--title", help="Agreement title."),
     sides: str = typer.Option("RU,UA", "--sides", help=_SIDES_HELP),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --output file."),
 ) -> None:
     """Draft an agreement spec with one reading per speaker, each quoting its source, for an
-    analyst to review and then `trucewatch agreement add`.
+    analyst to review and then `trucewatch agreement add`. An existing --output file (perhaps
+    a draft already edited) is kept unless --force.
 
     Example: [bold]trucewatch agreement from-statements statements.jsonl -o draft.yaml[/]
     """
+    if output is not None and output.exists() and not force:
+        raise UsageError("the file exists (an edited draft?); nothing was written",
+                         path=output, hint="choose another -o, or pass --force to replace it")
     spec = draft_spec(_load(statements), agreement_id=agreement_id, title=title,
                       sides=_sides(sides))
     if output is None:

@@ -65,6 +65,7 @@ def _bind(host: str, port: int) -> socket.socket:
                              "picks a free one)") from None
         raise UsageError(f"cannot listen on {host} port {port}: {exc.strerror}",
                          hint="choose another --host or --port") from None
+    sock.listen(2048)  # from here on connections wait for the server, they are not refused
     return sock
 
 
