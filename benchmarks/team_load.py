@@ -197,9 +197,13 @@ async def _run_clients(url: httpx.URL, cookie: str, paths: list[tuple[str, str]]
 
 
 def _summary(samples: list[tuple[str, float, float, bool]], seconds: float) -> dict[str, object]:
+    """Requests, errors, answers per second (over the span from the first request to the last
+    answer: the last requests finish after the ``seconds`` they were started in) and p50/p95
+    per kind."""
     done = [s for s in samples if s[3]]
+    span = (max(s[2] for s in samples) - min(s[1] for s in samples)) if samples else seconds
     out: dict[str, object] = {"requests": len(samples), "errors": len(samples) - len(done),
-                              "per_second": len(done) / seconds}
+                              "per_second": len(done) / max(span, 1e-9)}
     for kind in ("incident", "page of 50"):
         times = sorted((s[2] - s[1]) * 1000 for s in done if s[0] == kind)
         if len(times) >= 2:

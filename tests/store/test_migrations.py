@@ -17,9 +17,11 @@ def test_new_file_gets_latest_schema(db_path):
         assert all(count == 0 for count in store.counts().values())
 
 
-def test_migrations_are_numbered_without_gaps():
+def test_migrations_are_numbered_in_order_each_number_once():
+    # Numbers are handed out to parallel work in advance, so a branch may skip some (0006-0008
+    # land with other work); migrating applies every pending one in order either way.
     versions = [version for version, _, _ in migrations()]
-    assert versions == list(range(1, len(versions) + 1))
+    assert versions == sorted(set(versions)) and versions[0] == 1
 
 
 def test_older_file_is_migrated_and_keeps_its_rows(db_path):
