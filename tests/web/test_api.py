@@ -192,7 +192,8 @@ def test_api_docs_page_and_openapi(client):
     assert {"/api/agreements", "/api/agreements/{agreement_id}",
             "/api/agreements/{agreement_id}/verdicts", "/api/incidents",
             "/api/incidents/timeline", "/api/incidents/map", "/api/incidents/{incident_id}",
-            "/api/incidents/{incident_id}/reviews", "/api/session"} == set(spec["paths"])
+            "/api/incidents/{incident_id}/reviews", "/api/session", "/api/outlines",
+            "/api/users", "/api/users/{name}/disable"} == set(spec["paths"])
     names = [p["name"] for p in spec["paths"]["/api/incidents"]["get"]["parameters"]]
     assert names[:3] == ["date_from", "date_to", "country"]
     page = client.get("/docs")
