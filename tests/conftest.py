@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from typer.testing import CliRunner
+
+from trucewatch.accounts import passwords
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -35,3 +38,11 @@ def shared_corpus() -> Path:
     if not corpus.is_dir():
         pytest.skip(f"shared corpus not found at {corpus}")
     return corpus
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2id hashes with the smallest cost, so that tests making accounts stay fast."""
+    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(passwords, "_hasher", lambda: hasher)
+    monkeypatch.setattr(passwords, "stand_in_hash", lambda: hasher.hash("stand-in"))

@@ -13,6 +13,7 @@ from trucewatch.agreements import load_spec
 from trucewatch.errors import NotFoundError
 from trucewatch.model import Agreement
 from trucewatch.store import open_store
+from trucewatch.store.owner import check_unused
 from trucewatch.workflow import add_agreement
 
 __all__ = ["Demo", "default_case", "prepare_demo"]
@@ -44,12 +45,14 @@ def default_case() -> Path:
 
 
 def prepare_demo(workspace: Path, case: Path | None = None) -> Demo:
-    """Create ``workspace`` with a fresh database holding the case's agreement."""
+    """Create ``workspace`` with a fresh database holding the case's agreement; refused while
+    a dashboard or another command has the workspace's database open."""
     case = case or default_case()
     spec_path = case / "agreement.yaml"
     agreement = load_spec(spec_path)
     workspace.mkdir(parents=True, exist_ok=True)
     db = workspace / "trucewatch.duckdb"
+    check_unused(db, "delete it for a fresh demo")
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
     with open_store(db) as store:

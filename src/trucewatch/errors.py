@@ -5,7 +5,9 @@
      ├── SpecError               exit 3   an agreement spec is invalid
      ├── InputError              exit 4   an input file or row is unreadable or invalid
      ├── StoreError              exit 5   the database cannot be opened or written
-     │    └── SchemaVersionError exit 5   the file was written by a newer trucewatch
+     │    ├── SchemaVersionError exit 5   the file was written by a newer trucewatch
+     │    └── StoreBusyError     exit 5   another process holds the file
+     ├── AccessError             exit 7   the account's role does not allow it (or no login)
      └── NotFoundError           exit 6   an agreement, incident or file does not exist
 
 Third-party errors are mapped into this tree where they are caught, with ``raise ... from``.
@@ -17,10 +19,12 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "AccessError",
     "InputError",
     "NotFoundError",
     "SchemaVersionError",
     "SpecError",
+    "StoreBusyError",
     "StoreError",
     "TrucewatchError",
     "UsageError",
@@ -87,6 +91,22 @@ class StoreError(TrucewatchError):
 
 class SchemaVersionError(StoreError):
     """The database was written by a newer version of trucewatch."""
+
+
+class StoreBusyError(StoreError):
+    """Another process has the database open (DuckDB lets one process open a file to write).
+
+    ``pid`` is the holder's process id when DuckDB names it."""
+
+    def __init__(self, message: str, *, pid: int | None = None, **where: object) -> None:
+        super().__init__(message, **where)  # type: ignore[arg-type]
+        self.pid = pid
+
+
+class AccessError(TrucewatchError):
+    """The account is not logged in, is disabled, or its role does not allow the action."""
+
+    exit_code = 7
 
 
 class NotFoundError(TrucewatchError):

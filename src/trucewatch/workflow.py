@@ -28,14 +28,15 @@ from trucewatch.assess.reviews import add_review
 from trucewatch.commitments import read_events
 from trucewatch.errors import NotFoundError
 from trucewatch.incidents import merge_incidents
-from trucewatch.model import Agreement, PreconditionState, StatusEntry
+from trucewatch.model import Agreement, PreconditionState, Reading, StatusEntry
 from trucewatch.readouts import Comparison, Statement, compare
 from trucewatch.sources import FileResult
 from trucewatch.sources.ingest import ingest_files
 from trucewatch.store import Store
 
 __all__ = ["IngestSummary", "add_agreement", "compare_statements", "ingest", "review",
-           "set_precondition", "set_status", "update_verdicts", "verdicts_stale"]
+           "set_precondition", "set_status", "statement_costs", "update_verdicts",
+           "verdicts_stale"]
 
 
 @dataclass
@@ -52,7 +53,7 @@ def ingest(
     store: Store, source_format: str, paths: Sequence[str | Path], *, skip_bad: bool = False,
     rejects_path: str | Path | None = None, merge: bool = True,
     progress: Callable[[Path, int, int], None] | None = None, timeout: float = 30.0,
-    **options: Any,
+    step: Callable[[str], None] | None = None, **options: Any,
 ) -> IngestSummary:
     """Ingest ``paths`` as ``source_format`` (see :func:`trucewatch.sources.ingest.ingest_files`).
 
@@ -60,11 +61,12 @@ def ingest(
     transaction, by reading commitment events from its documents, merging incidents and
     judging them: when the call returns, or fails on a later file, nothing stored is stale.
     ``merge=False`` leaves that to a later call (a batch of files then judged once).
+    ``step(text)`` is told when each of those steps begins (they take seconds on big stores).
     """
     summary = IngestSummary()
 
     def bring_up_to_date(_: FileResult) -> None:
-        summary.events, summary.incidents, summary.verdicts = _judge(store)
+        summary.events, summary.incidents, summary.verdicts = _judge(store, step)
 
     summary.files = ingest_files(
         store, source_format, paths, skip_bad=skip_bad, rejects_path=rejects_path,
@@ -95,9 +97,16 @@ def verdicts_stale(store: Store) -> bool:
     return changed is not None and (judged is None or changed > judged)
 
 
-def _judge(store: Store) -> tuple[int, int, int]:
-    """Events read, incidents and verdicts after reading events, merging and judging."""
-    return read_events(store), merge_incidents(store), assess(store)
+def _judge(store: Store, step: Callable[[str], None] | None = None) -> tuple[int, int, int]:
+    """Events read, incidents and verdicts after reading events, merging and judging;
+    ``step(text)`` is told when each step begins."""
+    announce = step or (lambda text: None)
+    announce("reading commitment events")
+    events = read_events(store)
+    announce("merging reports into incidents")
+    incidents = merge_incidents(store)
+    announce("judging incidents under every reading")
+    return events, incidents, assess(store)
 
 
 def add_agreement(store: Store, agreement: Agreement,
@@ -173,8 +182,15 @@ def compare_statements(
     holds incidents, also count those that are violations under one speaker's reading and
     not under another's (``costs``)."""
     comparison = compare(statements, sides=sides)
-    if store is not None and store.conn.execute(
-            "SELECT count(*) FROM incidents").fetchall()[0][0]:
-        comparison.costs = [cost.as_dict()
-                            for cost in reading_costs(store.conn, comparison.dated_readings)]
+    if store is not None:
+        comparison.costs = statement_costs(store, comparison.dated_readings)
     return comparison
+
+
+def statement_costs(store: Store, readings: Sequence[Reading]) -> list[dict[str, Any]] | None:
+    """What the differences between ``readings`` cost: the stored incidents that are
+    violations under one and not another (:func:`trucewatch.assess.costs.reading_costs`);
+    None when the store holds no incidents."""
+    if not store.conn.execute("SELECT count(*) FROM incidents").fetchall()[0][0]:
+        return None
+    return [cost.as_dict() for cost in reading_costs(store.conn, readings)]

@@ -109,6 +109,14 @@ def test_cli_assess_explain_incidents(store: Store) -> None:
     out = runner.invoke(app, ["--db", db, "explain", incident])
     assert out.exit_code == 0, out.output
     assert "rule window.before_start" in out.output
+    lines = [line.strip() for line in out.output.splitlines()] + [""]
+    for n, line in enumerate(lines):  # a rule's own words are said once, not again below it
+        if line.startswith("rule "):
+            assert line.partition(": ")[2] != lines[n + 1], line
+    out = runner.invoke(app, ["--db", db, "incidents", "--agreement", "nope"])
+    assert out.exit_code == 6
+    assert out.output.strip() == ("error: no agreement 'nope'; known: test-halt; "
+                                  "`trucewatch agreement list` shows them")
     out = runner.invoke(app, ["--db", db, "incidents", "--class", "energy.*", "--format",
                               "geojson"])
     assert out.exit_code == 0 and '"FeatureCollection"' in out.output

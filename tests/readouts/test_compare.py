@@ -12,7 +12,9 @@ from trucewatch.readouts import Statement, compare, read_statements
 from trucewatch.store import open_store
 
 STATEMENTS = Path(__file__).parent / "statements"
-CALL = [STATEMENTS / "us-call.txt", STATEMENTS / "ru-call.txt", STATEMENTS / "ua-call.txt"]
+EXAMPLES = Path(__file__).parents[2] / "examples" / "readouts"
+#: The sample call readouts the README compares, shipped under examples/readouts.
+CALL = [EXAMPLES / "us-call.txt", EXAMPLES / "ru-call.txt", EXAMPLES / "ua-call.txt"]
 
 
 def _statements(paths=CALL):

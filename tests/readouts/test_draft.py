@@ -9,7 +9,9 @@ from trucewatch.cli import app
 from trucewatch.readouts import draft_agreement, read_statements
 
 STATEMENTS = Path(__file__).parent / "statements"
-CALL = [STATEMENTS / "us-call.txt", STATEMENTS / "ru-call.txt", STATEMENTS / "ua-call.txt"]
+EXAMPLES = Path(__file__).parents[2] / "examples" / "readouts"
+#: The sample call readouts the README compares, shipped under examples/readouts.
+CALL = [EXAMPLES / "us-call.txt", EXAMPLES / "ru-call.txt", EXAMPLES / "ua-call.txt"]
 
 
 def test_one_reading_per_speaker_quoting_its_source():
@@ -56,3 +58,18 @@ def test_a_statement_without_url_is_refused(runner, tmp_path):
     assert result.exit_code == 4
     assert ("url: statement 'kremlin' has no url; a spec cites every source by url; "
             "add `url: https://...` to its front matter or JSONL record") in result.output
+
+
+def test_an_existing_draft_is_not_overwritten_without_force(runner, tmp_path):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text("# edited by an analyst\n", encoding="utf-8")
+    args = ["agreement", "from-statements", *map(str, CALL), "-o", str(draft)]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 2
+    assert refused.output.strip() == (f"error: {draft}: the file exists (an edited draft?); "
+                                      "nothing was written; choose another -o, or pass --force "
+                                      "to replace it")
+    assert draft.read_text(encoding="utf-8") == "# edited by an analyst\n"
+    replaced = runner.invoke(app, [*args, "--force"])
+    assert replaced.exit_code == 0, replaced.output
+    assert draft.read_text(encoding="utf-8").startswith("# Draft agreement spec")

@@ -53,8 +53,22 @@ def test_charts_are_vega_lite_specs_with_the_window_marks(data):
     assert timeline["$schema"].startswith("https://vega.github.io/schema/vega-lite/v")
     labels = [m["label"] for m in timeline["layer"][1]["data"]["values"]]
     assert labels == ["start per RU", "start per UA", "last day per RU", "last day per UA"]
-    assert data["charts"]["map"]["projection"] == {"type": "mercator"}
-    assert len(data["charts"]["map"]["layer"][1]["data"]["values"]) == 7
+    projection = data["charts"]["map"]["projection"]
+    assert projection["type"] == "mercator"
+    assert projection["fit"]["geometry"]["coordinates"] == [[29, 44], [42, 52]]
+    outlines, names, dots = data["charts"]["map"]["layer"]
+    assert len(dots["data"]["values"]) == 7
+    codes = {f["properties"]["code"] for f in outlines["data"]["values"]}
+    assert {"UA-65", "UA-63", "RU-KDA", "RU-BEL"} <= codes  # the parties' regions around them
+    written = {n["name"] for n in names["data"]["values"]}
+    assert {"Kherson", "Kharkiv"} <= written and len(written) < len(codes)
+
+
+def test_escape_clause_dates_name_their_commitment(data):
+    html = render_report(data, "html")
+    assert data["escape_dates"]
+    for entry in data["escape_dates"]:
+        assert f"under the {entry['reading']} reading of {entry['commitment_id']} (" in html
 
 
 def test_html_is_self_contained_and_escaped(data):

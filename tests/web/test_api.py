@@ -183,7 +183,8 @@ def test_every_response_carries_security_headers(client):
 
 
 def test_tiles_are_allowed_only_when_configured(db):
-    with TestClient(create_app(db, tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png")) as c:
+    with TestClient(create_app(db, tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png"),
+                    base_url="http://localhost:8000") as c:
         response = c.get("/incidents")
     assert "img-src 'self' data: https://*.tile.example.org" in (
         response.headers["content-security-policy"])
@@ -196,8 +197,9 @@ def test_api_docs_page_and_openapi(client):
             "/api/agreements/{agreement_id}/verdicts",
             "/api/agreements/{agreement_id}/commitments", "/api/incidents",
             "/api/incidents/timeline", "/api/incidents/map", "/api/incidents/{incident_id}",
-            "/api/incidents/{incident_id}/reviews", "/api/alerts", "/alerts.atom"} == set(
-        spec["paths"])
+            "/api/incidents/{incident_id}/reviews", "/api/alerts", "/alerts.atom",
+            "/api/session", "/api/outlines", "/api/users",
+            "/api/users/{name}/disable"} == set(spec["paths"])
     names = [p["name"] for p in spec["paths"]["/api/incidents"]["get"]["parameters"]]
     assert names[:3] == ["date_from", "date_to", "country"]
     page = client.get("/docs")
@@ -220,7 +222,8 @@ def test_an_unexpected_error_is_a_500_page_without_traceback(db, monkeypatch):
         raise RuntimeError("secret detail")
 
     monkeypatch.setattr(pages, "incidents_page", broken)
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(db), raise_server_exceptions=False,
+                    base_url="http://127.0.0.1:8000") as c:
         page = c.get("/incidents")
         api = c.get("/api/incidents")
     assert page.status_code == 500 and api.status_code == 500

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -18,14 +19,22 @@ import pytest
 import uvicorn
 
 from trucewatch.cli import app
+from trucewatch.report import write_report
+from trucewatch.store import open_store
 from trucewatch.web import create_app
 
-from ..conftest import REPO
-from .seed import INCIDENTS
+from ..conftest import FLAGSHIP, REPO
+from .conftest import PASSWORD, TEAM
+from .seed import INCIDENTS, seed_store
+from .test_serve_cli import TRUCEWATCH, Served
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: ``rebind.test`` resolves to this machine, as a name a rebinding attacker controls would.
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--host-resolver-rules=MAP rebind.test 127.0.0.1"]
+#: The incidents drawn as points (circle markers); region outlines are in a pane of their own.
+POINTS = "#map .leaflet-overlay-pane path.leaflet-interactive"
 ARTIFACTS = REPO / "test-artifacts"
 INCIDENT_IDS = [row[0] for row in INCIDENTS]
 
@@ -90,7 +99,7 @@ def page(browser) -> Iterator[object]:
 def _marker_ids(page) -> list[str]:
     """The incident id in the popup of each marker on the map (clicked one by one)."""
     ids = []
-    markers = page.locator("#map path.leaflet-interactive")
+    markers = page.locator(POINTS)
     for n in range(markers.count()):
         markers.nth(n).dispatch_event("click")
         ids.append(page.locator("#map .leaflet-popup-content a").last.inner_text())
@@ -114,7 +123,7 @@ def test_filter_open_review_and_see_the_verdict_change(page, base_url):
     sync_api.expect(page.locator("#count")).to_contain_text("7 incidents")
     sync_api.expect(page.locator("#map")).to_have_attribute("data-ready", "7")
     sync_api.expect(page.locator("#timeline")).to_have_attribute("data-ready", "1")
-    assert page.locator("#map .leaflet-interactive").count() == 7
+    assert page.locator(POINTS).count() == 7
     assert page.locator("#timeline svg").count() >= 1
 
     # The map shows every matching incident, not just the table's page.
@@ -140,13 +149,12 @@ def test_filter_open_review_and_see_the_verdict_change(page, base_url):
     sync_api.expect(page.locator("h1")).to_have_text("Incident inc-001")
     assert _verdict(page, "RU") == "violation"
     page.check("input[name=action][value=dispute]")
-    page.fill("input[name=reviewer]", "browser-test")
     page.fill("textarea[name=note]", "the footage predates the halt")
+    reviewer = page.locator("#reviewer").inner_text()  # no accounts: the server's user
     page.get_by_role("button", name="Save review").click()
     sync_api.expect(page.locator("#verdicts tr[data-reading='RU'] .verdict-cell")).to_have_text(
         "disputed")
-    sync_api.expect(page.locator("ol.reviews")).to_contain_text(
-        "dispute by browser-test")
+    sync_api.expect(page.locator("ol.reviews")).to_contain_text(f"dispute by {reviewer}")
     page.screenshot(path=str(ARTIFACTS / "dashboard-review.png"), full_page=True)
 
     page.goto(f"{base_url}/incidents?verdict=violation")
@@ -160,7 +168,7 @@ def test_source_markup_stays_text_in_the_browser(page, base_url):
     assert page.locator("main b", has_text="Bold").count() == 0
     page.goto(f"{base_url}/incidents")
     sync_api.expect(page.locator("#map")).to_have_attribute("data-ready", "7")
-    page.locator("#map .leaflet-interactive").nth(0).click(force=True)
+    page.locator(POINTS).nth(0).click(force=True)
     # popups are built from text nodes; the page fixture fails on any dialog or script error
 
 
@@ -174,10 +182,13 @@ def test_many_incidents_are_cells_until_the_reader_zooms_in(page, many_db):
         sync_api.expect(status).to_contain_text("2,548 incidents in")
         sync_api.expect(status).to_contain_text("52 incidents without coordinates")
         cells = int(holder.get_attribute("data-features"))
-        assert page.locator("#map .cell-count").count() == cells > 1
+        assert page.locator("#map .cell-pie").count() == cells > 1
+        # a cell is a pie of its verdicts: a violation inside is a slice of its own
+        slices = page.locator("#map .cell-pie [data-verdict]")
+        assert slices.count() > cells
         page.screenshot(path=str(ARTIFACTS / "dashboard-map-cells.png"), full_page=True)
 
-        page.locator("#map path.leaflet-interactive").first.click()
+        page.locator("#map .cell-pie").first.click()
         sync_api.expect(page.locator("#map .leaflet-popup-content")).to_contain_text(
             "incidents in this cell")
         page.get_by_role("button", name="Zoom to this cell").click()
@@ -185,7 +196,7 @@ def test_many_incidents_are_cells_until_the_reader_zooms_in(page, many_db):
         sync_api.expect(status).to_contain_text("outside this area")
         shown = int(holder.get_attribute("data-ready"))
         assert 0 < shown <= 2000
-        assert page.locator("#map path.leaflet-interactive").count() == shown
+        assert page.locator(POINTS).count() == shown
 
 
 def test_review_on_the_demo_workspace(page, tmp_path, runner):
@@ -221,3 +232,165 @@ def test_review_on_the_demo_workspace(page, tmp_path, runner):
 
         page.goto(f"{base_url}/incidents?agreement=energy-moratorium-2025&verdict=violation")
         assert int(page.locator("#count").inner_text().split()[0]) < before
+
+
+# -- a team's dashboard --------------------------------------------------------------------------
+
+
+def _log_in(page, base_url: str, name: str) -> None:
+    page.goto(f"{base_url}/incidents")
+    sync_api.expect(page).to_have_url(re.compile(r"/login\?next=%2Fincidents$"))
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    sync_api.expect(page).to_have_url(f"{base_url}/incidents")
+    sync_api.expect(page.locator("#who")).to_contain_text(f"{name} ({TEAM[name]})")
+
+
+def _log_out(page) -> None:
+    page.get_by_role("button", name="Log out").click()
+    sync_api.expect(page.locator("h1")).to_have_text("Log in")
+
+
+def test_each_role_in_the_browser(page, team_db, tmp_path):
+    for base_url in _serve(team_db):
+        page.goto(f"{base_url}/login")
+        page.fill("input[name=username]", "ana")
+        page.fill("input[name=password]", "not the password")
+        page.get_by_role("button", name="Log in").click()
+        sync_api.expect(page.locator("#login-error")).to_contain_text("wrong account name")
+
+        # a viewer reads and may not review
+        _log_in(page, base_url, "vera")
+        page.goto(f"{base_url}/incidents/inc-001")
+        sync_api.expect(page.locator("#review-refused")).to_contain_text("can read")
+        assert page.locator("#review-form").count() == 0
+        page.goto(f"{base_url}/users")
+        sync_api.expect(page.locator(".error")).to_contain_text("may not manage accounts")
+        page.goto(f"{base_url}/agreements")
+        assert page.locator("#add-agreement").count() == 0
+        _log_out(page)
+
+        # an analyst reviews, in the account's name, and may not add agreements
+        _log_in(page, base_url, "ana")
+        page.goto(f"{base_url}/incidents/inc-001")
+        sync_api.expect(page.locator("#reviewer")).to_have_text("ana")
+        page.check("input[name=action][value=dispute]")
+        page.fill("textarea[name=note]", "footage predates the halt")
+        page.get_by_role("button", name="Save review").click()
+        sync_api.expect(page.locator("ol.reviews")).to_contain_text("dispute by ana")
+        sync_api.expect(page.locator("#verdicts tr[data-reading='RU'] .verdict-cell")
+                        ).to_have_text("disputed")
+        page.goto(f"{base_url}/agreements")
+        assert page.locator("#add-agreement").count() == 0
+        _log_out(page)
+
+        # an editor adds an agreement spec and may not manage accounts
+        _log_in(page, base_url, "ed")
+        page.goto(f"{base_url}/agreements")
+        page.set_input_files("#add-agreement input[type=file]", str(FLAGSHIP / "agreement.yaml"))
+        page.get_by_role("button", name="Check and add").click()
+        sync_api.expect(page).to_have_url(f"{base_url}/agreements/energy-moratorium-2025")
+        page.goto(f"{base_url}/users")
+        sync_api.expect(page.locator(".error")).to_contain_text("may not manage accounts")
+        _log_out(page)
+
+        # an admin adds an account and disables another
+        _log_in(page, base_url, "ada")
+        page.goto(f"{base_url}/users")
+        page.fill("#add-user input[name=name]", "nina")
+        page.select_option("#add-user select[name=role]", "viewer")
+        page.fill("#add-user input[name=password]", PASSWORD)
+        page.get_by_role("button", name="Add").click()
+        sync_api.expect(page.locator("#users tr[data-user=nina]")).to_contain_text("viewer")
+        page.locator("#users tr[data-user=vera]").get_by_role("button", name="Disable").click()
+        sync_api.expect(page.locator("#users tr[data-user=vera]")).to_contain_text("disabled")
+        page.screenshot(path=str(ARTIFACTS / "dashboard-accounts.png"), full_page=True)
+        _log_out(page)
+
+    with open_store(team_db) as store:
+        actors = dict(store.conn.execute(
+            "SELECT action, actor FROM audit_log WHERE action IN "
+            "('review.dispute', 'add', 'user.add', 'user.disable')").fetchall())
+    assert actors == {"review.dispute": "ana", "add": "ed", "user.add": "ada",
+                      "user.disable": "ada"}
+
+
+def test_a_page_on_another_name_gets_nothing(page, db):
+    for base_url in _serve(db):
+        port = base_url.rsplit(":", 1)[1]
+        answer = page.goto(f"http://rebind.test:{port}/incidents")
+        assert answer.status == 400
+        assert "does not answer to the name 'rebind.test:" in page.content()
+        page.goto(f"{base_url}/incidents")  # the right name still works
+        sync_api.expect(page.locator("#count")).to_contain_text("7 incidents")
+
+
+def test_a_cli_ingest_while_the_server_runs_shows_up_in_the_dashboard(page, tmp_path):
+    db = tmp_path / "team.duckdb"
+    seed_store(db)
+    server = Served(db)
+    try:
+        page.goto(f"{server.url}incidents")
+        sync_api.expect(page.locator("#count")).to_contain_text("7 incidents")
+        for args in (["agreement", "add", str(FLAGSHIP / "agreement.yaml")],
+                     ["ingest", "acled", str(FLAGSHIP / "inputs" / "acled.csv")]):
+            done = subprocess.run([*TRUCEWATCH, "--db", str(db), *args], capture_output=True,
+                                  text=True, timeout=300)
+            assert done.returncode == 0, done.stderr
+        page.reload()
+        count = int(page.locator("#count").inner_text().split()[0].replace(",", ""))
+        assert count > 7
+        page.select_option("select[name=agreement]", "energy-moratorium-2025")
+        page.get_by_role("button", name="Filter").click()
+        sync_api.expect(page.locator("#map")).to_have_attribute("data-ready", re.compile(r"\d+"))
+        assert page.locator(POINTS).count() > 0
+    finally:
+        server.stop()
+
+
+def test_the_map_draws_region_outlines_and_names(page, base_url):
+    page.goto(f"{base_url}/incidents")
+    holder = page.locator("#map")
+    sync_api.expect(holder).to_have_attribute("data-ready", "7")
+    sync_api.expect(holder).to_have_attribute("data-outlines-drawn", re.compile(r"[1-9]\d*"))
+    outlines = page.locator("#map .leaflet-outlines-pane path")
+    assert outlines.count() == int(holder.get_attribute("data-outlines-drawn")) > 10
+    sync_api.expect(holder).to_have_attribute("data-names-shown", re.compile(r"[1-9]\d*"))
+    shown = page.locator("#map .region-name:not([style*='hidden'])")
+    assert shown.count() == int(holder.get_attribute("data-names-shown")) >= 8
+    assert {"Kharkiv", "Kherson"} <= set(shown.all_inner_texts())
+    page.screenshot(path=str(ARTIFACTS / "dashboard-map-outlines.png"))
+    sync_api.expect(page.locator("#timeline")).to_have_attribute("data-ready", "1")
+    holder, drawn = (page.locator(s).bounding_box() for s in ("#timeline", "#timeline svg"))
+    assert drawn["x"] + drawn["width"] <= holder["x"] + holder["width"] + 1  # legend not cut
+
+
+def test_the_report_reads_offline_with_outlines_a_scrollable_table_and_whole_legends(page, db,
+                                                                                  tmp_path):
+    out = tmp_path / "report.html"
+    with open_store(db) as store:
+        write_report(store, "test-halt", out)
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(out.as_uri())
+    for chart in ("#map", "#timeline", "#violations"):
+        sync_api.expect(page.locator(chart)).to_have_attribute("data-ready", "1")
+    # the map: the regions' outlines and names under the incidents
+    shapes = page.locator("#map svg path")
+    assert shapes.count() > 20
+    assert "Kharkiv" in page.locator("#map svg text").all_text_contents()
+    # the incident table scrolls sideways inside its box, and its sources can be reached
+    box = page.locator("#incident-table-scroll")
+    width, shown = box.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1000
+    box.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    frame, link = box.bounding_box(), page.locator("#incident-table td.sources a").first
+    found = link.bounding_box()
+    assert frame["x"] <= found["x"] and found["x"] + found["width"] <= frame["x"] + frame["width"]
+    assert width > shown  # at 1000 px the 11 columns do not fit: it scrolls
+    # no chart draws outside its box (a clipped legend)
+    for chart in ("#map", "#timeline", "#violations"):
+        holder = page.locator(chart).bounding_box()
+        drawn = page.locator(f"{chart} svg").bounding_box()
+        assert drawn["x"] + drawn["width"] <= holder["x"] + holder["width"] + 1, chart
+    page.screenshot(path=str(ARTIFACTS / "report-narrow.png"), full_page=True)

@@ -13,6 +13,8 @@ from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.store import open_store
 from trucewatch.web.csrf import COOKIE
 
+from .conftest import log_in
+
 
 def _verdicts(client, incident_id):
     data = client.get(f"/api/incidents/{incident_id}").json()
@@ -45,31 +47,45 @@ def test_form_review_from_another_origin_is_refused(client):
     assert "refused a write from another origin (https://attacker.example)" in response.text
 
 
-def test_dispute_by_form_changes_the_verdict_and_is_audited(client, db):
-    token = _token(client)
-    response = client.post(
+def test_dispute_by_form_changes_the_verdict_and_is_audited(team_client, team_db):
+    token = log_in(team_client, "ana")
+    response = team_client.post(
         "/incidents/inc-001/review", follow_redirects=False,
-        data={"action": "dispute", "note": "footage is from 2024", "reviewer": "analyst-1",
-              "csrf_token": token},
+        data={"action": "dispute", "note": "footage is from 2024", "csrf_token": token},
         headers={"Origin": "http://127.0.0.1:8000"},
     )
     assert response.status_code == 303
     assert response.headers["location"] == "/incidents/inc-001#reviews"
-    assert _verdicts(client, "inc-001") == {"RU": "disputed", "UA": "outside_window"}
-    page = client.get("/incidents/inc-001").text
-    assert "<b>dispute</b> by analyst-1" in page
-    assert "disputed by analyst-1 on" in page
-    client.close()
-    with open_store(db) as store:
-        action, entity, entity_id, detail = store.conn.execute(
-            "SELECT action, entity, entity_id, detail FROM audit_log "
+    assert _verdicts(team_client, "inc-001") == {"RU": "disputed", "UA": "outside_window"}
+    page = team_client.get("/incidents/inc-001").text
+    assert "<b>dispute</b> by ana" in page
+    assert "disputed by ana on" in page
+    team_client.close()
+    with open_store(team_db) as store:
+        actor, action, entity, entity_id, detail = store.conn.execute(
+            "SELECT actor, action, entity, entity_id, detail FROM audit_log "
             "WHERE action LIKE 'review.%'").fetchone()
     detail = json.loads(detail)
-    assert (action, entity, entity_id) == ("review.dispute", "incident", "inc-001")
-    assert detail["reviewer"] == "analyst-1" and detail["note"] == "footage is from 2024"
+    assert (actor, action, entity, entity_id) == ("ana", "review.dispute", "incident", "inc-001")
+    assert detail["reviewer"] == "ana" and detail["note"] == "footage is from 2024"
     assert detail["verdicts_changed"] == [{"agreement": "test-halt", "commitment": "energy-halt",
                                            "reading": "RU", "verdict": "disputed",
                                            "before": "violation"}]
+
+
+def test_a_review_is_in_the_name_of_the_account_that_sends_it(team_client):
+    token = log_in(team_client, "ana")
+    response = team_client.post("/api/incidents/inc-002/reviews",
+                                json={"action": "annotate", "note": "seen", "reviewer": "ed"},
+                                headers={"X-CSRF-Token": token})
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "reviewer: this review would be stored as 'ana', the account that sends it, not 'ed'; "
+        "leave reviewer out; log in as the reviewer instead")
+    response = team_client.post("/api/incidents/inc-002/reviews",
+                                json={"action": "annotate", "note": "seen"},
+                                headers={"X-CSRF-Token": token})
+    assert response.status_code == 201 and response.json()["reviewer"] == "ana"
 
 
 def test_confirm_by_api_attributes_an_unknown_perpetrator(client):

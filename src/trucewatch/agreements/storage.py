@@ -20,7 +20,6 @@ import duckdb
 from trucewatch.errors import NotFoundError
 from trucewatch.model import Agreement, Commitment, Reading
 from trucewatch.store import Store
-from trucewatch.store.db import actor
 
 __all__ = [
     "AddOutcome",
@@ -87,7 +86,7 @@ def add_agreement(
             "INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [agreement.id, version, agreement.title, agreement.parties, agreement.mediators,
              agreement.model_dump_json(), digest, str(source_path) if source_path else None,
-             dt.datetime.now(dt.UTC), actor()],
+             dt.datetime.now(dt.UTC), store.actor],
         )
         for commitment in agreement.commitments:
             _insert_commitment(conn, agreement, version, commitment)

@@ -25,7 +25,6 @@ import duckdb
 from trucewatch.assess.index import index_verdicts
 from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.store import Store
-from trucewatch.store.db import actor
 from trucewatch.taxonomy import is_party_code
 
 __all__ = ["ACTIONS", "RULE", "add_review", "apply_reviews", "list_reviews"]
@@ -118,7 +117,7 @@ def add_review(
     if not store.conn.execute("SELECT 1 FROM incidents WHERE id = ?", [incident_id]).fetchone():
         raise NotFoundError(f"no incident {incident_id!r}",
                             hint="list them with `trucewatch incidents`")
-    reviewer = (reviewer or "").strip() or actor()
+    reviewer = (reviewer or "").strip() or store.actor
     now = dt.datetime.now(dt.UTC)
     with store.transaction() as conn:
         before = _verdict_rows(conn, incident_id)

@@ -11,16 +11,15 @@ from rich.table import Table
 
 from trucewatch.agreements import (
     dump_spec,
-    get_agreement,
-    list_agreements,
     load_spec,
     side_by_side,
 )
 from trucewatch.errors import UsageError
 from trucewatch.model import Agreement, CommitmentKind, PreconditionState, StatusEntry
 from trucewatch.store import open_store
-from trucewatch.workflow import add_agreement, set_precondition, set_status
+from trucewatch.workflow import set_precondition, set_status
 
+from .database import run
 from .render import console, print_json, print_wrapped
 
 agreement_app = typer.Typer(
@@ -61,12 +60,14 @@ def add(
 
     Example: [bold]trucewatch agreement add examples/energy-moratorium-2025/agreement.yaml[/]
     """
-    agreements = [(path, load_spec(path)) for path in specs]
-    with open_store(ctx.obj.db) as store:
-        for path, agreement in agreements:
-            result = add_agreement(store, agreement, source_path=path)
-            console.print(f"{path}: {result.agreement_id} version {result.version} "
-                          f"{result.outcome.value.replace('_', ' ')}")
+    checked = []
+    for path in specs:  # every spec is valid before any is stored
+        load_spec(path)
+        checked.append((path, path.read_text(encoding="utf-8")))
+    for path, text in checked:
+        result = run(ctx, "agreement.add", {"text": text, "path": str(path)}, create=True)
+        console.print(f"{path}: {result['agreement_id']} version {result['version']} "
+                      f"{result['outcome'].replace('_', ' ')}")
 
 
 @agreement_app.command()
@@ -140,17 +141,16 @@ def list_(
 
     Example: [bold]trucewatch agreement list[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        summaries = list_agreements(store)
+    summaries = run(ctx, "agreement.list")
     if as_json:
-        print_json([s.__dict__ for s in summaries])
+        print_json(summaries)
         return
     table = Table()
     for column in ("id", "version", "title", "parties", "mediators", "commitments"):
         table.add_column(column)
     for s in summaries:
-        table.add_row(s.id, str(s.version), s.title, ", ".join(s.parties),
-                      ", ".join(s.mediators), str(s.commitments))
+        table.add_row(s["id"], str(s["version"]), s["title"], ", ".join(s["parties"]),
+                      ", ".join(s["mediators"]), str(s["commitments"]))
     console.print(table)
 
 
@@ -165,8 +165,8 @@ def show(
 
     Example: [bold]trucewatch agreement show energy-moratorium-2025 --format yaml[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        agreement = get_agreement(store, agreement_id, version)
+    agreement = Agreement.model_validate(
+        run(ctx, "agreement.show", {"agreement": agreement_id, "version": version}))
     if output is ShowFormat.YAML:
         console.out(dump_spec(agreement), end="")
     elif output is ShowFormat.JSON:

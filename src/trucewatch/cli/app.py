@@ -29,6 +29,7 @@ from . import (
     readouts,
     report,
     serve,
+    users,
     watch,
     workspace,
 )
@@ -83,5 +84,5 @@ def _root(
 
 # In the order of the flow, which is the order --help lists them in.
 for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, commitments,
-                report, serve, watch, alerts, demo):
+                report, serve, watch, alerts, users, demo):
     _module.register(app)

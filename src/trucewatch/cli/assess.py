@@ -11,13 +11,11 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from trucewatch.agreements import get_agreement
-from trucewatch.assess import RULES, Assessment, assess, summarise
+from trucewatch.assess import RULES, Assessment
 from trucewatch.assess.rules import rule_table, rules_markdown
-from trucewatch.incidents import get_incident
 from trucewatch.model import VerdictKind
-from trucewatch.store import Store, open_store
 
+from .database import run
 from .render import console, print_json, print_wrapped
 
 
@@ -95,20 +93,14 @@ def assess_command(
 
     Example: [bold]trucewatch assess energy-moratorium-2025[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        total = assess(store, agreement) if rebuild else _verdict_count(store, agreement)
-        result = summarise(store, agreement, differing_limit=limit)
+    if rebuild:
+        run(ctx, "assess.rebuild", {"agreement": agreement})
+    done = run(ctx, "assess", {"agreement": agreement, "limit": limit})
+    total, result = done["verdicts"], Assessment(**done["assessment"])
     if as_json:
         print_json({"verdicts": total, **result.__dict__})
         return
     render_assessment(total, result)
-
-
-def _verdict_count(store: Store, agreement: str | None) -> int:
-    if agreement is not None:
-        get_agreement(store, agreement)  # NotFoundError for an unknown id
-    return store.conn.execute("SELECT count(*) FROM verdicts WHERE CAST($1 AS VARCHAR) IS NULL "
-                              "OR agreement_id = $1", [agreement]).fetchone()[0]
 
 
 def render_assessment(total: int, result: Assessment) -> None:
@@ -156,8 +148,7 @@ def explain(
 
     Example: [bold]trucewatch explain inc-83a7df2e7a4bedb7[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        found = get_incident(store, incident)
+    found = run(ctx, "incident", {"incident": incident})
     if as_json:
         print_json(found)
         return
@@ -185,6 +176,8 @@ def explain(
         console.print(f"- {verdict['agreement_id']} / {verdict['commitment_id']}, "
                       f"{verdict['party']}'s reading: [bold]{verdict['verdict']}[/] "
                       f"(confidence {verdict['confidence']})")
-        console.print(f"  rule {verdict['rule']}: {RULES.get(verdict['rule'], '')}", markup=False)
+        rule = RULES.get(verdict["rule"], "")
+        console.print(f"  rule {verdict['rule']}: {rule}", markup=False)
         for reason in verdict["details"] or verdict["reasons"]:
-            print_wrapped(f"  {reason}", markup=False)
+            if reason.strip() != rule.strip():  # the rule's own words are said once, above
+                print_wrapped(f"  {reason}", markup=False)

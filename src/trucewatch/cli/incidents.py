@@ -8,10 +8,9 @@ from enum import StrEnum
 import typer
 from rich.table import Table
 
-from trucewatch.incidents import IncidentFilter, count_incidents, query_incidents
 from trucewatch.incidents.export import to_csv, to_geojson, to_json
-from trucewatch.store import open_store
 
+from .database import run
 from .render import console
 
 
@@ -50,17 +49,16 @@ def incidents(
     Example: [bold]trucewatch incidents --class 'energy.*' --verdict violation --reading UA
     --format geojson[/]
     """
-    flt = IncidentFilter(date_from=date_from and date_from.date(),
-                         date_to=date_to and date_to.date(),
-                         country=country,
-                         admin1=admin1, target_class=target_class, perpetrator=perpetrator,
-                         verdict=verdict, agreement=agreement, commitment=commitment,
-                         reading=reading)
+    filters = {"date_from": date_from and date_from.date().isoformat(),
+               "date_to": date_to and date_to.date().isoformat(), "country": country,
+               "admin1": admin1, "target_class": target_class, "perpetrator": perpetrator,
+               "verdict": verdict, "agreement": agreement, "commitment": commitment,
+               "reading": reading}
     if output is IncidentFormat.TABLE and limit is None:
         limit = 50
-    with open_store(ctx.obj.db, create=False) as store:
-        rows = query_incidents(store, flt, limit=limit, offset=offset)
-        total = count_incidents(store, flt) if output is IncidentFormat.TABLE else len(rows)
+    found = run(ctx, "incidents", {"filters": filters, "limit": limit, "offset": offset,
+                                   "count": output is IncidentFormat.TABLE})
+    rows, total = found["rows"], found["total"]
     if output is IncidentFormat.CSV:
         console.out(to_csv(rows), end="")
     elif output is IncidentFormat.JSON:

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-from trucewatch.errors import UsageError
-from trucewatch.sources import FORMATS
-from trucewatch.store import open_store
-from trucewatch.workflow import ingest as ingest_paths
+from trucewatch.errors import TrucewatchError, UsageError
+from trucewatch.sources import FORMATS, FileResult
+from trucewatch.sources.fetch import is_url
+from trucewatch.workflow import IngestSummary
 
+from .database import run
 from .render import console, err_console
 
 
@@ -66,24 +75,24 @@ def ingest(
     elif mapping:
         raise UsageError("--map is only for the table format")
     if source_format in ("text", "rss"):
-        options["published"] = published and published.date()
+        options["published"] = published and published.date().isoformat()
         options["language"] = language
-    with open_store(ctx.obj.db) as store, Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=err_console, transient=True,
-    ) as bar:
-        tasks: dict[Path, int] = {}
-
-        def progress(path: Path, line: int, total: int) -> None:
-            if path not in tasks:
-                tasks[path] = bar.add_task(str(path), total=total)
-            bar.update(tasks[path], completed=line)
-
-        summary = ingest_paths(store, source_format, paths, skip_bad=skip_bad,
-                               rejects_path=rejects, merge=merge, progress=progress,
-                               timeout=timeout, **options)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console, transient=True) as bar:
+        try:
+            done = run(ctx, "ingest", {
+                "format": source_format, "paths": [_absolute(p) for p in paths],
+                "skip_bad": skip_bad, "rejects": rejects and str(rejects.resolve()),
+                "merge": merge, "timeout": timeout, "options": options},
+                create=True, events=_ProgressBar(bar))
+        except TrucewatchError as exc:  # name the file as the user gave it
+            exc.path = exc.path and _shown(exc.path)
+            raise
+    summary = IngestSummary(files=[FileResult(**f) for f in done["files"]],
+                            incidents=done["incidents"], verdicts=done["verdicts"])
     for given, result in zip(paths, summary.files, strict=True):
-        name = result.path if given == result.path else f"{given} (saved as {result.path})"
+        saved = result.path != _absolute(given)
+        name = f"{given} (saved as {_shown(result.path)})" if saved else given
         if result.skipped_unchanged:
             console.print(f"{name}: unchanged, already ingested")
             continue
@@ -92,7 +101,42 @@ def ingest(
         if result.superseded:
             line += f", {result.superseded} earlier versions superseded"
         if result.rejected:
-            line += f", {result.rejected} bad rows skipped (see {result.rejects_path})"
+            line += f", {result.rejected} bad rows skipped (see {_shown(result.rejects_path)})"
         console.print(line)
     if summary.incidents is not None:
         console.print(f"{summary.incidents} incidents, {summary.verdicts} verdicts")
+
+
+class _ProgressBar:
+    """Shows an ingest's events: a bar per file, then a line per step after the files (merging
+    reports into incidents, judging them), each with its elapsed time."""
+
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.tasks: dict[str, TaskID] = {}
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        if event.get("event") == "progress":
+            path = _shown(event["path"])
+            if path not in self.tasks:
+                self.tasks[path] = self.bar.add_task(path, total=event["total"])
+            self.bar.update(self.tasks[path], completed=event["line"])
+        elif event.get("event") == "step":
+            for task in self.bar.tasks:  # what came before is done
+                self.bar.update(task.id, total=task.total or 1, completed=task.total or 1)
+            self.tasks[event["text"]] = self.bar.add_task(event["text"], total=None)
+
+
+def _absolute(given: str) -> str:
+    """A file argument as an absolute path (the server may run elsewhere); URLs as given."""
+    return given if is_url(given) else str(Path(given).resolve())
+
+
+def _shown(path: str | None) -> str:
+    """``path`` as the user would name it: relative to the working folder when inside it."""
+    if path is None:
+        return ""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,11 +19,12 @@ from trucewatch.readouts import (
     to_markdown,
 )
 from trucewatch.readouts.markdown import TERM_ROWS, cell
-from trucewatch.store import open_store
+from trucewatch.service.wire import plain
 from trucewatch.taxonomy import is_party_code
 from trucewatch.workflow import compare_statements
 
 from .agreements import agreement_app
+from .database import run
 from .render import console, print_json, print_wrapped
 
 readouts_app = typer.Typer(
@@ -104,17 +106,10 @@ def compare_command(
 
     Example: [bold]trucewatch readouts compare US=whitehouse.txt RU=kremlin.txt --format json[/]
     """
-    read = _load(statements)
-    db: Path = ctx.obj.db
-    try:
-        store = open_store(db, create=False)
-    except NotFoundError:
-        store = None
-    if store is None:
-        comparison = compare_statements(read, sides=_sides(sides))
-    else:
-        with store:
-            comparison = compare_statements(read, sides=_sides(sides), store=store)
+    comparison = compare_statements(_load(statements), sides=_sides(sides))
+    with contextlib.suppress(NotFoundError):  # no database: the terms alone
+        comparison.costs = run(ctx, "reading_costs",
+                               {"readings": plain(comparison.dated_readings)})
     if output is ReadoutFormat.JSON:
         print_json(comparison.as_dict())
     elif output is ReadoutFormat.MARKDOWN:
@@ -130,12 +125,17 @@ def from_statements(
     agreement_id: str | None = typer.Option(None, "--id", help="Agreement id (a slug)."),
     title: str | None = typer.Option(None, "--title", help="Agreement title."),
     sides: str = typer.Option("RU,UA", "--sides", help=_SIDES_HELP),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --output file."),
 ) -> None:
     """Draft an agreement spec with one reading per speaker, each quoting its source, for an
-    analyst to review and then `trucewatch agreement add`.
+    analyst to review and then `trucewatch agreement add`. An existing --output file (perhaps
+    a draft already edited) is kept unless --force.
 
     Example: [bold]trucewatch agreement from-statements statements.jsonl -o draft.yaml[/]
     """
+    if output is not None and output.exists() and not force:
+        raise UsageError("the file exists (an edited draft?); nothing was written",
+                         path=output, hint="choose another -o, or pass --force to replace it")
     spec = draft_spec(_load(statements), agreement_id=agreement_id, title=title,
                       sides=_sides(sides))
     if output is None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 
 from trucewatch.errors import UsageError
-from trucewatch.report import ReportFormat, render_report, report_data, write_report
-from trucewatch.store import open_store
+from trucewatch.report import ReportFormat, report_target
 
+from .database import run
 from .render import console
 
 
@@ -36,10 +36,12 @@ def report(
     if str(out) == "-":
         if output is None:
             raise UsageError("writing to stdout needs --format html, md or json")
-        with open_store(ctx.obj.db, create=False) as store:
-            text = render_report(report_data(store, agreement), output)
+        fmt = output
+    else:
+        fmt = report_target(out, output)
+    text = run(ctx, "report", {"agreement": agreement, "format": fmt.value})["text"]
+    if str(out) == "-":
         sys.stdout.write(text)
         return
-    with open_store(ctx.obj.db, create=False) as store:
-        written = write_report(store, agreement, out, output)
-    console.print(f"wrote {written} ({written.stat().st_size:,} bytes)")
+    out.write_text(text, encoding="utf-8")
+    console.print(f"wrote {out} ({out.stat().st_size:,} bytes)")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from trucewatch.store import open_store
 from trucewatch.taxonomy import target_classes
 
+from .database import run
 from .render import OutputFormat, console, print_json
 
 
@@ -22,8 +22,8 @@ def init(ctx: typer.Context) -> None:
 
     Example: [bold]trucewatch --db cases.duckdb init[/]
     """
-    with open_store(ctx.obj.db, create=True) as store:
-        console.print(f"database {store.path} ready at schema version {store.schema_version}")
+    data = run(ctx, "status", create=True)
+    console.print(f"database {ctx.obj.db} ready at schema version {data['schema_version']}")
 
 
 def status(
@@ -34,9 +34,7 @@ def status(
 
     Example: [bold]trucewatch status --format json[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        data = {"path": str(store.path), "schema_version": store.schema_version,
-                "counts": store.counts()}
+    data = {**run(ctx, "status"), "path": str(ctx.obj.db)}  # the server's may be absolute
     if output is OutputFormat.JSON:
         print_json(data)
         return

@@ -21,8 +21,8 @@ from trucewatch.model import VerdictKind
 from trucewatch.store import Store
 from trucewatch.taxonomy import expand_scope
 
-__all__ = ["INCIDENT_COLUMNS", "IncidentFilter", "count_incidents", "daily_counts",
-           "filter_sql", "get_incident", "query_incidents"]
+__all__ = ["INCIDENT_COLUMNS", "IncidentFilter", "check_filter_names", "count_incidents",
+           "daily_counts", "filter_sql", "get_incident", "query_incidents"]
 
 #: Columns of an incident row as returned by :func:`query_incidents`, in order.
 INCIDENT_COLUMNS = (
@@ -116,6 +116,41 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 
 def _has_verdict_filter(flt: IncidentFilter) -> bool:
     return any(v is not None for v in (flt.verdict, flt.agreement, flt.commitment, flt.reading))
+
+
+def check_filter_names(store: Store, flt: IncidentFilter) -> None:
+    """Raise :class:`NotFoundError` when ``flt`` names an agreement, a commitment or a party's
+    reading that nothing stored has, listing those that are: such a filter would match no
+    incident, and silence would read as "no violations"."""
+    checks = (
+        ("agreement", flt.agreement, "SELECT DISTINCT id FROM agreements", (),
+         "`trucewatch agreement list` shows them"),
+        ("commitment", flt.commitment,
+         "SELECT DISTINCT commitment_id FROM readings WHERE ? IS NULL OR agreement_id = ?",
+         (flt.agreement, flt.agreement), "`trucewatch agreement show ID` shows them"),
+        ("reading", flt.reading,
+         "SELECT DISTINCT party FROM readings WHERE (? IS NULL OR agreement_id = ?) "
+         "AND (? IS NULL OR commitment_id = ?)",
+         (flt.agreement, flt.agreement, flt.commitment, flt.commitment),
+         "a reading is named by the party whose wording it is"),
+    )
+    for name, value, sql, params, hint in checks:
+        if value is None:
+            continue
+        known = sorted(row[0] for row in store.conn.execute(sql, list(params)).fetchall())
+        if value not in known:
+            where = "" if name == "agreement" else _scope_of(flt, name)
+            listed = (f"known: {', '.join(known)}" if known
+                      else "none is stored" + (" there" if where else ""))
+            raise NotFoundError(f"no {name} {value!r}{where}; {listed}", hint=hint)
+
+
+def _scope_of(flt: IncidentFilter, name: str) -> str:
+    parts = [f"agreement {flt.agreement}" if flt.agreement else ""]
+    if name == "reading" and flt.commitment:
+        parts.append(f"commitment {flt.commitment}")
+    scope = ", ".join(p for p in parts if p)
+    return f" in {scope}" if scope else ""
 
 
 def query_incidents(

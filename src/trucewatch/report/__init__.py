@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from .data import report_data
-from .render import ReportFormat, render_report, write_report
+from .render import ReportFormat, render_report, report_target, write_report
 
-__all__ = ["ReportFormat", "render_report", "report_data", "write_report"]
+__all__ = ["ReportFormat", "render_report", "report_data", "report_target", "write_report"]

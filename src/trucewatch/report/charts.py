@@ -48,7 +48,8 @@ def timeline_spec(daily: Rows, marks: Rows, *, width: int | str = "container") -
         .encode(
             x=alt.X("date:T", title="day", timeUnit="yearmonthdate"),
             y=alt.Y("sum(incidents):Q", title="incidents"),
-            color=alt.Color("perpetrator:N", title="alleged perpetrator"),
+            color=alt.Color("perpetrator:N", title="alleged perpetrator",
+                            legend=alt.Legend(orient="bottom")),
             tooltip=[
                 alt.Tooltip("date:T", title="day"),
                 alt.Tooltip("perpetrator:N", title="perpetrator"),
@@ -89,31 +90,89 @@ def violations_spec(rows: Rows, *, width: int = 520) -> Spec:
     return _spec(chart, fit_width=False)
 
 
-def map_spec(points: Rows, *, width: int | str = "container") -> Spec:
-    """Incidents as dots on a Mercator projection, coloured by their strongest verdict.
+#: Region names on the report's map: font size in pixels, and the width the map is laid out
+#: for (the report's column), to tell which names would overlap.
+LABEL_SIZE = 9
+MAP_WIDTH = 1100
+
+
+def _uncluttered(features: Rows, extent: list[list[float]]) -> Rows:
+    """Names to write on the map: inside ``extent``, larger regions first, leaving out any
+    whose text (estimated from its length) would overlap a name already written."""
+    per_degree = MAP_WIDTH / max(extent[1][0] - extent[0][0], 1e-6)
+    written: list[tuple[float, float, float, float]] = []
+    labels = []
+
+    def size(feature: dict[str, Any]) -> float:
+        ring = feature["geometry"]["coordinates"][0][0]
+        xs, ys = [x for x, _ in ring], [y for _, y in ring]
+        return (max(xs) - min(xs)) * (max(ys) - min(ys))
+
+    for feature in sorted(features, key=size, reverse=True):
+        name, (lon, lat) = feature["properties"]["name"], feature["properties"]["label"]
+        if not (extent[0][0] <= lon <= extent[1][0] and extent[0][1] <= lat <= extent[1][1]):
+            continue
+        half_width = len(name) * LABEL_SIZE * 0.3 / per_degree
+        half_height = LABEL_SIZE * 0.6 * math.cos(math.radians(lat)) / per_degree
+        box = (lon - half_width, lat - half_height, lon + half_width, lat + half_height)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+               for b in written):
+            continue
+        written.append(box)
+        labels.append({"name": name, "lon": lon, "lat": lat})
+    return labels
+
+
+def _for_d3(feature: dict[str, Any]) -> dict[str, Any]:
+    """A GeoJSON polygon feature with its rings reversed: d3, under Vega, takes the outer ring
+    clockwise (RFC 7946 has it counterclockwise), else it fills the rest of the globe."""
+    polygons = [[ring[::-1] for ring in polygon] for polygon in feature["geometry"]["coordinates"]]
+    return {**feature, "geometry": {"type": "MultiPolygon", "coordinates": polygons}}
+
+
+def map_spec(points: Rows, outlines: dict[str, Any] | None = None, *,
+             width: int | str = "container") -> Spec:
+    """Incidents as dots on a Mercator projection, coloured by their strongest verdict, over
+    the admin-1 ``outlines`` (a GeoJSON FeatureCollection with ``name`` and ``label``) and
+    their names, so the map reads without a network.
 
     ``points``: ``{"id", "date", "place", "lat", "lon", "verdict"}``; rows without a position
-    are left out. No base map (the report must open without network): a one-degree graticule
-    over the incidents' extent gives the bearings.
+    are left out. The view is the incidents' extent plus a degree; outlines beyond it are cut.
     """
     placed = [p for p in points if p.get("lat") is not None and p.get("lon") is not None]
     dots = (
         alt.Chart(alt.Data(values=placed))
-        .mark_circle(size=60, opacity=0.8, stroke="#222", strokeWidth=0.5)
+        .mark_circle(size=60, opacity=0.85, stroke="#222", strokeWidth=0.5)
         .encode(
             longitude="lon:Q",
             latitude="lat:Q",
-            color=alt.Color("verdict:N", scale=_verdict_scale(), title="strongest verdict"),
+            color=alt.Color("verdict:N", scale=_verdict_scale(), title="strongest verdict",
+                            legend=alt.Legend(orient="bottom", columns=4)),
             tooltip=["id:N", "date:T", "place:N", "verdict:N"],
         )
     )
-    layers: list[alt.Chart] = [dots]
+    layers: list[alt.Chart] = []
+    projection: dict[str, Any] = {"type": "mercator"}
     if placed:
         lons = [p["lon"] for p in placed]
         lats = [p["lat"] for p in placed]
         extent = [[math.floor(min(lons)) - 1, math.floor(min(lats)) - 1],
                   [math.ceil(max(lons)) + 1, math.ceil(max(lats)) + 1]]
-        grid = alt.Chart(alt.graticule(extent=extent, step=[1, 1]))
-        layers.insert(0, grid.mark_geoshape(stroke="#d5dade", strokeWidth=0.5, fill=None))
-    chart = alt.layer(*layers).project(type="mercator").properties(width=width, height=360)
-    return _spec(chart)
+        projection["fit"] = {"type": "Feature", "properties": {},
+                             "geometry": {"type": "MultiPoint", "coordinates": extent}}
+        features = [_for_d3(f) for f in (outlines or {}).get("features", [])]
+        if features:
+            layers.append(alt.Chart(alt.Data(values=features)).mark_geoshape(
+                fill="#ffffff", stroke="#7b8794", strokeWidth=0.6, clip=True))
+            labels = _uncluttered(features, extent)
+            layers.append(alt.Chart(alt.Data(values=labels)).mark_text(
+                fontSize=LABEL_SIZE, color="#56626d", clip=True).encode(
+                    longitude="lon:Q", latitude="lat:Q", text="name:N"))
+        else:
+            grid = alt.Chart(alt.graticule(extent=extent, step=[1, 1]))
+            layers.append(grid.mark_geoshape(stroke="#d5dade", strokeWidth=0.5, fill=None))
+    layers.append(dots)
+    chart = alt.layer(*layers).properties(width=width, height=420)
+    spec = _spec(chart)
+    spec["projection"] = projection
+    return spec

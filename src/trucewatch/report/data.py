@@ -17,6 +17,7 @@ from trucewatch.agreements import agreement_versions, get_agreement
 from trucewatch.assess import Assessment, summarise
 from trucewatch.assess.verdicts import strongest
 from trucewatch.commitments import commitments_view
+from trucewatch.geo.outlines import outlines
 from trucewatch.incidents import IncidentFilter, daily_counts, query_incidents
 from trucewatch.store import Store
 
@@ -84,9 +85,19 @@ def report_data(store: Store, agreement_id: str) -> dict[str, Any]:
             "timeline": timeline_spec(daily_counts(store, every), window_marks(view)),
             "violations": violations_spec(per_reading),
             "map": map_spec([{k: i[k] for k in ("id", "date", "place", "lat", "lon", "verdict")}
-                             for i in table]),
+                             for i in table], _outlines(view, table)),
         },
     }
+
+
+def _outlines(view: dict[str, Any], incidents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The outlines of the parties' regions around the located incidents (GeoJSON)."""
+    located = [i for i in incidents if i["lat"] is not None and i["lon"] is not None]
+    if not located:
+        return {"type": "FeatureCollection", "features": []}
+    lons, lats = [i["lon"] for i in located], [i["lat"] for i in located]
+    bbox = (min(lons) - 2, min(lats) - 2, max(lons) + 2, max(lats) + 2)
+    return outlines([party["code"] for party in view["parties"]], bbox)
 
 
 def verdict_counts(summary: Assessment) -> list[dict[str, Any]]:

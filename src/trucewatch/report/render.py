@@ -23,7 +23,7 @@ from trucewatch.store import Store
 from .data import report_data
 from .palette import verdict_colors, verdict_labels
 
-__all__ = ["ReportFormat", "render_report", "write_report"]
+__all__ = ["ReportFormat", "render_report", "report_target", "write_report"]
 
 _SCRIPTS = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
 
@@ -83,10 +83,9 @@ def render_report(data: dict[str, Any], fmt: ReportFormat | str = ReportFormat.H
         script_hashes=f"{_csp_hash(scripts)} {_csp_hash(report_js)}")
 
 
-def write_report(
-    store: Store, agreement_id: str, out: str | Path, fmt: ReportFormat | str | None = None
-) -> Path:
-    """Write the report on ``agreement_id`` to ``out``; the format defaults to its suffix."""
+def report_target(out: str | Path, fmt: ReportFormat | str | None = None) -> ReportFormat:
+    """The format of a report written to ``out`` (``fmt``, else its suffix); a
+    :class:`UsageError` for an unknown format or a folder that does not exist."""
     out = Path(out)
     if fmt is None:
         suffix = out.suffix.lstrip(".").lower()
@@ -99,6 +98,14 @@ def write_report(
     if not out.parent.exists():
         raise UsageError("the folder for the report does not exist", path=out,
                          hint=f"create {out.parent} first")
-    text = render_report(report_data(store, agreement_id), fmt)
+    return fmt
+
+
+def write_report(
+    store: Store, agreement_id: str, out: str | Path, fmt: ReportFormat | str | None = None
+) -> Path:
+    """Write the report on ``agreement_id`` to ``out``; the format defaults to its suffix."""
+    out = Path(out)
+    text = render_report(report_data(store, agreement_id), report_target(out, fmt))
     out.write_text(text, encoding="utf-8")
     return out

@@ -14,7 +14,8 @@ import getpass
 import json
 import os
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
@@ -23,12 +24,14 @@ from typing import Any
 
 import duckdb
 
-from trucewatch.errors import NotFoundError, SchemaVersionError, StoreError
+from trucewatch.errors import NotFoundError, SchemaVersionError, StoreBusyError, StoreError
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "actor", "open_store"]
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "actor", "busy_error", "open_store"]
 
 DEFAULT_DB = "trucewatch.duckdb"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+#: The holder's process id in DuckDB's error when another process holds the file's lock.
+_HOLDER_PID = re.compile(r"\(PID (\d+)\)")
 
 #: Tables whose row counts ``status`` shows, in the order of the flow.
 COUNTED_TABLES = (
@@ -65,12 +68,18 @@ def actor() -> str:
 
 
 class Store:
-    """An open trucewatch database. Use as a context manager, or call ``close()``."""
+    """An open trucewatch database. Use as a context manager, or call ``close()``.
 
-    def __init__(self, path: Path, conn: duckdb.DuckDBPyConnection) -> None:
+    ``actor`` is who the changes made through it are recorded as: ``user`` when given (a server
+    passes the logged-in account), else the user of this process (:func:`actor`).
+    """
+
+    def __init__(self, path: Path, conn: duckdb.DuckDBPyConnection,
+                 user: str | None = None) -> None:
         self.path = path
         self.conn = conn
         self._depth = 0
+        self.actor = user or actor()
 
     def __enter__(self) -> Store:
         return self
@@ -110,11 +119,11 @@ class Store:
     def audit(
         self, action: str, entity: str, entity_id: str | None, detail: dict[str, Any] | None = None
     ) -> None:
-        """Record one change: who (``TRUCEWATCH_USER`` or the login name), when, what."""
+        """Record one change: who (:attr:`actor`), when, what."""
         self.conn.execute(
             "INSERT INTO audit_log (changed_at, actor, action, entity, entity_id, detail) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [dt.datetime.now(dt.UTC), actor(), action, entity, entity_id,
+            [dt.datetime.now(dt.UTC), self.actor, action, entity, entity_id,
              json.dumps(detail or {}, default=str)],
         )
 
@@ -128,6 +137,18 @@ class Store:
             table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in COUNTED_TABLES
         }
+
+
+def busy_error(path: Path, exc: Exception) -> StoreBusyError:
+    """The error for a file whose lock another process holds, naming that process."""
+    found = _HOLDER_PID.search(str(exc))
+    pid = int(found[1]) if found else None
+    holder = f"process {pid}" if pid else "another process"
+    return StoreBusyError(
+        f"{holder} has this database open (a trucewatch command or the dashboard)", path=path,
+        pid=pid, hint="wait for it to finish, or stop it; while `trucewatch serve` runs, "
+        "trucewatch commands go through the server",
+    )
 
 
 def _schema_version(conn: duckdb.DuckDBPyConnection) -> int:
@@ -178,14 +199,32 @@ def _migrate(conn: duckdb.DuckDBPyConnection, path: Path, target: int) -> None:
     conn.execute("COMMIT")
 
 
+#: Seconds between two tries to open a file another process holds.
+BUSY_POLL_SECONDS = 0.5
+
+
 def open_store(
-    path: str | Path = DEFAULT_DB, *, create: bool = True, schema_version: int = SCHEMA_VERSION
+    path: str | Path = DEFAULT_DB, *, create: bool = True, schema_version: int = SCHEMA_VERSION,
+    on_busy: Callable[[StoreBusyError], None] | None = None,
 ) -> Store:
     """Open (and with ``create``, make) the database at ``path``, migrating it if older.
 
-    ``schema_version`` stops migration at an earlier version; tests use it to build old files.
+    A file another process holds raises :class:`StoreBusyError`; with ``on_busy`` it is tried
+    again every half second instead, ``on_busy(error)`` being called before each wait (it may
+    raise to give up). ``schema_version`` stops migration at an earlier version; tests use it to
+    build old files.
     """
-    path = Path(path)
+    while True:
+        try:
+            return _open(Path(path), create, schema_version)
+        except StoreBusyError as busy:
+            if on_busy is None:
+                raise
+            on_busy(busy)
+            time.sleep(BUSY_POLL_SECONDS)
+
+
+def _open(path: Path, create: bool, schema_version: int) -> Store:
     if not create and not path.exists():
         raise NotFoundError(
             "no trucewatch database here", path=path,
@@ -197,9 +236,10 @@ def open_store(
     try:
         conn = duckdb.connect(str(path))
     except duckdb.Error as exc:
+        if "Could not set lock on file" in str(exc):
+            raise busy_error(path, exc) from exc
         raise StoreError(f"cannot open as a DuckDB database: {exc}", path=path,
-                         hint="is it a trucewatch database, and not open in another process?"
-                         ) from exc
+                         hint="is it a trucewatch database?") from exc
     try:
         _migrate(conn, path, schema_version)
     except BaseException:

@@ -13,6 +13,7 @@ from trucewatch.alerts import alert_deliveries, atom_feed, count_alerts, list_al
 from trucewatch.store import Store
 from trucewatch.watch import source_health
 
+from .access import Reader
 from .context import render, store_of
 
 __all__ = ["alerts_page", "router"]
@@ -64,20 +65,20 @@ QueryDep = Annotated[AlertQuery, Depends(AlertQuery)]
 
 
 @router.get("/alerts", include_in_schema=False)
-def alerts_html(request: Request, query: QueryDep, store: StoreDep) -> Response:
+def alerts_html(request: Request, _: Reader, query: QueryDep, store: StoreDep) -> Response:
     return render(request, "alerts.html", alerts_page(store, "", **query.options))
 
 
 @router.get("/api/alerts", tags=["alerts"],
             summary="Stored alerts, newest first, with their delivery per sink; source health")
-def alerts_api(request: Request, query: QueryDep, store: StoreDep) -> Response:
+def alerts_api(request: Request, _: Reader, query: QueryDep, store: StoreDep) -> Response:
     base = str(request.base_url).rstrip("/")
     return JSONResponse(jsonable_encoder(alerts_page(store, base, **query.options)))
 
 
 @router.get("/alerts.atom", tags=["alerts"], summary="The newest alerts as an Atom feed",
             response_class=Response)
-def alerts_atom(request: Request, store: StoreDep,
+def alerts_atom(request: Request, _: Reader, store: StoreDep,
                 agreement: Annotated[str | None, Query(description="agreement id")] = None
                 ) -> Response:
     base = str(request.base_url).rstrip("/")

@@ -1,39 +1,55 @@
 """The dashboard application: static files, security headers, errors as pages.
 
-``create_app(db)`` returns a FastAPI app over one trucewatch database. Pages live in
-:mod:`.routes`; each has a JSON twin under ``/api`` built from the same data function; the
-store of a request and the page renderer are in :mod:`.context`.
+``create_app(db)`` returns a FastAPI app that owns one trucewatch database: reads run on a
+pool of cursors side by side (``app.state.reads``), writes one at a time on its writer
+(``app.state.writes``, which other writers in the process, such as a source watcher, submit
+their work to as well). Pages live in :mod:`.routes`; each has a JSON twin under ``/api``
+built from the same data function; the store of a request and the page renderer are in
+:mod:`.context`; who may do what in :mod:`.access`; the names the server answers to in
+:mod:`.hosts`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from trucewatch.errors import NotFoundError, StoreError, TrucewatchError, UsageError
-from trucewatch.store import open_store
+from trucewatch.accounts import has_accounts
+from trucewatch.errors import (
+    AccessError,
+    NotFoundError,
+    StoreError,
+    TrucewatchError,
+    UsageError,
+)
+from trucewatch.store import Store, open_store
+from trucewatch.store.db import actor
+from trucewatch.store.pool import ReadPool
+from trucewatch.store.writer import WriteQueue
 
-from .alerts import router as alerts_router
+from . import alerts, edits, local_api, login, routes
+from .access import LoginRequired
 from .context import render, templates
 from .csrf import CsrfError
-from .routes import router
+from .hosts import HostGuard
+from .sessions import LoginLimiter, Sessions
 
 __all__ = ["create_app"]
 
 log = logging.getLogger("trucewatch.web")
 
-_STATUS = ((NotFoundError, 404), (UsageError, 400), (StoreError, 503))
+_STATUS = ((NotFoundError, 404), (UsageError, 400), (AccessError, 403), (StoreError, 503))
 
 
 def _wants_json(request: Request) -> bool:
@@ -57,6 +73,15 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CsrfError)
     async def _csrf(request: Request, exc: CsrfError) -> Response:
         return _error(request, 403, str(exc))
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": "log in first: POST /api/session with "
+                                 '{"username": ..., "password": ...}', "status": 401},
+                                status_code=401)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -95,28 +120,50 @@ def _security_headers(app: FastAPI, tiles: str | None) -> None:
         return response
 
 
-def create_app(db: str | Path, *, tiles: str | None = None) -> FastAPI:
-    """The dashboard over the database ``db``; ``tiles`` is an optional base-map tile URL."""
-    store = open_store(db, create=False)
+def create_app(
+    db: str | Path | Store, *, tiles: str | None = None, allowed_hosts: Sequence[str] = (),
+    token: str | None = None, open_access: bool = True,
+) -> FastAPI:
+    """The dashboard over the database ``db`` (a path, or a store this app then owns).
+
+    ``tiles`` is an optional base-map tile URL; ``allowed_hosts`` the names it answers to
+    besides the loopback names; ``token`` the bearer token of trucewatch commands on this
+    machine (the server file's). ``open_access``: while no account exists, anyone who reaches
+    the dashboard acts as the user running it; serve it only on the loopback then.
+    """
+    store = db if isinstance(db, Store) else open_store(db, create=False)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.writes.close()
+        app.state.reads.close()
         store.close()
 
     app = FastAPI(
         title="trucewatch dashboard", version="1", lifespan=lifespan, docs_url=None,
         redoc_url=None,
         description="Agreements, incidents, verdicts and reviews. Every page has a JSON twin "
-        "under /api. Writes need the X-CSRF-Token header equal to the trucewatch_csrf cookie.",
+        "under /api. With accounts, log in with POST /api/session; writes need the "
+        "X-CSRF-Token header (the token that answer gives, or the trucewatch_csrf cookie on a "
+        "dashboard without accounts).",
     )
     app.state.store = store
+    app.state.reads = ReadPool(store)
+    app.state.writes = WriteQueue(store)
+    app.state.sessions = Sessions()
+    app.state.limiter = LoginLimiter()
+    app.state.token = token
+    app.state.owner = actor()
+    app.state.open_access = open_access
+    app.state.has_accounts = has_accounts(store)
     app.state.tiles = tiles
     app.state.templates = templates()
     static = resources.files(__package__).joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _add_error_handlers(app)
     _security_headers(app, tiles)
-    app.include_router(router)
-    app.include_router(alerts_router)
+    app.add_middleware(HostGuard, allowed=allowed_hosts)
+    for module in (login, routes, alerts, edits, local_api):
+        app.include_router(module.router)
     return app

@@ -34,19 +34,19 @@ def templates() -> Jinja2Templates:
 
 
 def store_of(request: Request) -> Iterator[Store]:
-    """A store on its own cursor for one request (DuckDB cursors are safe across threads)."""
-    shared: Store = request.app.state.store
-    store = Store(shared.path, shared.conn.cursor())
-    try:
+    """A store on a read cursor of the server's pool for one request; reads run side by side
+    and never wait for a write (writes go to ``request.app.state.writes``)."""
+    account = getattr(request.state, "account", None)
+    with request.app.state.reads.store(user=account.name if account else None) as store:
         yield store
-    finally:
-        store.close()
 
 
 def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> Response:
-    """An HTML page from ``template`` with ``data``, the CSRF token and the app's settings."""
+    """An HTML page from ``template`` with ``data``, the account, the CSRF token and the app's
+    settings."""
     context = {"data": data, "csrf": csrf_token(request), "tiles": request.app.state.tiles,
-               "path": request.url.path}
+               "path": request.url.path, "account": getattr(request.state, "account", None),
+               "open_access": request.app.state.open_access and not request.app.state.has_accounts}
     response = request.app.state.templates.TemplateResponse(
         request, template, context, status_code=status)
     set_csrf_cookie(request, response)

@@ -11,6 +11,7 @@ from trucewatch.assess import summarise
 from trucewatch.assess.reviews import list_reviews
 from trucewatch.assess.rules import RULES
 from trucewatch.commitments import commitments_view
+from trucewatch.geo.outlines import outline_countries, outlines
 from trucewatch.incidents import (
     IncidentFilter,
     count_incidents,
@@ -18,7 +19,8 @@ from trucewatch.incidents import (
     get_incident,
     query_incidents,
 )
-from trucewatch.incidents.map_points import map_features
+from trucewatch.incidents.map_points import BBox, map_features
+from trucewatch.incidents.query import check_filter_names
 from trucewatch.report.agreement import agreement_view, window_marks
 from trucewatch.report.charts import timeline_spec, violations_spec
 from trucewatch.report.data import verdict_counts
@@ -32,7 +34,9 @@ __all__ = [
     "commitments_page",
     "incident_page",
     "incidents_page",
+    "map_countries",
     "map_page",
+    "outlines_page",
     "timeline_page",
     "verdicts_page",
 ]
@@ -93,6 +97,7 @@ def incidents_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
     every reading the filters select (never one verdict across readings): ``verdict`` is set
     only when exactly one reading's verdict is selected."""
     flt = IncidentFilter(**query.filters)
+    check_filter_names(store, flt)
     total = count_incidents(store, flt)
     rows = query_incidents(store, flt, limit=query.per_page, offset=query.offset)
     verdicts = _reading_verdicts(store, [r["id"] for r in rows], query.filters)
@@ -112,9 +117,32 @@ def incidents_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
     }
 
 
+def map_countries(store: Store, agreement: str | None) -> list[str]:
+    """The countries whose region outlines the map draws: the parties of ``agreement`` (of
+    every stored agreement when None) that have outlines; failing those, the countries of
+    the stored incidents."""
+    known = set(outline_countries())
+    parties = {row[0] for row in store.conn.execute(
+        "SELECT DISTINCT unnest(parties) FROM agreements WHERE ? IS NULL OR id = ?",
+        [agreement, agreement]).fetchall()}
+    chosen = parties & known
+    if not chosen:
+        chosen = {row[0] for row in store.conn.execute(
+            "SELECT DISTINCT country FROM incidents WHERE country IS NOT NULL LIMIT 50"
+        ).fetchall()} & known
+    return sorted(chosen)
+
+
+def outlines_page(countries: list[str], bbox: BBox | None) -> dict[str, Any]:
+    """The admin-1 outlines of ``countries`` that reach into ``bbox`` (GeoJSON)."""
+    return outlines(countries, (bbox.west, bbox.south, bbox.east, bbox.north) if bbox else None)
+
+
 def timeline_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
     """Every matching incident per day and perpetrator, with the chart and window marks."""
-    data = daily_counts(store, IncidentFilter(**query.filters))
+    flt = IncidentFilter(**query.filters)
+    check_filter_names(store, flt)
+    data = daily_counts(store, flt)
     marks: list[dict[str, str]] = []
     if "agreement" in query.filters:
         marks = window_marks(agreement_page(store, query.filters["agreement"]))
@@ -124,8 +152,9 @@ def timeline_page(store: Store, query: IncidentQuery) -> dict[str, Any]:
 
 def map_page(store: Store, query: MapQuery) -> dict[str, Any]:
     """Every matching incident for the map (GeoJSON): points when few, grid cells when many."""
-    return map_features(store, IncidentFilter(**query.filters), bbox=query.bbox,
-                        zoom=query.zoom)
+    flt = IncidentFilter(**query.filters)
+    check_filter_names(store, flt)
+    return map_features(store, flt, bbox=query.bbox, zoom=query.zoom)
 
 
 def incident_page(store: Store, incident_id: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from trucewatch.model import VerdictKind
 from trucewatch.taxonomy import expand_scope, is_party_code, target_classes
 
 __all__ = ["FILTER_FIELDS", "MAX_PER_PAGE", "MAX_ZOOM", "IncidentQuery", "MapQuery",
-           "parse_incident_query", "parse_map_query"]
+           "parse_incident_query", "parse_map_query", "parse_outline_query"]
 
 #: Filter parameters, in the order the form shows them.
 FILTER_FIELDS = (
@@ -59,6 +59,10 @@ class MapQuery:
     filters: dict[str, Any] = field(default_factory=dict)
     bbox: BBox | None = None
     zoom: int | None = None
+
+
+#: At most this many countries' outlines in one request.
+MAX_COUNTRIES = 20
 
 
 def _date(name: str, value: str) -> dt.date:
@@ -160,3 +164,18 @@ def parse_map_query(params: Mapping[str, str]) -> MapQuery:
     bbox = _bbox(params["bbox"].strip()) if params.get("bbox", "").strip() else None
     zoom = _int("zoom", params["zoom"], 0, MAX_ZOOM) if params.get("zoom", "").strip() else None
     return MapQuery(filters=filters, bbox=bbox, zoom=zoom)
+
+
+def parse_outline_query(params: Mapping[str, str]) -> tuple[list[str], BBox | None]:
+    """Check the query string of the outlines route: ``countries`` (comma-separated ISO
+    3166-1 alpha-2 codes, at most 20) and an optional ``bbox``."""
+    unknown = sorted(set(params) - {"countries", "bbox"})
+    if unknown:
+        raise UsageError(f"unknown parameter {unknown[0]!r}; the outlines take countries and bbox")
+    codes = [c.strip().upper() for c in params.get("countries", "").split(",") if c.strip()]
+    if not codes or len(codes) > MAX_COUNTRIES:
+        raise UsageError(f"give 1 to {MAX_COUNTRIES} country codes, e.g. UA,RU", field="countries")
+    for code in codes:
+        _check("country", code)
+    bbox = _bbox(params["bbox"].strip()) if params.get("bbox", "").strip() else None
+    return codes, bbox

@@ -1,8 +1,10 @@
 """Every dashboard page and its JSON twin under ``/api``, plus the review write.
 
 A page handler gets its data from one function of :mod:`.pages` and renders it; the API
-handler returns the same data as JSON. Writes go through
-:func:`~trucewatch.workflow.review` only, which keeps verdicts current.
+handler returns the same data as JSON. Every route names the permission it needs
+(:mod:`.access`): reading needs a viewer, a review an analyst. Reviews go through
+:func:`~trucewatch.assess.reviews.add_review` on the server's writer (:mod:`.writes`), in the
+name of the account that sends them.
 """
 
 from __future__ import annotations
@@ -14,13 +16,23 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from trucewatch import workflow
+from trucewatch.assess.reviews import add_review
+from trucewatch.errors import UsageError
 from trucewatch.store import Store
 
 from . import pages
+from .access import Account, Reader, Reviewer
 from .context import render, store_of
 from .csrf import FIELD, HEADER, check_csrf, csrf_token, set_csrf_cookie
-from .params import MAX_ZOOM, IncidentQuery, MapQuery, parse_incident_query, parse_map_query
+from .params import (
+    MAX_ZOOM,
+    IncidentQuery,
+    MapQuery,
+    parse_incident_query,
+    parse_map_query,
+    parse_outline_query,
+)
+from .writes import write
 
 __all__ = ["router"]
 
@@ -93,30 +105,31 @@ def _json(request: Request, data: Any, media_type: str = "application/json", *,
 
 
 @router.get("/", include_in_schema=False)
-def home() -> Response:
+def home(_: Reader) -> Response:
     return RedirectResponse("/agreements", status_code=307)
 
 
 @router.get("/agreements", include_in_schema=False)
-def agreements_html(request: Request, store: StoreDep) -> Response:
+def agreements_html(request: Request, _: Reader, store: StoreDep) -> Response:
     return render(request, "agreements.html", pages.agreements_page(store))
 
 
 @router.get("/agreements/{agreement_id}", include_in_schema=False)
-def agreement_html(request: Request, agreement_id: str, store: StoreDep) -> Response:
+def agreement_html(request: Request, _: Reader, agreement_id: str, store: StoreDep) -> Response:
     return render(request, "agreement.html", pages.agreement_page(store, agreement_id))
 
 
 @router.get("/incidents", include_in_schema=False)
-def incidents_html(request: Request, query: QueryDep, store: StoreDep) -> Response:
+def incidents_html(request: Request, _: Reader, query: QueryDep, store: StoreDep) -> Response:
     data = pages.incidents_page(store, query)
     data["query"] = query
     data["agreements"] = pages.agreements_page(store)["agreements"]
+    data["map_countries"] = pages.map_countries(store, query.filters.get("agreement"))
     return render(request, "incidents.html", data)
 
 
 @router.get("/incidents/{incident_id}", include_in_schema=False)
-def incident_html(request: Request, incident_id: str, store: StoreDep) -> Response:
+def incident_html(request: Request, _: Reader, incident_id: str, store: StoreDep) -> Response:
     return render(request, "incident.html", pages.incident_page(store, incident_id))
 
 
@@ -124,21 +137,27 @@ def incident_html(request: Request, incident_id: str, store: StoreDep) -> Respon
 def review_form(
     request: Request,
     incident_id: str,
-    store: StoreDep,
+    account: Reviewer,
     action: Annotated[str, Form()],
     note: Annotated[str, Form()] = "",
     perpetrator: Annotated[str, Form()] = "",
-    reviewer: Annotated[str, Form()] = "",
     csrf_token_field: Annotated[str, Form(alias=FIELD)] = "",
 ) -> Response:
-    check_csrf(request, csrf_token_field)
-    workflow.review(store, incident_id, action, note, perpetrator=perpetrator or None,
-                    reviewer=reviewer)
+    check_csrf(request, account, csrf_token_field)
+    _review(request, account, incident_id, action, note, perpetrator or None)
     return RedirectResponse(f"/incidents/{incident_id}#reviews", status_code=303)
 
 
+def _review(request: Request, account: Account, incident_id: str, action: str, note: str,
+            perpetrator: str | None) -> dict[str, Any]:
+    """Store a review in the name of ``account``, on the server's writer."""
+    return write(request, account, f"review {incident_id}",
+                 lambda store: add_review(store, incident_id, action, note,
+                                          perpetrator=perpetrator))
+
+
 @router.get("/docs", include_in_schema=False)
-def docs(request: Request) -> Response:
+def docs(request: Request, _: Reader) -> Response:
     return render(request, "docs.html", {"openapi": request.app.openapi()})
 
 
@@ -146,44 +165,44 @@ def docs(request: Request) -> Response:
 
 
 @router.get("/api/agreements", tags=["agreements"], summary="Stored agreements")
-def agreements_api(request: Request, store: StoreDep) -> Response:
+def agreements_api(request: Request, _: Reader, store: StoreDep) -> Response:
     return _json(request, pages.agreements_page(store))
 
 
 @router.get("/api/agreements/{agreement_id}", tags=["agreements"],
             summary="One agreement: readings side by side and their differences")
-def agreement_api(request: Request, agreement_id: str, store: StoreDep) -> Response:
+def agreement_api(request: Request, _: Reader, agreement_id: str, store: StoreDep) -> Response:
     return _json(request, pages.agreement_page(store, agreement_id))
 
 
 @router.get("/api/agreements/{agreement_id}/verdicts", tags=["agreements"],
             summary="Verdict counts per reading, first violations, escape dates, chart spec")
-def verdicts_api(request: Request, agreement_id: str, store: StoreDep) -> Response:
+def verdicts_api(request: Request, _: Reader, agreement_id: str, store: StoreDep) -> Response:
     return _json(request, pages.verdicts_page(store, agreement_id))
 
 
 @router.get("/api/agreements/{agreement_id}/commitments", tags=["agreements"],
             summary="Every commitment: kind, status since when, history, fulfilment")
-def commitments_api(request: Request, agreement_id: str, store: StoreDep) -> Response:
+def commitments_api(request: Request, _: Reader, agreement_id: str, store: StoreDep) -> Response:
     return _json(request, pages.commitments_page(store, agreement_id))
 
 
 @router.get("/api/incidents", tags=["incidents"],
             summary="A filtered page of incidents, newest first, with the verdict under each "
                     "selected reading")
-def incidents_api(request: Request, query: QueryDep, store: StoreDep) -> Response:
+def incidents_api(request: Request, _: Reader, query: QueryDep, store: StoreDep) -> Response:
     return _json(request, pages.incidents_page(store, query))
 
 
 @router.get("/api/incidents/timeline", tags=["incidents"],
             summary="Incidents per day and perpetrator, with its Vega-Lite spec")
-def timeline_api(request: Request, query: QueryDep, store: StoreDep) -> Response:
+def timeline_api(request: Request, _: Reader, query: QueryDep, store: StoreDep) -> Response:
     return _json(request, pages.timeline_page(store, query))
 
 
 @router.get("/api/incidents/map", tags=["incidents"],
             summary="Every matching incident for the map, as points or grid cells (GeoJSON)")
-def map_api(request: Request, query: MapQueryDep, store: StoreDep) -> Response:
+def map_api(request: Request, _: Reader, query: MapQueryDep, store: StoreDep) -> Response:
     """A GeoJSON FeatureCollection of every incident matching the filters (inside `bbox` if
     given). Up to 2,000 located incidents are Point features (`kind` "incident", `id`, `date`,
     `place`, `target_class`, `perpetrator`, `verdict`); more are grouped into grid cells whose
@@ -194,34 +213,58 @@ def map_api(request: Request, query: MapQueryDep, store: StoreDep) -> Response:
     return _json(request, pages.map_page(store, query), "application/geo+json", plain=True)
 
 
+@router.get("/api/outlines", tags=["incidents"],
+            summary="Admin-1 region outlines and names for the map (GeoJSON)")
+def outlines_api(
+    request: Request, _: Reader,
+    countries: Annotated[str, Query(description="ISO 3166-1 alpha-2 codes, e.g. UA,RU")] = "",
+    bbox: Annotated[str | None, Query(description="only regions reaching into "
+                                      "west,south,east,north")] = None,
+) -> Response:
+    """The regions of `countries` (each a Feature with `code`, `country`, `name` and `label`,
+    the point to write the name at), simplified to about a kilometre; offline data that never
+    changes while the server runs, so browsers may keep it for a day."""
+    codes, view = parse_outline_query(request.query_params)
+    response = _json(request, pages.outlines_page(codes, view), "application/geo+json",
+                     plain=True)
+    response.headers["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
 @router.get("/api/incidents/{incident_id}", tags=["incidents"],
             summary="One incident: reports, quotes, sources, verdicts per reading, reviews")
-def incident_api(request: Request, incident_id: str, store: StoreDep) -> Response:
+def incident_api(request: Request, _: Reader, incident_id: str, store: StoreDep) -> Response:
     return _json(request, pages.incident_page(store, incident_id))
 
 
 class ReviewIn(BaseModel):
-    """A review sent to the API."""
+    """A review sent to the API; its author is the account that sends it."""
 
     model_config = ConfigDict(extra="forbid")
     action: str = Field(description="confirm, dispute or annotate")
     note: str = ""
     perpetrator: str | None = Field(default=None, description="confirm only: party code")
-    reviewer: str | None = Field(default=None, description="defaults to the server's user")
+    reviewer: str | None = Field(
+        default=None, description="leave out: a review is in the name of the logged-in account "
+        "(if given, it must be that name)")
 
 
 @router.post("/api/incidents/{incident_id}/reviews", tags=["reviews"], status_code=201,
-             summary="Confirm, dispute or annotate an incident (needs X-CSRF-Token)")
+             summary="Confirm, dispute or annotate an incident (an analyst; needs X-CSRF-Token)")
 def review_api(
     request: Request,
     incident_id: str,
     review: ReviewIn,
-    store: StoreDep,
+    account: Reviewer,
     token: Annotated[str | None, Header(alias=HEADER)] = None,
 ) -> Response:
-    check_csrf(request, token)
-    saved = workflow.review(store, incident_id, review.action, review.note,
-                            perpetrator=review.perpetrator, reviewer=review.reviewer)
+    check_csrf(request, account, token)
+    if review.reviewer and review.reviewer.strip() != account.name:
+        raise UsageError(f"this review would be stored as {account.name!r}, the account that "
+                         f"sends it, not {review.reviewer!r}", field="reviewer",
+                         hint="leave reviewer out; log in as the reviewer instead")
+    saved = _review(request, account, incident_id, review.action, review.note,
+                    review.perpetrator)
     response = _json(request, saved)
     response.status_code = 201
     return response

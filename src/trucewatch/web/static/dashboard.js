@@ -51,15 +51,56 @@
       return (n / 1e6).toFixed(1) + "M";
     }
 
-    function cellMarkers(latlng, p, biggest) {
-      var main = Object.keys(p.verdicts).sort(function (a, b) { return p.verdicts[b] - p.verdicts[a]; })[0];
-      var radius = 5 + 10 * Math.sqrt(p.count / biggest);
-      var circle = L.circleMarker(latlng, {
-        radius: radius, weight: 1, color: "#222", fillOpacity: 0.7, fillColor: colour(main)
+    // A group of incidents is a pie of its counts per verdict (strongest first, clockwise from
+    // the top) with the total in the middle, so the violations inside it stay visible.
+    var SVG = "http://www.w3.org/2000/svg";
+    var order = Object.keys(style.colors);
+
+    function pie(counts, total, size) {
+      var svg = document.createElementNS(SVG, "svg");
+      var r = size / 2;
+      svg.setAttribute("width", String(size));
+      svg.setAttribute("height", String(size));
+      svg.setAttribute("viewBox", [-r, -r, size, size].join(" "));
+      var start = -Math.PI / 2;
+      order.filter(function (v) { return counts[v]; }).forEach(function (v) {
+        var share = counts[v] / total;
+        var slice;
+        if (share >= 0.9999) {
+          slice = document.createElementNS(SVG, "circle");
+          slice.setAttribute("r", String(r - 1));
+        } else {
+          var end = start + 2 * Math.PI * share;
+          var large = share > 0.5 ? 1 : 0;
+          slice = document.createElementNS(SVG, "path");
+          slice.setAttribute("d", ["M 0 0 L", (r - 1) * Math.cos(start), (r - 1) * Math.sin(start),
+            "A", r - 1, r - 1, 0, large, 1, (r - 1) * Math.cos(end), (r - 1) * Math.sin(end), "Z"].join(" "));
+          start = end;
+        }
+        slice.setAttribute("fill", colour(v));
+        slice.setAttribute("stroke", "#222");
+        slice.setAttribute("stroke-width", "0.6");
+        slice.setAttribute("data-verdict", v);
+        svg.appendChild(slice);
       });
+      var hole = document.createElementNS(SVG, "circle");
+      hole.setAttribute("r", String(Math.max(7, r * 0.45)));
+      hole.setAttribute("fill", "#fff");
+      hole.setAttribute("fill-opacity", "0.85");
+      svg.appendChild(hole);
+      var label = document.createElementNS(SVG, "text");
+      label.setAttribute("text-anchor", "middle");
+      label.setAttribute("dominant-baseline", "central");
+      label.textContent = compact(total);
+      svg.appendChild(label);
+      return svg;
+    }
+
+    function cellMarkers(latlng, p, biggest) {
+      var size = Math.round(2 * (9 + 12 * Math.sqrt(p.count / biggest)));
       var box = document.createElement("div");
       text(box, p.count.toLocaleString("en") + " incidents in this cell");
-      Object.keys(p.verdicts).forEach(function (v) {
+      order.filter(function (v) { return p.verdicts[v]; }).forEach(function (v) {
         text(box, (style.labels[v] || v) + ": " + p.verdicts[v].toLocaleString("en"));
       });
       box.appendChild(document.createElement("br"));
@@ -71,16 +112,85 @@
         map.fitBounds([[p.bounds[1], p.bounds[0]], [p.bounds[3], p.bounds[2]]]);
       });
       box.appendChild(zoom);
-      circle.bindPopup(box);
-      var label = document.createElement("span");
-      label.textContent = compact(p.count);
-      var size = Math.round(2 * radius);
-      var count = L.marker(latlng, {
-        interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "cell-count", html: label, iconSize: [size, size] })
-      });
-      return [circle, count];
+      var icon = L.divIcon({ className: "cell-pie", html: pie(p.verdicts, p.count, size),
+                             iconSize: [size, size] });
+      return [L.marker(latlng, { icon: icon, title: p.count + " incidents" }).bindPopup(box)];
     }
+
+    // Region outlines and names (offline data from the server), under the incidents. Names
+    // are written from zoom LABEL_ZOOM on, the larger regions first; a name that would overlap
+    // one already written is left out (hovering a region still names it).
+    var LABEL_ZOOM = 4;
+    var regions = L.layerGroup();
+    var names = L.layerGroup();
+    var labels = [];  // {marker, size}, largest region first
+
+    function drawOutlines(extent) {
+      if (!holder.dataset.outlines) { return; }
+      var url = new URL(holder.dataset.outlines, window.location.href);
+      if (extent) {
+        url.searchParams.set("bbox", [Math.max(-180, extent[0] - 3), Math.max(-90, extent[1] - 3),
+          Math.min(180, extent[2] + 3), Math.min(90, extent[3] + 3)].map(function (d) { return d.toFixed(3); }).join(","));
+      }
+      fetch(url.toString(), { headers: { Accept: "application/geo+json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          if (data.error) { throw new Error(data.error); }
+          var shapes = L.geoJSON(data, {
+            pane: "outlines", interactive: true,
+            style: { color: "#7b8794", weight: 1, fillColor: "#ffffff", fillOpacity: 0.85 },
+            onEachFeature: function (f, shape) {
+              shape.bindTooltip(f.properties.name + " (" + f.properties.code + ")", { sticky: true });
+              var name = document.createElement("span");
+              name.textContent = f.properties.name;
+              var box = shape.getBounds();
+              labels.push({
+                size: (box.getEast() - box.getWest()) * (box.getNorth() - box.getSouth()),
+                marker: L.marker([f.properties.label[1], f.properties.label[0]], {
+                  interactive: false, keyboard: false, pane: "names",
+                  icon: L.divIcon({ className: "region-name", html: name, iconSize: null })
+                })
+              });
+            }
+          });
+          labels.sort(function (a, b) { return b.size - a.size; });
+          labels.forEach(function (l) { names.addLayer(l.marker); });
+          regions.addLayer(shapes);
+          // With no incident located, the regions give the map its place.
+          if (!extent && data.features.length) { map.fitBounds(shapes.getBounds()); }
+          holder.dataset.outlinesDrawn = String(data.features.length);
+          showNames();
+        })
+        .catch(function (err) {
+          status.textContent += " · region outlines could not be loaded: " + err.message;
+        });
+    }
+
+    function overlaps(a, b) {
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    }
+
+    function showNames() {
+      if (map.getZoom() < LABEL_ZOOM) { names.remove(); return; }
+      names.addTo(map);
+      var written = [];
+      labels.forEach(function (l) {
+        var element = l.marker.getElement();
+        if (!element) { return; }
+        element.style.visibility = "";
+        var box = element.firstChild.getBoundingClientRect();
+        var clash = written.some(function (other) { return overlaps(box, other); });
+        element.style.visibility = clash ? "hidden" : "";
+        if (!clash) { written.push(box); }
+      });
+      holder.dataset.namesShown = String(written.length);
+    }
+
+    map.createPane("outlines").style.zIndex = 350;
+    map.createPane("names").style.zIndex = 450;
+    map.getPane("names").style.pointerEvents = "none";
+    regions.addTo(map);
+    map.on("zoomend", showNames);
 
     function draw(data) {
       var summary = data.summary;
@@ -127,7 +237,8 @@
           if (first) {
             var e = data.summary.extent;
             if (e) { map.fitBounds([[e[1], e[0]], [e[3], e[2]]], { padding: [20, 20], maxZoom: 9 }); }
-            else { map.setView([48.5, 31.5], 5); }
+            else { map.setView([20, 0], 2); }
+            drawOutlines(e);
             // Listen only now: the first fit is not a move of the reader's.
             map.on("moveend", function () {
               if (fetched === "all" || (fetched && fetched.zoom === map.getZoom() &&
@@ -144,7 +255,7 @@
         })
         .catch(function (err) {
           if (mine !== latest) { return; }
-          if (first) { map.setView([48.5, 31.5], 5); }
+          if (first) { map.setView([20, 0], 2); drawOutlines(null); }
           status.textContent = "The map could not be loaded: " + err.message;
           delete holder.dataset.loading;
         });
