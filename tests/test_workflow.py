@@ -18,7 +18,7 @@ def test_ingest_announces_merging_and_judging_after_the_files(db_path):
                          step=events.append)
         assert summary.incidents and summary.verdicts
         again = ingest(store, "acled", [FLAGSHIP / "inputs" / "acled.csv"], step=events.append)
-    assert events[-2:] == ["merging reports into incidents",
+    assert events[-3:] == ["reading commitment events", "merging reports into incidents",
                            "judging incidents under every reading"]
-    assert events[events.index("merging reports into incidents") - 1] == "21/21"
+    assert events[events.index("reading commitment events") - 1] == "21/21"
     assert again.incidents is None  # nothing changed: no steps to announce

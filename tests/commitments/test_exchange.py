@@ -145,7 +145,7 @@ def test_report_and_dashboard_show_the_commitments(flagship, tmp_path: Path) -> 
     assert "wounded handed over by RU: 22 of 23 reported (partial)" in markdown
     db = flagship.path
     flagship.close()
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
         page = client.get("/agreements/energy-moratorium-2025")
         twin = client.get("/api/agreements/energy-moratorium-2025/commitments").json()
     assert page.status_code == 200 and 'data-kind="exchange"' in page.text

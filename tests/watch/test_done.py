@@ -78,7 +78,7 @@ def test_a_new_strike_in_scope_alerts_every_sink_once(
     assert capsys.readouterr().out == ""
 
     watcher.release()
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
         page = client.get("/alerts")
         assert page.status_code == 200
         assert alert.text.replace("'", "&#39;") in page.text

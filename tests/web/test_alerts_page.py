@@ -36,7 +36,7 @@ def _seed_alerts(db):
 
 def test_alerts_page_escapes_and_links(db):
     _seed_alerts(db)
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
         page = client.get("/alerts")
         assert page.status_code == 200
         assert SCRIPT not in page.text and "&lt;script&gt;" in page.text
@@ -48,13 +48,13 @@ def test_alerts_page_escapes_and_links(db):
         assert 'href="/alerts" aria-current="page"' in page.text
         data = client.get("/api/alerts?kind=first_violation").json()
         assert data["total"] == 1 and data["alerts"][0]["party"] == "RU"
-        assert data["alerts"][0]["links"]["dashboard"] == f"http://testserver/incidents/{XSS_ID}"
+        assert data["alerts"][0]["links"]["dashboard"] == f"http://127.0.0.1:8000/incidents/{XSS_ID}"
         assert client.get("/api/alerts?per_page=0").status_code == 422
 
 
 def test_alerts_atom_is_a_valid_feed(db):
     _seed_alerts(db)
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
         response = client.get("/alerts.atom")
     assert response.headers["content-type"] == "application/atom+xml; charset=utf-8"
     feed = ET.fromstring(response.content)
@@ -63,6 +63,6 @@ def test_alerts_atom_is_a_valid_feed(db):
     entry = entries[0]
     assert entry.findtext(f"{ATOM}title").startswith("First violation by RU")
     assert SCRIPT in entry.findtext(f"{ATOM}title")  # text, escaped by XML, not markup
-    assert entry.find(f"{ATOM}link").get("href") == f"http://testserver/incidents/{XSS_ID}"
+    assert entry.find(f"{ATOM}link").get("href") == f"http://127.0.0.1:8000/incidents/{XSS_ID}"
     assert entry.findtext(f"{ATOM}id").startswith("urn:uuid:")
     assert entry.findtext(f"{ATOM}updated") == "2025-04-10T12:00:00Z"
