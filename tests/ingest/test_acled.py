@@ -80,7 +80,8 @@ def test_bulk_stage_can_be_finished_at_once(tmp_path: Path) -> None:
 def test_reingest_changes_nothing_and_edits_supersede(tmp_path: Path) -> None:
     with open_store(tmp_path / "t.duckdb") as store:
         first = ingest_file(store, "acled", SMALL)
-        assert (first.rows, first.documents, first.reports, first.superseded) == (4, 4, 4, 1)
+        assert (first.rows, first.records, first.documents, first.reports, first.superseded,
+                first.skipped) == (5, 4, 4, 4, 1, {"not an attack: Protests": 1})
         assert ingest_file(store, "acled", SMALL).skipped_unchanged
         copy = shutil.copy(SMALL, tmp_path / "copy.csv")
         with open(copy, "a", encoding="utf-8") as stream:

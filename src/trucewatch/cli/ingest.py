@@ -10,10 +10,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from trucewatch.errors import UsageError
 from trucewatch.sources import FORMATS
+from trucewatch.sources.dates import check_date_format
+from trucewatch.sources.encoding import check_encoding
+from trucewatch.sources.summary import describe
 from trucewatch.store import open_store
 from trucewatch.workflow import ingest as ingest_paths
 
 from .render import console, err_console
+
+
+#: Formats whose files have a date column whose format is decided per file.
+_DATED = ("acled", "ucdp", "table")
 
 
 def register(app: typer.Typer) -> None:
@@ -48,6 +55,13 @@ def ingest(
         help="Publication date of text files and feed entries that state none (YYYY-MM-DD)."),
     language: str | None = typer.Option(
         None, help="Language of text files and feeds that state none (en, uk, ru)."),
+    encoding: str | None = typer.Option(
+        None, help="Text encoding of the files (e.g. cp1251, cp1252, utf-16); detected when "
+        "not given."),
+    date_format: str | None = typer.Option(
+        None, "--date-format", metavar="PATTERN",
+        help="Date format of the files' date column as a strptime pattern (e.g. %d/%m/%Y); "
+        "decided per file when not given."),
     timeout: float = typer.Option(30.0, min=0.1, help="Seconds to wait for a URL."),
     merge: bool = typer.Option(True, help="Rebuild incidents and verdicts afterwards."),
 ) -> None:
@@ -61,6 +75,12 @@ def ingest(
     (a URL is fetched into fetched/ beside the database, and that copy is ingested)
     """
     options: dict[str, object] = {}
+    if encoding:
+        options["encoding"] = check_encoding(encoding)
+    if date_format:
+        if source_format not in _DATED:
+            raise UsageError(f"--date-format is for the {', '.join(_DATED)} formats")
+        options["date_format"] = check_date_format(date_format)
     if source_format == "table":
         options["mapping"] = _mapping(mapping)
     elif mapping:
@@ -84,15 +104,6 @@ def ingest(
                                timeout=timeout, **options)
     for given, result in zip(paths, summary.files, strict=True):
         name = result.path if given == result.path else f"{given} (saved as {result.path})"
-        if result.skipped_unchanged:
-            console.print(f"{name}: unchanged, already ingested")
-            continue
-        line = (f"{name}: {result.rows} rows read, {result.documents} new documents, "
-                f"{result.reports} new reports")
-        if result.superseded:
-            line += f", {result.superseded} earlier versions superseded"
-        if result.rejected:
-            line += f", {result.rejected} bad rows skipped (see {result.rejects_path})"
-        console.print(line)
+        console.print(f"{name}: {describe(result)}", markup=False, highlight=False)
     if summary.incidents is not None:
         console.print(f"{summary.incidents} incidents, {summary.verdicts} verdicts")

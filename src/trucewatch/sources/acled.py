@@ -10,6 +10,7 @@ supersedes the earlier version, which stays in the store as history. A URL insid
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,54 +18,89 @@ from typing import Any
 from trucewatch.errors import InputError
 from trucewatch.sources.acled_bulk import finish, stage, unstage
 from trucewatch.sources.acled_layout import COLUMNS, conventions, split_source
-from trucewatch.sources.base import (
-    BadRowHandler,
-    csv_rows,
-    new_report,
-    open_text,
-    parse_coordinate,
-    parse_date,
-    read_header,
-    require_columns,
-)
+from trucewatch.sources.base import BadRowHandler, ReadNotes, new_report, parse_coordinate
+from trucewatch.sources.columns import find_columns
+from trucewatch.sources.dates import DateReader, decide_while_reading
 from trucewatch.sources.notes import LOCAL, normalise, read_note
-from trucewatch.sources.regions import admin1_code, country_code
+from trucewatch.sources.regions import country_code, place_of
+from trucewatch.sources.tabular import open_table
 
-__all__ = ["COLUMNS", "finish", "read", "stage", "unstage"]
+__all__ = ["COLUMNS", "finish", "read", "stage", "staged_skips", "unstage"]
 
-def read(path: str | Path, *, on_bad: BadRowHandler | None = None) -> Iterator[dict[str, Any]]:
-    """Attack reports of an ACLED export, one record per attack row."""
+_FIX = "fix the row or pass --skip-bad"
+
+
+def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
+         notes: ReadNotes | None = None, encoding: str | None = None,
+         date_format: str | None = None) -> Iterator[dict[str, Any]]:
+    """Attack reports of an ACLED export (CSV in any encoding, or a workbook), one record per
+    attack row; other rows are counted in ``notes`` as skipped, by event type."""
     path = Path(path)
-    columns = require_columns(read_header(path), COLUMNS, path=path, what="ACLED export")
-    at = [columns[name] for name in COLUMNS]
+    notes = notes if notes is not None else ReadNotes()
     known = conventions()
-    with open_text(path) as stream:
-        for line, raw in csv_rows(stream, path=path, width=len(columns), on_bad=on_bad):
-            row = dict(zip(COLUMNS, (raw[i] for i in at), strict=True))
+    dates = DateReader(date_format)
+    missing = frozenset(known["missing_values"])
+    with open_table(path, encoding=encoding) as table:
+        at = find_columns(table.header, COLUMNS, known["column_aliases"],
+                          [tuple(n) if isinstance(n, list) else n
+                           for n in known["required_columns"]],
+                          path=path, what="ACLED export")
+        notes.encoding, notes.header = table.encoding, table.header
+        width, date_at = len(table.header), at["event_date"]
+        rows = decide_while_reading(
+            table.rows, lambda row: row[1][date_at] if len(row[1]) > date_at else "", dates)
+        for line, raw in rows:
+            notes.date_format = dates.label
             try:
-                record = _record(row, line, path, known)
+                if len(raw) != width:
+                    raise InputError(f"expected {width} columns, found {len(raw)}", path=path,
+                                     line=line, hint=_FIX)
+                row = {name: "" if i is None or raw[i] in missing else raw[i]
+                       for name, i in at.items()}
+                record = _record(row, line, path, known, dates)
             except InputError as error:
                 if on_bad is None:
                     raise
                 on_bad(error, raw)
                 continue
-            if record is not None:
-                record["content"] = "\x1f".join(raw)
-                yield record
+            if record is None:
+                notes.skip(f"not an attack: {row['event_type'] or 'no event type'}")
+                continue
+            record["content"] = "\x1f".join(raw)
+            yield record
+        notes.date_format = dates.label
 
 
-def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any]
-            ) -> dict[str, Any] | None:
-    event_date = parse_date(row["event_date"], path=path, line=line, field="event_date")
+def _attack_types(known: dict[str, Any]) -> frozenset[str]:
+    return frozenset(kind.casefold() for kind in known["attack_event_types"])
+
+
+def staged_skips(conn: Any) -> dict[str, int]:
+    """The rows a bulk stage (:func:`stage`) read but skipped as not attacks, by event type."""
+    types = sorted(conventions()["attack_event_types"])
+    marks = ", ".join("?" for _ in types)
+    return {f"not an attack: {kind or 'no event type'}": count
+            for kind, count in conn.execute(
+                "SELECT coalesce(event_type, ''), count(*) FROM _acled WHERE event_type IS NULL "
+                f"OR event_type NOT IN ({marks}) GROUP BY ALL ORDER BY 1", types).fetchall()}
+
+
+def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any],
+            dates: DateReader) -> dict[str, Any] | None:
+    event_date = dates.parse(row["event_date"])
+    if event_date is None:
+        raise InputError(f"{row['event_date']!r} is not a date in the file's format "
+                         f"({dates.expected()})", path=path, line=line, field="event_date",
+                         hint="fix the row, pass --date-format or --skip-bad")
     lat = parse_coordinate(row["latitude"], limit=90, path=path, line=line, field="latitude")
     lon = parse_coordinate(row["longitude"], limit=180, path=path, line=line, field="longitude")
-    if row["event_type"] not in known["attack_event_types"]:
+    if row["event_type"].strip().casefold() not in _attack_types(known):
         return None
     try:
         version = int(row["timestamp"] or 0)
     except ValueError:
         raise InputError(f"{row['timestamp']!r} is not a Unix timestamp", path=path, line=line,
-                         field="timestamp", hint="fix the row or pass --skip-bad") from None
+                         field="timestamp", hint=_FIX) from None
     country = country_code(row["iso"]) or country_code(row["country"])
     overrides = known["admin1_overrides"].get(country, ())
     notes = row["notes"]
@@ -72,6 +108,10 @@ def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any]
     target_class, target_text, perpetrator, claimed_by, negated, reasons = read_note(
         normalise(notes, places), row["tags"])
     claimed_by = country if claimed_by == LOCAL else claimed_by
+    place = place_of(country, row["admin1"], lat, lon, (row["admin2"], row["location"]),
+                     overrides)
+    if place.reason:
+        reasons = json.dumps({**json.loads(reasons), "admin1": place.reason}, ensure_ascii=False)
     url, outlet = split_source(row["source"])
     return {
         "line": line,
@@ -82,7 +122,7 @@ def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any]
         "reports": [new_report(
             event_date=event_date,
             date_precision=known["time_precision"].get(row["time_precision"], "day"),
-            country=country, admin1=admin1_code(country, row["admin1"], overrides),
+            country=place.country, admin1=place.admin1,
             place=row["location"] or None, lat=lat, lon=lon,
             geo_precision=row["geo_precision"] or None,
             target_class=target_class, target_text=target_text,
