@@ -3,8 +3,8 @@
 A CSV cell that begins with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) is a
 formula to a spreadsheet: :func:`csv_cell` prefixes it with ``'`` so it is shown as text.
 Numbers keep their sign. :func:`markdown_text` escapes the characters Markdown reads as markup
-(and HTML tags, which most Markdown renderers pass through), and folds line breaks, so a
-source's text stays text in a table cell or a heading.
+(emphasis, links, code, headings, table pipes, and HTML tags, which most renderers pass
+through), and folds line breaks, so a source's text stays text in a table cell or a heading.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ __all__ = ["csv_cell", "markdown_text"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]()#!|<>~])")
 
 
 def csv_cell(value: Any) -> Any:

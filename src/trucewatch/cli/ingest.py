@@ -18,7 +18,6 @@ from trucewatch.workflow import ingest as ingest_paths
 
 from .render import console, err_console
 
-
 #: Formats whose files have a date column whose format is decided per file.
 _DATED = ("acled", "ucdp", "table")
 

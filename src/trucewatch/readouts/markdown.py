@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from trucewatch.safe_text import markdown_text
+
 from .compare import Comparison
 from .terms import Terms
 
@@ -32,7 +34,7 @@ def cell(terms: Terms, term: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def to_markdown(comparison: Comparison) -> str:

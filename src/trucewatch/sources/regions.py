@@ -58,7 +58,7 @@ def country_code(value: str) -> str | None:
             country = pycountry.countries.search_fuzzy(name)[0]
         except LookupError:
             return None
-    return country.alpha_2
+    return country.alpha_2 if country is not None else None
 
 
 @cache

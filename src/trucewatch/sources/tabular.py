@@ -23,7 +23,7 @@ from typing import Any
 from trucewatch.errors import InputError
 from trucewatch.sources.encoding import detect_encoding
 
-__all__ = ["WORKBOOK_SUFFIXES", "Table", "is_workbook", "open_table"]
+__all__ = ["WORKBOOK_SUFFIXES", "Table", "csv_records", "is_workbook", "open_table"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _FIX = "fix the row or pass --skip-bad"
@@ -67,7 +67,7 @@ def open_table(path: Path, *, encoding: str | None = None, delimiter: str = ",",
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror}", path=path) from exc
     with stream:
-        yield _with_header(path, _csv_rows(stream, path, name, delimiter), header, name)
+        yield _with_header(path, csv_records(stream, path, name, delimiter), header, name)
 
 
 def _with_header(path: Path, rows: Iterator[tuple[int, list[str]]], header: bool,
@@ -91,7 +91,7 @@ def _skip_tags(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, lis
     yield from rows
 
 
-def _csv_rows(stream: io.TextIOBase, path: Path, encoding: str, delimiter: str
+def csv_records(stream: io.TextIOBase, path: Path, encoding: str, delimiter: str
               ) -> Iterator[tuple[int, list[str]]]:
     """``(line, fields)`` of each non-blank CSV record; a byte the encoding cannot read or a
     NUL byte is an InputError naming the line."""
