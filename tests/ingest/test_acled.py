@@ -106,8 +106,8 @@ def test_edit_in_a_later_file_supersedes(tmp_path: Path) -> None:
 
 
 BAD_ROWS = [
-    ({"event_date": "31 Febtober 2025"}, "event_date: '31 Febtober 2025' is not a date "
-     "(use 2025-05-16 or 16 May 2025); fix the row or pass --skip-bad"),
+    ({"event_date": "31 Febtober 2025"}, "event_date: '31 Febtober 2025' is not a date in the "
+     "file's format (YYYY-MM-DD); fix the row, pass --date-format or --skip-bad"),
     ({"latitude": "123.4"}, "latitude: 123.4 is outside -90..90; fix the row or pass --skip-bad"),
     ({"longitude": "east"}, "longitude: 'east' is not a number; fix the row or pass --skip-bad"),
 ]
@@ -136,7 +136,7 @@ def test_wrong_column_count(tmp_path: Path) -> None:
         assert str(caught.value) == (f"{path}:3: expected 31 columns, found 30; "
                                      "fix the row or pass --skip-bad")
         result = ingest_file(store, "acled", path, skip_bad=True)
-        assert (result.rows, result.rejected) == (3, 1)
+        assert (result.rows, result.records, result.rejected) == (5, 3, 1)
         rejects = _rows(Path(result.rejects_path))
         assert rejects[0]["line"] == "3"
         assert rejects[0]["reason"] == "expected 31 columns, found 30"
@@ -145,7 +145,8 @@ def test_wrong_column_count(tmp_path: Path) -> None:
 def test_missing_columns(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("event_id_cnty,event_date\nA,2025-01-01\n", encoding="utf-8")
-    with pytest.raises(InputError, match="not a ACLED export file: missing column"):
+    with pytest.raises(InputError, match="not a ACLED export file: no column event_type, "
+                       "iso or country in the header"):
         list(read("acled", path))
 
 
@@ -154,8 +155,9 @@ def test_cli_ingest(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["--db", str(db), "ingest", "acled", str(SMALL)])
     assert result.exit_code == 0, result.output
-    assert f"{SMALL}: 4 rows read, 4 new documents, 4 new reports, 1 earlier versions " \
-           "superseded" in result.output
+    assert (f"{SMALL}: 5 rows read, 4 new documents, 4 new reports, 1 earlier version "
+            "superseded, 1 skipped as not attacks (Protests 1); dates D Month YYYY and YYYY-MM-DD, "
+            "encoding utf-8") in " ".join(result.output.split())
     assert "3 incidents, 0 verdicts" in result.output
     again = runner.invoke(app, ["--db", str(db), "ingest", "acled", str(SMALL)])
     assert "unchanged, already ingested" in again.output
@@ -176,7 +178,7 @@ def test_cli_bad_row_and_skip_bad(tmp_path: Path) -> None:
         in " ".join(failed.output.split())
     skipped = runner.invoke(app, ["--db", db, "ingest", "acled", str(path), "--skip-bad"])
     assert skipped.exit_code == 0, skipped.output
-    assert "1 bad rows skipped (see" in skipped.output
+    assert "1 rejected (see" in skipped.output
     assert Path(f"{path}.rejects.csv").exists()
 
 

@@ -53,12 +53,17 @@ def _parse(value: str, pattern: str) -> dt.date | None:
 
 
 @lru_cache(maxsize=65536)
-def unambiguous_date(value: str) -> dt.date | None:
-    """A date in a form that reads one way only (ISO, a month name, ``20250516``), or None."""
+def _unambiguous(value: str) -> tuple[dt.date, DateFormat] | None:
     for fmt in _formats():
         if fmt.order == "fixed" and (day := _parse(value, fmt.pattern)) is not None:
-            return day
+            return day, fmt
     return None
+
+
+def unambiguous_date(value: str) -> dt.date | None:
+    """A date in a form that reads one way only (ISO, a month name, ``20250516``), or None."""
+    found = _unambiguous(value)
+    return found[0] if found else None
 
 
 def check_date_format(pattern: str) -> str:
@@ -82,6 +87,7 @@ class DateReader:
         self.format: DateFormat | None = (
             DateFormat(given, f"{given} (given by --date-format)") if given else None)
         self.ambiguous = False
+        self.also: set[str] = set()  # other forms some values were in
         self._counts = dict.fromkeys(_formats(), 0)
 
     @property
@@ -93,9 +99,12 @@ class DateReader:
         """The format as the summary shows it."""
         if self.format is None:
             return None
+        label = self.format.label
         if self.ambiguous:
-            return f"{self.format.label} (day first assumed: no day in the file is above 12)"
-        return self.format.label
+            label += " (day first assumed: no day in the file is above 12)"
+        if self.also:
+            label += " and " + ", ".join(sorted(self.also))
+        return label
 
     def observe(self, value: str) -> None:
         """Count which formats read ``value``; decide once the best ones agree."""
@@ -129,7 +138,11 @@ class DateReader:
             return None
         if self.format is not None and (day := _parse(value, self.format.pattern)) is not None:
             return day
-        return unambiguous_date(value)
+        found = _unambiguous(value)
+        if found is None:
+            return None
+        self.also.add(found[1].label)
+        return found[0]
 
     def expected(self) -> str:
         """What a date should look like, for an error message."""

@@ -330,7 +330,7 @@ def _write_file(store: Store, module: Any, path: Path, identity: Identity, total
     with unordered_inserts(store.conn), store.transaction() as conn:
         if staged is not None:  # read and mapped in bulk
             result.records = staged
-            result.skipped = dict(getattr(module, "staged_skips", lambda conn: {})(conn))
+            notes = getattr(module, "staged_notes", lambda conn: ReadNotes())(conn)
         else:
             notes = ReadNotes()
             extra = {"notes": notes} if "notes" in inspect.signature(module.read).parameters else {}
@@ -343,9 +343,9 @@ def _write_file(store: Store, module: Any, path: Path, identity: Identity, total
                     batch, first = _Batch(source_format, identity.fingerprint), False
             _flush(conn, batch, first)
             result.duplicates = _drop_repeated_keys(conn)
-            result.skipped = dict(notes.skipped)
-            result.encoding, result.date_format = notes.encoding, notes.date_format
-            result.header = notes.header
+        result.skipped = dict(notes.skipped)
+        result.encoding, result.date_format = notes.encoding, notes.date_format
+        result.header = notes.header
         keys = "_stage_keys" if staged is not None else "_stage_docs"
         result.duplicates += conn.execute(
             f"SELECT count(*) - count(DISTINCT id) FROM {keys}").fetchone()[0]
