@@ -188,7 +188,7 @@ def test_acled_workbook_even_a_damaged_one(tmp_path: Path) -> None:
 def test_not_a_workbook_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"PK\x03\x04 this is no workbook")
-    with pytest.raises(InputError, match="broken.xlsx: not a readable Excel workbook"):
+    with pytest.raises(InputError, match=r"broken\.xlsx: not a readable Excel workbook"):
         list(read("acled", path))
 
 
