@@ -16,7 +16,8 @@ __all__ = ["csv_cell", "markdown_text"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_MARKDOWN = re.compile(r"([\\`*_\[\]()#!|<>~])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]()#!|~])")
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 
 
 def csv_cell(value: Any) -> Any:
@@ -29,4 +30,6 @@ def csv_cell(value: Any) -> Any:
 def markdown_text(text: Any) -> str:
     """``text`` with Markdown and HTML markup escaped and line breaks folded to spaces."""
     plain = " ".join(str(text).split())
+    for raw, entity in _ENTITIES:
+        plain = plain.replace(raw, entity)
     return _MARKDOWN.sub(r"\\\1", plain)

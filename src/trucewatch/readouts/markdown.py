@@ -34,7 +34,11 @@ def cell(terms: Terms, term: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return markdown_text(text)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+#: Terms whose cells quote the statement's own words: escaped as source text.
+_QUOTED = ("scope_text", "conditions")
 
 
 def to_markdown(comparison: Comparison) -> str:
@@ -43,7 +47,8 @@ def to_markdown(comparison: Comparison) -> str:
     lines = ["| term | " + " | ".join(speakers) + " |",
              "|---|" + "---|" * len(speakers)]
     for term, title in TERM_ROWS:
-        cells = [_escape(cell(comparison.speakers[s], term)) for s in speakers]
+        escape = markdown_text if term in _QUOTED else _escape
+        cells = [escape(cell(comparison.speakers[s], term)) for s in speakers]
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
     lines += ["", "## Differences", ""]
     lines += [f"- **{d.term}**: {_escape(d.explanation)}" for d in comparison.differences]
