@@ -7,6 +7,7 @@ exception, and never a partial write. ``HYPOTHESIS_PROFILE=long`` runs many more
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import random
@@ -134,8 +135,12 @@ def test_mutated_files_are_read_or_refused(store: Any, fmt: str, fixture: Path,
         shutil.rmtree(path.parent, ignore_errors=True)
 
 
-@pytest.mark.parametrize(("fmt", "fixture", "options"), INPUTS[::3] + INPUTS[-4:],
-                         ids=[f"{f}-{p.name}" for f, p, _ in INPUTS[::3] + INPUTS[-4:]])
+#: One input per importer and layout family, for random bytes and truncations.
+SOME = [INPUTS[i] for i in (0, 3, 6, 7, 8, 9, 10, 11)]
+
+
+@pytest.mark.parametrize(("fmt", "fixture", "options"), SOME,
+                         ids=[f"{f}-{p.name}" for f, p, _ in SOME])
 @given(data=st.binary(max_size=3000), cut=st.floats(0, 1), skip_bad=st.booleans())
 def test_random_bytes_and_truncated_files(store: Any, fmt: str, fixture: Path,
                                           options: dict[str, Any], data: bytes, cut: float,
@@ -164,18 +169,14 @@ SPEC = (FIXTURES / "agreement.yaml").read_text(encoding="utf-8")
 @given(seed=st.integers(0, 2**32), steps=st.integers(1, 6))
 def test_spec_loader_on_mutated_specs(seed: int, steps: int) -> None:
     text = _mutate(SPEC.encode("utf-8"), seed, steps).decode("utf-8", "replace")
-    try:
+    with contextlib.suppress(TrucewatchError):
         parse_spec(text)
-    except TrucewatchError:
-        pass
 
 
 @given(text=st.text(max_size=2000))
 def test_spec_loader_on_any_text(text: str) -> None:
-    try:
+    with contextlib.suppress(TrucewatchError):
         parse_spec(text)
-    except TrucewatchError:
-        pass
 
 
 @given(text=st.text(max_size=600), language=st.sampled_from([None, "en", "uk", "ru"]),

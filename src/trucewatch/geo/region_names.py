@@ -26,6 +26,7 @@ from importlib import resources
 import pycountry
 
 from trucewatch.geo.boundaries import regions
+from trucewatch.geo.levels import first_level
 
 __all__ = ["admin1_from_name", "name_key"]
 
@@ -80,7 +81,7 @@ def _index() -> dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]]:
     Natural Earth lacks)."""
     sources = [
         _hand_written(),
-        [(region.code, name) for region in regions() for name in region.names],
+        [(first_level(region.code), name) for region in regions() for name in region.names],
         [(s.code, s.name) for s in pycountry.subdivisions
          if "-" in s.code and getattr(s, "parent_code", None) is None],
     ]

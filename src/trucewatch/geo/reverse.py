@@ -19,11 +19,19 @@ from functools import cache, lru_cache
 import numpy as np
 
 from trucewatch.geo.boundaries import Region, regions
+from trucewatch.geo.levels import first_level
+from trucewatch.geo.settlements import nearest_settlement
 
 __all__ = ["NEAR_KM", "Located", "locate"]
 
 #: How far outside every outline a point may lie and still get the nearest region.
 NEAR_KM = 25.0
+#: Within this distance of its region's outline, a point whose nearest gazetteer settlement
+#: (within SETTLEMENT_KM) lies in a neighbouring region of the same country gets that region:
+#: the 1:10 million outlines are coarse around small regions such as Kyiv city (Irpin and
+#: Bucha would fall inside it).
+BORDER_KM = 6.0
+SETTLEMENT_KM = 3.0
 _CELL = 1.0  # degrees per side of a cell of the index
 _KM_PER_DEGREE = 111.2
 
@@ -34,13 +42,18 @@ class Located:
 
     country: str
     admin1: str
-    how: str  # "inside" the outline, or "nearest" (outside every outline, within NEAR_KM)
+    how: str  # "inside" the outline, "nearest" (outside every outline, within NEAR_KM) or
+    #          "settlement" (near the outline, in the region of the nearest settlement)
     km: float = 0.0  # for "nearest": the distance to the region's outline
+    settlement: str | None = None
 
     @property
     def reason(self) -> str:
         if self.how == "inside":
             return f"coordinates inside the outline of {self.admin1}"
+        if self.how == "settlement":
+            return (f"coordinates near a region's outline, {self.km:.1f} km from "
+                    f"{self.settlement}, in {self.admin1}")
         return f"coordinates {self.km:.1f} km outside the outline of {self.admin1}, the nearest"
 
 
@@ -110,6 +123,25 @@ def _nearest(lat: float, lon: float) -> tuple[Region, float] | None:
     return best[2], best[0]
 
 
+def _outline_km(region: Region, lat: float, lon: float) -> float:
+    squeeze = max(math.cos(math.radians(lat)), 0.05)
+    return min(float(np.min(np.hypot((ring[:, 0] - lon) * squeeze, ring[:, 1] - lat)))
+               for ring in region.rings) * _KM_PER_DEGREE
+
+
+def _settled(lat: float, lon: float, region: Region) -> Located | None:
+    """The region of the nearest settlement, for a point near its region's outline whose
+    nearest settlement lies in another region of the same country."""
+    near = nearest_settlement(lat, lon, SETTLEMENT_KM)
+    code = first_level(region.code)
+    if near is None or near[0].admin1 in (code, region.code):
+        return None
+    place, km = near
+    if place.admin1[:2] != region.country or _outline_km(region, lat, lon) > BORDER_KM:
+        return None
+    return Located(region.country, place.admin1, "settlement", round(km, 1), place.name)
+
+
 @lru_cache(maxsize=200_000)
 def locate(lat: float, lon: float) -> Located | None:
     """The country and ISO 3166-2 region at (``lat``, ``lon``), or None when the point is
@@ -119,9 +151,10 @@ def locate(lat: float, lon: float) -> Located | None:
         return None
     region = _inside(lat, lon)
     if region is not None:
-        return Located(region.country, region.code, "inside")
+        return _settled(lat, lon, region) or Located(region.country, first_level(region.code),
+                                                     "inside")
     near = _nearest(lat, lon)
     if near is None:
         return None
     region, km = near
-    return Located(region.country, region.code, "nearest", round(km, 1))
+    return Located(region.country, first_level(region.code), "nearest", round(km, 1))
