@@ -101,13 +101,13 @@ def ingest_all(folder: Path) -> list[dict[str, Any]]:
     return out
 
 
-def region_accuracy(folder: Path) -> list[dict[str, Any]]:
-    """Per file: rows with coordinates and a region that resolves, and how many of them the
-    coordinates place in that region."""
+def region_accuracy(folder: Path, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Per file (but those whose names end with one of ``skip``): rows with coordinates and a
+    region that resolves, and how many of them the coordinates place in that region."""
     out = []
     for name, (lat_col, lon_col, region_col, country_cols) in REGION_COLUMNS.items():
         path = folder / name
-        if not path.exists():
+        if not path.exists() or name.endswith(skip):
             continue
         with open_table(path) as table:
             at = {n.strip(): i for i, n in enumerate(table.header)}
