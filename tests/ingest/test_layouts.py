@@ -245,3 +245,16 @@ def test_same_bytes_read_another_way_is_a_new_ingest(tmp_path: Path) -> None:
         assert (back.skipped_unchanged, back.documents, back.replaced) == (False, 6, 6)
         assert current() == [(None,)] * 6
         assert store.conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 18
+
+
+def test_a_tie_in_a_standard_export_goes_to_the_row_reader(tmp_path: Path) -> None:
+    lines = (FIXTURES / "acled" / "small.csv").read_text(encoding="utf-8").splitlines()
+    tied = lines[1].replace("Power was cut", "Power was lost")  # same id and timestamp
+    path = tmp_path / "tied.csv"
+    path.write_text("\n".join([*lines, tied]) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "t.duckdb") as store:
+        result = ingest_file(store, "acled", path)
+        assert result.duplicates == 1
+        assert store.conn.execute(
+            "SELECT count(*) FROM reports WHERE source_key = 'acled:UKR1001' "
+            "AND NOT superseded").fetchone()[0] == 1

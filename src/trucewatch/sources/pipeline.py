@@ -31,6 +31,7 @@ from trucewatch.sources.base import DOCUMENT_FIELDS, REPORT_FIELDS, ReadNotes
 from trucewatch.sources.identity import Identity, identify, record_ingest, supersede_earlier
 from trucewatch.sources.registry import format_module
 from trucewatch.sources.rejects import write_rejects
+from trucewatch.sources.tabular import is_workbook
 from trucewatch.store import Store
 from trucewatch.store.bulk import unordered_inserts
 from trucewatch.store.memory import bounded_memory
@@ -297,8 +298,9 @@ def ingest_file(
         reason = f"{error.field}: {error.message}" if error.field else error.message
         result.rejects.append((error.line, reason, raw))
 
-    # the bulk stage reads a file's plain first reading; other readings go row by row
-    bulk = getattr(module, "stage", None) if not identity.fingerprint else None
+    # the bulk stage reads a CSV file's plain first reading; the rest goes row by row
+    bulk = (getattr(module, "stage", None)
+            if not identity.fingerprint and not is_workbook(path) else None)
     with bounded_memory(store.conn), ExitStack() as metered:
         meter = (metered.enter_context(StatementMeter(store.conn, progress, total_lines))
                  if bulk is not None and progress is not None else None)
@@ -306,6 +308,9 @@ def ingest_file(
             meter.step(0.0, _SHARES["read"])
         # Staged outside the transaction: a DuckDB read error must not abort it.
         staged = bulk(store.conn, path, lines=total_lines, **options) if bulk else None
+        if staged is not None and _tied_versions(store.conn):
+            module.unstage(store.conn)  # the row reader keeps the later of two tied rows
+            staged = None
         if staged is None:  # read row by row, which reports its own progress
             metered.close()
             meter = None
@@ -387,6 +392,15 @@ def _counted(records: Iterable[dict[str, Any]], result: FileResult,
         yield record
     if progress is not None:
         progress(total, total)
+
+
+def _tied_versions(conn: Any) -> bool:
+    """Whether a bulk stage holds two different rows with the same source key and version."""
+    repeated = conn.execute("SELECT count(source_key) - count(DISTINCT hash(source_key)) "
+                            "FROM _stage_keys").fetchone()[0]
+    return bool(repeated) and conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM _stage_docs WHERE source_key IS NOT NULL "
+        "GROUP BY source_key, source_version HAVING count(DISTINCT id) > 1)").fetchone()[0]
 
 
 def _drop_repeated_keys(conn: Any) -> int:

@@ -33,6 +33,7 @@ from trucewatch.sources.base import (
 )
 from trucewatch.sources.columns import header_key
 from trucewatch.sources.dates import DateReader, decide_while_reading
+from trucewatch.sources.encoding import detect_encoding
 from trucewatch.sources.notes import LOCAL, normalise, read_note
 from trucewatch.sources.regions import country_code, place_of
 from trucewatch.sources.tabular import open_table
@@ -124,8 +125,8 @@ def _rows(path: Path, mapping: dict[str, str], on_bad: BadRowHandler | None, not
 
 def _json_rows(path: Path, suffix: str, on_bad: BadRowHandler | None, notes: ReadNotes,
                encoding: str | None) -> Iterator[tuple[int, dict[str, Any], Any]]:
-    with open_text(path, encoding) as stream:
-        notes.encoding = stream.encoding
+    notes.encoding = encoding or detect_encoding(path)
+    with open_text(path, notes.encoding) as stream:
         try:
             if suffix != ".json":
                 for line, text in enumerate(stream, 1):
