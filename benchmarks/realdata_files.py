@@ -9,7 +9,8 @@ attacks, rejected, duplicates, encoding and date format. Then, for every row tha
 coordinates and names its region in a column, the region of the coordinates
 (:func:`trucewatch.geo.reverse.locate`) is compared with the region the name resolves to
 (:func:`trucewatch.geo.region_names.admin1_from_name` within the row's country); rows whose
-name resolves to no region are counted apart.
+name resolves to no region are counted apart. The baseline in the same run places each point
+in the region whose centre (the mean of its outline's points) is nearest.
 
     python benchmarks/realdata_files.py [FOLDER]
 """
@@ -27,6 +28,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import numpy as np  # noqa: E402
+
+from trucewatch.geo.boundaries import regions  # noqa: E402
+from trucewatch.geo.levels import first_level  # noqa: E402
 from trucewatch.geo.reverse import locate  # noqa: E402
 from trucewatch.sources import ingest_file  # noqa: E402
 from trucewatch.sources.regions import admin1_code, country_code  # noqa: E402
@@ -101,6 +106,21 @@ def ingest_all(folder: Path) -> list[dict[str, Any]]:
     return out
 
 
+_CENTRES: list[Any] = []
+
+
+def nearest_centre(lat: float, lon: float) -> str:
+    """The baseline: the region whose centre is nearest to the point."""
+    if not _CENTRES:
+        found = regions()
+        _CENTRES.extend([[first_level(r.code) for r in found],
+                         np.array([np.concatenate(r.rings).mean(axis=0) for r in found])])
+    codes, centres = _CENTRES
+    squeeze = max(np.cos(np.radians(lat)), 0.05)
+    return codes[int(np.argmin(np.hypot((centres[:, 0] - lon) * squeeze,
+                                        centres[:, 1] - lat)))]
+
+
 def region_accuracy(folder: Path, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Per file (but those whose names end with one of ``skip``): rows with coordinates and a
     region that resolves, and how many of them the coordinates place in that region."""
@@ -129,11 +149,13 @@ def region_accuracy(folder: Path, skip: tuple[str, ...] = ()) -> list[dict[str, 
                     continue
                 found = locate(lat, lon)
                 counts["checked"] += 1
+                counts["baseline"] += nearest_centre(lat, lon) == truth
                 if found is not None and found.admin1 == truth:
                     counts["right"] += 1
                 else:
                     misses[(truth, found.admin1 if found else "none")] += 1
         out.append({"file": name, "checked": counts["checked"], "right": counts["right"],
+                    "baseline": counts["baseline"],
                     "unresolved": counts["region name unresolved"],
                     "no_coordinates": counts["no coordinates"],
                     "top_misses": misses.most_common(5)})
@@ -151,15 +173,18 @@ def main() -> None:
     for item in ingest_all(args.folder):
         print(f"- {item['file']} ({item['format']}, {item['seconds']} s): {item['summary']}")
     print("\n## Admin-1 region from coordinates, against the region each row names")
-    total = right = 0
+    total = right = baseline = 0
     for item in region_accuracy(args.folder):
         total += item["checked"]
         right += item["right"]
+        baseline += item["baseline"]
         share = item["right"] / item["checked"] if item["checked"] else 0.0
         print(f"- {item['file']}: {share:.3f} of {item['checked']:,} rows "
               f"({item['unresolved']:,} rows whose region name resolves to no region left out)"
+              f"; baseline {item['baseline'] / max(item['checked'], 1):.3f}"
               f"; most frequent misses (named, found): {item['top_misses']}")
-    print(f"\noverall: {right / total:.4f} of {total:,} rows")
+    print(f"\noverall: {right / total:.4f} of {total:,} rows "
+          f"(baseline, nearest region centre: {baseline / total:.4f})")
 
 
 if __name__ == "__main__":
