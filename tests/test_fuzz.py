@@ -55,6 +55,7 @@ INPUTS: list[tuple[str, Path, dict[str, Any]]] = [
         "date": "Date", "country": "Country", "admin1": "Region", "target_class": "Target",
         "perpetrator": "By"}}),
     ("rss", FIXTURES / "rss" / "news-uk.xml", {}),
+    ("text", LAYOUTS / "news.jsonl", {}),
 ]
 _TABLES = ("documents", "reports", "ingested_files")
 _STRAY = [b'"', b"\x00", b"\n", b"\r\n", b",", b"\t", b"\xff", b"\xd0", b"=1+1", b"NA",
@@ -136,7 +137,7 @@ def test_mutated_files_are_read_or_refused(store: Any, fmt: str, fixture: Path,
 
 
 #: One input per importer and layout family, for random bytes and truncations.
-SOME = [INPUTS[i] for i in (0, 3, 6, 7, 8, 9, 10, 11)]
+SOME = [INPUTS[i] for i in (0, 3, 6, 7, 8, 9, 10, 11, 12)]
 
 
 @pytest.mark.parametrize(("fmt", "fixture", "options"), SOME,

@@ -213,3 +213,18 @@ def test_a_lower_memory_limit_is_kept(tmp_path: Path) -> None:
         ingest_file(store, "acled", SMALL)
         assert store.conn.execute(
             "SELECT current_setting('memory_limit')").fetchone()[0] == "500.0 MiB"
+
+
+def test_bulk_stage_reads_r_exports_na_like_the_row_reader(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _rows(SMALL)
+    for row in rows:
+        row.update(admin3="NA", tags="NA", civilian_targeting="NA", assoc_actor_1="NA")
+    rows[0]["location"] = "NA"
+    path = _write(tmp_path / "na.csv", rows)
+    staged = []
+    monkeypatch.setattr(acled, "unstage", lambda conn: staged.append(conn))
+    tables = _ingest_both_ways(path, tmp_path, monkeypatch, "id")
+    assert len(staged) == 1  # the bulk run did stage the file
+    assert tables["bulk"] == tables["rows"]
+    assert "NA" not in {report[6] for report in tables["rows"][1]}  # place

@@ -20,6 +20,8 @@ from .render import console, err_console
 
 #: Formats whose files have a date column whose format is decided per file.
 _DATED = ("acled", "ucdp", "table")
+#: Formats read as tables, in an encoding detected or given by --encoding.
+_TABULAR = ("acled", "ucdp", "gdelt", "table")
 
 
 def register(app: typer.Typer) -> None:
@@ -75,6 +77,9 @@ def ingest(
     """
     options: dict[str, object] = {}
     if encoding:
+        if source_format not in _TABULAR:
+            raise UsageError(f"--encoding is for the {', '.join(_TABULAR)} formats",
+                             hint="text files and feeds state or imply their own encoding")
         options["encoding"] = check_encoding(encoding)
     if date_format:
         if source_format not in _DATED:

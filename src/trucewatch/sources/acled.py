@@ -66,7 +66,8 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
             if record is None:
                 notes.skip(f"not an attack: {row['event_type'] or 'no event type'}")
                 continue
-            record["content"] = "\x1f".join(raw)
+            # hashed as the bulk stage hashes it: a missing-value marker as an empty field
+            record["content"] = "\x1f".join("" if field in missing else field for field in raw)
             yield record
         notes.date_format = dates.label
 
