@@ -1,6 +1,9 @@
-"""ACLED export CSV: the 31 columns as ACLED publishes them, one attack report per row.
+"""ACLED exports, one attack report per row: the 31 columns as ACLED publishes them today, and
+the layouts exports come in (columns found by header name in any order and case, older names
+such as ``ally_actor_1``, R's ``NA``, CSV in any encoding or an Excel workbook; the date
+format decided per file).
 
-Rows whose ``event_type`` is not an attack (``data/acled.yaml``) are skipped. The target
+Rows whose ``event_type`` is not an attack (``data/acled.yaml``) are skipped and counted. The target
 class, perpetrator and claimant come from ``notes`` (and ``tags``) through
 :mod:`trucewatch.sources.notes`, since ``actor1``/``actor2`` carry no direction. The source key
 is ``event_id_cnty`` and the version ``timestamp``: an edited event (same id, newer timestamp)
@@ -40,6 +43,7 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
     known = conventions()
     dates = DateReader(date_format)
     missing = frozenset(known["missing_values"])
+    attacks = frozenset(kind.casefold() for kind in known["attack_event_types"])
     with open_table(path, encoding=encoding) as table:
         at = find_columns(table.header, COLUMNS, known["column_aliases"],
                           [tuple(n) if isinstance(n, list) else n
@@ -49,31 +53,28 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
         width, date_at = len(table.header), at["event_date"]
         rows = decide_while_reading(
             table.rows, lambda row: row[1][date_at] if len(row[1]) > date_at else "", dates)
-        for line, raw in rows:
+        try:
+            for line, raw in rows:
+                try:
+                    if len(raw) != width:
+                        raise InputError(f"expected {width} columns, found {len(raw)}",
+                                         path=path, line=line, hint=_FIX)
+                    row = {name: "" if i is None or raw[i] in missing else raw[i]
+                           for name, i in at.items()}
+                    record = _record(row, line, path, known, dates, attacks)
+                except InputError as error:
+                    if on_bad is None:
+                        raise
+                    on_bad(error, raw)
+                    continue
+                if record is None:
+                    notes.skip(f"not an attack: {row['event_type'] or 'no event type'}")
+                    continue
+                # hashed as the bulk stage hashes it: a missing-value marker as an empty field
+                record["content"] = "\x1f".join("" if f in missing else f for f in raw)
+                yield record
+        finally:
             notes.date_format = dates.label
-            try:
-                if len(raw) != width:
-                    raise InputError(f"expected {width} columns, found {len(raw)}", path=path,
-                                     line=line, hint=_FIX)
-                row = {name: "" if i is None or raw[i] in missing else raw[i]
-                       for name, i in at.items()}
-                record = _record(row, line, path, known, dates)
-            except InputError as error:
-                if on_bad is None:
-                    raise
-                on_bad(error, raw)
-                continue
-            if record is None:
-                notes.skip(f"not an attack: {row['event_type'] or 'no event type'}")
-                continue
-            # hashed as the bulk stage hashes it: a missing-value marker as an empty field
-            record["content"] = "\x1f".join("" if field in missing else field for field in raw)
-            yield record
-        notes.date_format = dates.label
-
-
-def _attack_types(known: dict[str, Any]) -> frozenset[str]:
-    return frozenset(kind.casefold() for kind in known["attack_event_types"])
 
 
 def staged_notes(conn: Any) -> ReadNotes:
@@ -99,7 +100,7 @@ def staged_notes(conn: Any) -> ReadNotes:
 
 
 def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any],
-            dates: DateReader) -> dict[str, Any] | None:
+            dates: DateReader, attacks: frozenset[str]) -> dict[str, Any] | None:
     event_date = dates.parse(row["event_date"])
     if event_date is None:
         raise InputError(f"{row['event_date']!r} is not a date in the file's format "
@@ -107,7 +108,7 @@ def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any],
                          hint="fix the row, pass --date-format or --skip-bad")
     lat = parse_coordinate(row["latitude"], limit=90, path=path, line=line, field="latitude")
     lon = parse_coordinate(row["longitude"], limit=180, path=path, line=line, field="longitude")
-    if row["event_type"].strip().casefold() not in _attack_types(known):
+    if row["event_type"].strip().casefold() not in attacks:
         return None
     try:
         version = int(row["timestamp"] or 0)

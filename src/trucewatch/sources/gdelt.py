@@ -143,6 +143,7 @@ def _record(row: dict[str, str], raw: list[str], line: int, path: Path,
             reasons={"event": event,
                      "perpetrator": f"Actor1CountryCode {row['Actor1CountryCode'] or 'empty'}",
                      "target_class": f"Actor2Type1Code {row['Actor2Type1Code'] or 'empty'}",
-                     "country": f"ActionGeo_CountryCode {fips or 'empty'} (FIPS)"},
+                     "country": f"ActionGeo_CountryCode {fips or 'empty'} (FIPS)",
+                     **({"admin1": place.reason} if place.reason else {})},
         )],
     }

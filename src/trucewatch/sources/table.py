@@ -68,16 +68,19 @@ def read(path: str | Path, *, mapping: dict[str, str], on_bad: BadRowHandler | N
     notes = notes if notes is not None else ReadNotes()
     dates = DateReader(date_format)
     rows = _rows(path, mapping, on_bad, notes, encoding)
-    for line, row, raw in decide_while_reading(
-            rows, lambda item: _text(item[1].get(mapping["event_date"])), dates):
+    try:
+        for line, row, raw in decide_while_reading(
+                rows, lambda item: _text(item[1].get(mapping["event_date"])), dates):
+            try:
+                record = _record(row, raw, line, path, mapping, dates)
+            except InputError as error:
+                if on_bad is None:
+                    raise
+                on_bad(error, raw)
+                continue
+            yield record
+    finally:
         notes.date_format = dates.label
-        try:
-            yield _record(row, raw, line, path, mapping, dates)
-        except InputError as error:
-            if on_bad is None:
-                raise
-            on_bad(error, raw)
-    notes.date_format = dates.label
 
 
 def _text(value: Any) -> str:

@@ -61,19 +61,22 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
         width, date_at = len(table.header), at["date_start"]
         rows = decide_while_reading(
             table.rows, lambda row: row[1][date_at] if len(row[1]) > date_at else "", dates)
-        for line, raw in rows:
+        try:
+            for line, raw in rows:
+                try:
+                    if len(raw) != width:
+                        raise InputError(f"expected {width} columns, found {len(raw)}",
+                                         path=path, line=line, hint=_FIX)
+                    row = {name: "" if i is None else raw[i].strip() for name, i in at.items()}
+                    record = _record(row, raw, line, path, conventions, dates)
+                except InputError as error:
+                    if on_bad is None:
+                        raise
+                    on_bad(error, raw)
+                    continue
+                yield record
+        finally:
             notes.date_format = dates.label
-            try:
-                if len(raw) != width:
-                    raise InputError(f"expected {width} columns, found {len(raw)}", path=path,
-                                     line=line, hint=_FIX)
-                row = {name: "" if i is None else raw[i].strip() for name, i in at.items()}
-                yield _record(row, raw, line, path, conventions, dates)
-            except InputError as error:
-                if on_bad is None:
-                    raise
-                on_bad(error, raw)
-        notes.date_format = dates.label
 
 
 def _headlines(row: dict[str, str]) -> list[str]:
