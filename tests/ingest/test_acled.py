@@ -80,7 +80,8 @@ def test_bulk_stage_can_be_finished_at_once(tmp_path: Path) -> None:
 def test_reingest_changes_nothing_and_edits_supersede(tmp_path: Path) -> None:
     with open_store(tmp_path / "t.duckdb") as store:
         first = ingest_file(store, "acled", SMALL)
-        assert (first.rows, first.documents, first.reports, first.superseded) == (4, 4, 4, 1)
+        assert (first.rows, first.records, first.documents, first.reports, first.superseded,
+                first.skipped) == (5, 4, 4, 4, 1, {"not an attack: Protests": 1})
         assert ingest_file(store, "acled", SMALL).skipped_unchanged
         copy = shutil.copy(SMALL, tmp_path / "copy.csv")
         with open(copy, "a", encoding="utf-8") as stream:
@@ -105,8 +106,8 @@ def test_edit_in_a_later_file_supersedes(tmp_path: Path) -> None:
 
 
 BAD_ROWS = [
-    ({"event_date": "31 Febtober 2025"}, "event_date: '31 Febtober 2025' is not a date "
-     "(use 2025-05-16 or 16 May 2025); fix the row or pass --skip-bad"),
+    ({"event_date": "31 Febtober 2025"}, "event_date: '31 Febtober 2025' is not a date in the "
+     "file's format (YYYY-MM-DD); fix the row, pass --date-format or --skip-bad"),
     ({"latitude": "123.4"}, "latitude: 123.4 is outside -90..90; fix the row or pass --skip-bad"),
     ({"longitude": "east"}, "longitude: 'east' is not a number; fix the row or pass --skip-bad"),
 ]
@@ -135,7 +136,7 @@ def test_wrong_column_count(tmp_path: Path) -> None:
         assert str(caught.value) == (f"{path}:3: expected 31 columns, found 30; "
                                      "fix the row or pass --skip-bad")
         result = ingest_file(store, "acled", path, skip_bad=True)
-        assert (result.rows, result.rejected) == (3, 1)
+        assert (result.rows, result.records, result.rejected) == (5, 3, 1)
         rejects = _rows(Path(result.rejects_path))
         assert rejects[0]["line"] == "3"
         assert rejects[0]["reason"] == "expected 31 columns, found 30"
@@ -144,7 +145,8 @@ def test_wrong_column_count(tmp_path: Path) -> None:
 def test_missing_columns(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("event_id_cnty,event_date\nA,2025-01-01\n", encoding="utf-8")
-    with pytest.raises(InputError, match="not a ACLED export file: missing column"):
+    with pytest.raises(InputError, match="not a ACLED export file: no column event_type, "
+                       "iso or country in the header"):
         list(read("acled", path))
 
 
@@ -153,8 +155,9 @@ def test_cli_ingest(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["--db", str(db), "ingest", "acled", str(SMALL)])
     assert result.exit_code == 0, result.output
-    assert f"{SMALL}: 4 rows read, 4 new documents, 4 new reports, 1 earlier versions " \
-           "superseded" in result.output
+    assert (f"{SMALL}: 5 rows read, 4 new documents, 4 new reports, 1 earlier version "
+            "superseded, 1 skipped as not attacks (Protests 1); dates D Month YYYY and YYYY-MM-DD, "
+            "encoding utf-8") in " ".join(result.output.split())
     assert "3 incidents, 0 verdicts" in result.output
     again = runner.invoke(app, ["--db", str(db), "ingest", "acled", str(SMALL)])
     assert "unchanged, already ingested" in again.output
@@ -175,7 +178,7 @@ def test_cli_bad_row_and_skip_bad(tmp_path: Path) -> None:
         in " ".join(failed.output.split())
     skipped = runner.invoke(app, ["--db", db, "ingest", "acled", str(path), "--skip-bad"])
     assert skipped.exit_code == 0, skipped.output
-    assert "1 bad rows skipped (see" in skipped.output
+    assert "1 rejected (see" in skipped.output
     assert Path(f"{path}.rejects.csv").exists()
 
 
@@ -210,3 +213,18 @@ def test_a_lower_memory_limit_is_kept(tmp_path: Path) -> None:
         ingest_file(store, "acled", SMALL)
         assert store.conn.execute(
             "SELECT current_setting('memory_limit')").fetchone()[0] == "500.0 MiB"
+
+
+def test_bulk_stage_reads_r_exports_na_like_the_row_reader(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _rows(SMALL)
+    for row in rows:
+        row.update(admin3="NA", tags="NA", civilian_targeting="NA", assoc_actor_1="NA")
+    rows[0]["location"] = "NA"
+    path = _write(tmp_path / "na.csv", rows)
+    staged = []
+    monkeypatch.setattr(acled, "unstage", lambda conn: staged.append(conn))
+    tables = _ingest_both_ways(path, tmp_path, monkeypatch, "id")
+    assert len(staged) == 1  # the bulk run did stage the file
+    assert tables["bulk"] == tables["rows"]
+    assert "NA" not in {report[6] for report in tables["rows"][1]}  # place

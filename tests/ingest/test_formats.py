@@ -45,7 +45,9 @@ def test_gdelt_wrong_column_count(tmp_path: Path) -> None:
                              rejects_path=tmp_path / "rejects.csv")
     assert (result.reports, result.rejected) == (2, 1)
     assert (tmp_path / "rejects.csv").read_text(encoding="utf-8").splitlines()[1] == (
-        '1,"expected 61 columns, found 3",1\t20250101\tx')
+        '1,"expected 61 columns, found 3",1,20250101,x')
+    assert (tmp_path / "rejects.csv").read_text(encoding="utf-8").startswith(
+        "line,reason,GlobalEventID,Day,")
 
 
 def test_ucdp_bad_coordinates(tmp_path: Path) -> None:

@@ -166,4 +166,4 @@ def test_cli_ingest_by_url(tmp_path: Path, server: str) -> None:
     assert result.exit_code == 0, result.output
     saved = next((tmp_path / "fetched").iterdir())
     assert f"{server}/feed.xml (saved as {saved}): 2 rows read, 2 new documents, 1 new " \
-           "reports" in result.output
+           "report" in result.output

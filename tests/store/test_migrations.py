@@ -117,3 +117,22 @@ def test_audit_names_the_uid_when_the_login_name_is_unknown(db_path, monkeypatch
         store.audit("review", "incident", "i-1", {})
         (actor,) = store.conn.execute("SELECT actor FROM audit_log").fetchone()
     assert actor == f"uid {os.getuid()}"
+
+
+def test_ingests_recorded_before_0007_keep_their_identity(db_path):
+    import datetime as dt
+
+    from tests.ingest.helpers import FIXTURES
+    from trucewatch.sources import ingest_file
+    from trucewatch.sources.pipeline import scan_file
+
+    small = FIXTURES / "acled" / "small.csv"
+    file_hash, _ = scan_file(small)
+    with open_store(db_path, schema_version=5) as store:
+        store.conn.execute("INSERT INTO ingested_files VALUES (?, ?, 'acled', 5, 4, 4, 0, ?)",
+                           [file_hash, str(small), dt.datetime.now(dt.UTC)])
+    with open_store(db_path) as store:
+        assert store.conn.execute(
+            "SELECT ingest_id, content_hash, options, skipped, superseded_by "
+            "FROM ingested_files").fetchall() == [(file_hash, file_hash, "{}", 0, None)]
+        assert ingest_file(store, "acled", small).skipped_unchanged  # the same reading

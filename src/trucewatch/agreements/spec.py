@@ -18,15 +18,26 @@ import yaml
 from trucewatch.errors import NotFoundError, SpecError
 from trucewatch.model import KIND_TERMS, Agreement, Commitment, CommitmentKind, StatusEntry
 
-__all__ = ["dump_spec", "duplicate_key", "line_of", "load_spec", "parse_spec"]
+__all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_NODES", "MAX_SPEC_BYTES", "dump_spec",
+           "duplicate_key", "line_of", "load_spec", "parse_spec"]
 
 Loc = tuple[str | int, ...]
+
+#: Limits on what a spec may hold, checked on the YAML event stream before anything is built:
+#: a real spec is a few KB with no or a handful of aliases; a "billion laughs" file is a few
+#: dozen aliases that would expand to billions of values.
+MAX_SPEC_BYTES = 1_000_000
+MAX_ALIASES = 20
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # values once every alias is expanded
 
 
 def load_spec(path: str | Path) -> Agreement:
     """Read and validate the agreement spec at ``path``."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_SPEC_BYTES:
+            raise _too_big(path)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise NotFoundError("no such spec file", path=path) from exc
@@ -37,7 +48,10 @@ def load_spec(path: str | Path) -> Agreement:
 
 def parse_spec(text: str, *, path: str | Path = "<spec>") -> Agreement:
     """Validate spec YAML ``text``; ``path`` is only used in error messages."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_SPEC_BYTES:
+        raise _too_big(path)
     try:
+        _check_shape(text, path)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -61,6 +75,49 @@ def parse_spec(text: str, *, path: str | Path = "<spec>") -> Agreement:
         loc, message = problems[0]
         raise _spec_error(root, path, loc, message, len(problems) - 1)
     return agreement
+
+
+def _too_big(path: str | Path) -> SpecError:
+    return SpecError(f"the spec is larger than {MAX_SPEC_BYTES:,} bytes", path=path,
+                     hint="a spec holds one agreement's terms; split or trim the file")
+
+
+def _check_shape(text: str, path: str | Path) -> None:
+    """Refuse YAML with more than MAX_ALIASES aliases, nested deeper than MAX_DEPTH, or that
+    expands to more than MAX_NODES values, from the event stream, before it is built."""
+    aliases = 0
+    sizes: dict[str, int] = {}  # anchor -> values its node expands to
+    stack: list[list[Any]] = [[None, 0]]  # per open collection: its anchor, its size so far
+
+    def refuse(message: str, event: yaml.Event, hint: str) -> SpecError:
+        return SpecError(message, path=path, line=event.start_mark.line + 1, hint=hint)
+
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        size = None
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise refuse(f"more than {MAX_ALIASES} YAML aliases (*name)", event,
+                             "write the values out; a spec needs few or no aliases")
+            size = sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 1])
+            if len(stack) > MAX_DEPTH:
+                raise refuse(f"nested more than {MAX_DEPTH} levels deep", event,
+                             "flatten the spec")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+        if size is not None:
+            stack[-1][1] += size
+            if stack[-1][1] > MAX_NODES or stack[0][1] > MAX_NODES:
+                raise refuse(f"the spec expands to more than {MAX_NODES:,} values", event,
+                             "write a smaller spec; aliases must not multiply values")
 
 
 def dump_spec(agreement: Agreement) -> str:

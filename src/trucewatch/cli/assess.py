@@ -81,7 +81,8 @@ def _counts_table(counts: list[dict[str, Any]]) -> Table:
 def assess_command(
     ctx: typer.Context,
     agreement: str | None = typer.Argument(None, help="Agreement id; all agreements if left out."),
-    limit: int = typer.Option(20, help="How many differing incidents to list."),
+    limit: int = typer.Option(20, min=0, max=10_000_000,
+                              help="How many differing incidents to list."),
     as_json: bool = typer.Option(False, "--json", help="JSON output."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Judge every incident again first "
                                  "(only needed after changing the database by hand)."),

@@ -40,8 +40,9 @@ def incidents(
     agreement: str | None = typer.Option(None, help="Verdicts of this agreement."),
     commitment: str | None = typer.Option(None, help="Verdicts of this commitment."),
     reading: str | None = typer.Option(None, help="Verdicts under this party's reading."),
-    limit: int | None = typer.Option(None, help="At most this many (table: 50 by default)."),
-    offset: int = typer.Option(0, help="Skip this many."),
+    limit: int | None = typer.Option(None, min=0, max=10_000_000,
+                                     help="At most this many (table: 50 by default)."),
+    offset: int = typer.Option(0, min=0, max=10_000_000_000, help="Skip this many."),
     output: IncidentFormat = typer.Option(IncidentFormat.TABLE, "--format", help="Output."),
 ) -> None:
     """List incidents, newest first, filtered by date, place, target, perpetrator or verdict.

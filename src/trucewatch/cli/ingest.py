@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,19 @@ from rich.progress import (
 
 from trucewatch.errors import TrucewatchError, UsageError
 from trucewatch.sources import FORMATS, FileResult
+from trucewatch.sources.dates import check_date_format
+from trucewatch.sources.encoding import check_encoding
 from trucewatch.sources.fetch import is_url
+from trucewatch.sources.summary import describe
 from trucewatch.workflow import IngestSummary
 
 from .database import run
 from .render import console, err_console
+
+#: Formats whose files have a date column whose format is decided per file.
+_DATED = ("acled", "ucdp", "table")
+#: Formats read as tables, in an encoding detected or given by --encoding.
+_TABULAR = ("acled", "ucdp", "gdelt", "table")
 
 
 def register(app: typer.Typer) -> None:
@@ -57,6 +66,13 @@ def ingest(
         help="Publication date of text files and feed entries that state none (YYYY-MM-DD)."),
     language: str | None = typer.Option(
         None, help="Language of text files and feeds that state none (en, uk, ru)."),
+    encoding: str | None = typer.Option(
+        None, help="Text encoding of the files (e.g. cp1251, cp1252, utf-16); detected when "
+        "not given."),
+    date_format: str | None = typer.Option(
+        None, "--date-format", metavar="PATTERN",
+        help="Date format of the files' date column as a strptime pattern (e.g. %d/%m/%Y); "
+        "decided per file when not given."),
     timeout: float = typer.Option(30.0, min=0.1, help="Seconds to wait for a URL."),
     merge: bool = typer.Option(True, help="Rebuild incidents and verdicts afterwards."),
 ) -> None:
@@ -70,6 +86,15 @@ def ingest(
     (a URL is fetched into fetched/ beside the database, and that copy is ingested)
     """
     options: dict[str, object] = {}
+    if encoding:
+        if source_format not in _TABULAR:
+            raise UsageError(f"--encoding is for the {', '.join(_TABULAR)} formats",
+                             hint="text files and feeds state or imply their own encoding")
+        options["encoding"] = check_encoding(encoding)
+    if date_format:
+        if source_format not in _DATED:
+            raise UsageError(f"--date-format is for the {', '.join(_DATED)} formats")
+        options["date_format"] = check_date_format(date_format)
     if source_format == "table":
         options["mapping"] = _mapping(mapping)
     elif mapping:
@@ -93,16 +118,9 @@ def ingest(
     for given, result in zip(paths, summary.files, strict=True):
         saved = result.path != _absolute(given)
         name = f"{given} (saved as {_shown(result.path)})" if saved else given
-        if result.skipped_unchanged:
-            console.print(f"{name}: unchanged, already ingested")
-            continue
-        line = (f"{name}: {result.rows} rows read, {result.documents} new documents, "
-                f"{result.reports} new reports")
-        if result.superseded:
-            line += f", {result.superseded} earlier versions superseded"
-        if result.rejected:
-            line += f", {result.rejected} bad rows skipped (see {_shown(result.rejects_path)})"
-        console.print(line)
+        if result.rejects_path:
+            result = replace(result, rejects_path=_shown(result.rejects_path))
+        console.print(f"{name}: {describe(result)}", markup=False, highlight=False)
     if summary.incidents is not None:
         console.print(f"{summary.incidents} incidents, {summary.verdicts} verdicts")
 

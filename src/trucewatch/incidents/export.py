@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from trucewatch.incidents.query import INCIDENT_COLUMNS
+from trucewatch.safe_text import csv_cell
 
 __all__ = ["to_csv", "to_geojson", "to_json"]
 
@@ -20,12 +21,13 @@ def _plain(value: Any) -> Any:
 
 
 def to_csv(rows: Iterable[dict[str, Any]]) -> str:
-    """CSV with a header of INCIDENT_COLUMNS; lists joined with ``;``."""
+    """CSV with a header of INCIDENT_COLUMNS; lists joined with ``;``; a cell a spreadsheet
+    would run as a formula (``=``, ``+``, ``-``, ``@``) is prefixed with ``'``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(INCIDENT_COLUMNS)
     for row in rows:
-        writer.writerow([_plain(row[c]) for c in INCIDENT_COLUMNS])
+        writer.writerow([csv_cell(_plain(row[c])) for c in INCIDENT_COLUMNS])
     return out.getvalue()
 
 

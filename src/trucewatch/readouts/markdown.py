@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from trucewatch.safe_text import markdown_text
+
 from .compare import Comparison
 from .terms import Terms
 
@@ -35,13 +37,18 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+#: Terms whose cells quote the statement's own words: escaped as source text.
+_QUOTED = ("scope_text", "conditions")
+
+
 def to_markdown(comparison: Comparison) -> str:
     """The comparison as a Markdown document."""
     speakers = list(comparison.speakers)
     lines = ["| term | " + " | ".join(speakers) + " |",
              "|---|" + "---|" * len(speakers)]
     for term, title in TERM_ROWS:
-        cells = [_escape(cell(comparison.speakers[s], term)) for s in speakers]
+        escape = markdown_text if term in _QUOTED else _escape
+        cells = [escape(cell(comparison.speakers[s], term)) for s in speakers]
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
     lines += ["", "## Differences", ""]
     lines += [f"- **{d.term}**: {_escape(d.explanation)}" for d in comparison.differences]

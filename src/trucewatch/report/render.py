@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from trucewatch.errors import UsageError
+from trucewatch.safe_text import markdown_text
 from trucewatch.store import Store
 
 from .data import report_data
@@ -42,17 +43,8 @@ def _env() -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
     )
     env.globals.update(verdict_labels=verdict_labels(), verdict_colors=verdict_colors())
-    env.filters["md"] = _markdown_text
+    env.filters["md"] = markdown_text
     return env
-
-
-def _markdown_text(value: object) -> str:
-    """Source text made inert in a Markdown table cell: no HTML, no pipes, one line."""
-    text = " ".join(str(value).split())
-    for raw, safe in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|"),
-                      ("[", "\\["), ("]", "\\]"), ("`", "\\`")):
-        text = text.replace(raw, safe)
-    return text
 
 
 def _csp_hash(script: str) -> str:

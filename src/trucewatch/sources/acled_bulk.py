@@ -73,7 +73,7 @@ def _csv(header: list[str]) -> str:
     columns = "{" + ", ".join(f"{_literal(name)}: 'VARCHAR'" for name in header) + "}"
     return (f"read_csv($1, header = true, auto_detect = false, columns = {columns}, "
             "delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
-            "null_padding = false)")
+            "null_padding = false, nullstr = ['', 'NA'])")
 
 
 def _read(conn: Any, path: Path, header: list[str], types: str) -> bool:

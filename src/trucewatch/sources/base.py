@@ -20,17 +20,22 @@ import csv
 import datetime as dt
 import io
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import InputError
+from trucewatch.sources.encoding import detect_encoding
+from trucewatch.sources.tabular import open_table
 
 __all__ = [
     "DOCUMENT_FIELDS",
     "REPORT_FIELDS",
     "BadRowHandler",
+    "ReadNotes",
     "csv_rows",
     "date_from_text",
     "new_report",
@@ -52,6 +57,21 @@ REPORT_FIELDS = (
 BadRowHandler = Callable[[InputError, Any], None]
 
 _FIX = "fix the row or pass --skip-bad"
+
+
+@dataclass
+class ReadNotes:
+    """What a reader found out about a file, for its summary: the encoding and date format
+    it read, the header (for the rejects file), and the rows it skipped, by reason."""
+
+    encoding: str | None = None
+    date_format: str | None = None
+    header: list[str] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def skip(self, reason: str) -> None:
+        """Count a row that is read but deliberately not stored (e.g. not an attack)."""
+        self.skipped[reason] += 1
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%Y%m%d")
 
 
@@ -125,19 +145,18 @@ def csv_rows(
         yield line, fields
 
 
-def read_header(path: Path, *, delimiter: str = ",") -> list[str]:
-    """The first row of a CSV file, stripped (a UTF-8 BOM is ignored)."""
-    with open_text(path) as stream:
-        first = next(csv.reader(stream, delimiter=delimiter), None)
-    if not first:
-        raise InputError("the file is empty; expected a header row", path=path, line=1)
-    return [name.strip() for name in first]
+def read_header(path: Path, *, delimiter: str = ",", encoding: str | None = None) -> list[str]:
+    """The first row of a CSV file or workbook, stripped (a BOM is ignored)."""
+    with open_table(path, encoding=encoding, delimiter=delimiter) as table:
+        return table.header
 
 
-def open_text(path: Path) -> io.TextIOWrapper:
-    """Open a text file as UTF-8 (BOM tolerated), keeping newlines for the csv module."""
+def open_text(path: Path, encoding: str | None = None) -> io.TextIOWrapper:
+    """Open a text file in its encoding (detected unless given), keeping newlines for the
+    csv module; a UTF-8 BOM is dropped."""
+    name = encoding or detect_encoding(path)
     try:
-        return open(path, encoding="utf-8-sig", newline="")
+        return open(path, encoding="utf-8-sig" if name == "utf-8" else name, newline="")
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror}", path=path) from exc
 

@@ -23,12 +23,13 @@ import yaml
 from trucewatch.errors import InputError
 from trucewatch.sources.base import (
     BadRowHandler,
-    csv_rows,
+    ReadNotes,
     new_report,
     parse_coordinate,
     parse_date,
 )
-from trucewatch.sources.regions import admin1_of_place, country_code
+from trucewatch.sources.regions import admin1_of_place, country_code, place_of
+from trucewatch.sources.tabular import csv_records, open_table
 
 __all__ = ["COLUMNS", "read"]
 
@@ -52,30 +53,52 @@ def _conventions() -> dict[str, Any]:
 
 
 @contextmanager
-def _open(path: Path) -> Iterator[io.TextIOBase]:
+def _rows(path: Path, encoding: str | None, notes: ReadNotes
+          ) -> Iterator[Iterator[tuple[int, list[str]]]]:
     if path.suffix.lower() != ".zip":
-        with path.open(encoding="utf-8", newline="") as stream:
-            yield stream
+        with open_table(path, encoding=encoding, delimiter="\t", header=False) as table:
+            notes.encoding = table.encoding
+            yield table.rows
         return
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
+        names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("not a readable zip file", path=path) from exc
-    with archive, archive.open(archive.namelist()[0]) as member:
-        yield io.TextIOWrapper(member, encoding="utf-8", newline="")
+    if not names:
+        raise InputError("the zip file is empty", path=path)
+    notes.encoding = encoding or "utf-8"
+    try:
+        with archive, archive.open(names[0]) as member:
+            stream = io.TextIOWrapper(member, encoding=notes.encoding, newline="")
+            yield csv_records(stream, path, notes.encoding, "\t")
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+        raise InputError(f"damaged zip file ({exc})", path=path) from exc
 
 
-def read(path: str | Path, *, on_bad: BadRowHandler | None = None) -> Iterator[dict[str, Any]]:
-    """Attack events of a GDELT 2.0 export, one record per event."""
+def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
+         notes: ReadNotes | None = None, encoding: str | None = None
+         ) -> Iterator[dict[str, Any]]:
+    """Attack events of a GDELT 2.0 export, one record per event; others are counted in
+    ``notes`` as skipped, by CAMEO root code."""
     path = Path(path)
+    notes = notes if notes is not None else ReadNotes()
+    notes.header = list(COLUMNS)
     conventions = _conventions()
     attacks = set(conventions["attack_root_codes"])
     violations = set(conventions["ceasefire_violation_codes"])
-    with _open(path) as stream:
-        for line, raw in csv_rows(stream, path=path, width=len(COLUMNS), on_bad=on_bad,
-                                  delimiter="\t", header=False):
+    with _rows(path, encoding, notes) as rows:
+        for line, raw in rows:
+            if len(raw) != len(COLUMNS):
+                error = InputError(f"expected {len(COLUMNS)} columns, found {len(raw)}",
+                                   path=path, line=line, hint="fix the row or pass --skip-bad")
+                if on_bad is None:
+                    raise error
+                on_bad(error, raw)
+                continue
             row = dict(zip(COLUMNS, raw, strict=True))
             if row["EventRootCode"] not in attacks and row["EventCode"] not in violations:
+                notes.skip(f"not an attack: CAMEO root {row['EventRootCode'] or '?'}")
                 continue
             try:
                 yield _record(row, raw, line, path, conventions, violations)
@@ -98,6 +121,8 @@ def _record(row: dict[str, str], raw: list[str], line: int, path: Path,
     code = row["EventCode"]
     event = (f"CAMEO {code}: alleged ceasefire violation" if code in violations
              else f"CAMEO root {row['EventRootCode']} (event {code}): an attack")
+    admin1 = admin1_of_place(country, row["ActionGeo_FullName"])
+    place = place_of(country, admin1 or "", lat, lon)
     target_class = conventions["target_by_actor_type"].get(row["Actor2Type1Code"], "unknown")
     url = row["SOURCEURL"] or None
     text = (f"{row['Actor1Name'] or '?'} -> {row['Actor2Name'] or '?'}, {event}, "
@@ -110,14 +135,15 @@ def _record(row: dict[str, str], raw: list[str], line: int, path: Path,
         "document": {"url": url, "outlet": urlparse(url).hostname if url else None,
                      "published": event_date, "language": None, "text": text},
         "reports": [new_report(
-            event_date=event_date, date_precision="day", country=country,
-            admin1=admin1_of_place(country, row["ActionGeo_FullName"]),
+            event_date=event_date, date_precision="day", country=place.country,
+            admin1=place.admin1,
             place=row["ActionGeo_FullName"] or None, lat=lat, lon=lon,
             geo_precision=row["ActionGeo_Type"] or None, target_class=target_class,
             perpetrator=perpetrator, claimed_by="media", confidence=0.4,
             reasons={"event": event,
                      "perpetrator": f"Actor1CountryCode {row['Actor1CountryCode'] or 'empty'}",
                      "target_class": f"Actor2Type1Code {row['Actor2Type1Code'] or 'empty'}",
-                     "country": f"ActionGeo_CountryCode {fips or 'empty'} (FIPS)"},
+                     "country": f"ActionGeo_CountryCode {fips or 'empty'} (FIPS)",
+                     **({"admin1": place.reason} if place.reason else {})},
         )],
     }

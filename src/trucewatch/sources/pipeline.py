@@ -14,9 +14,9 @@ falls back to the reader, which names the exact line.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
+import inspect
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -27,8 +27,11 @@ from typing import Any
 import pyarrow as pa
 
 from trucewatch.errors import InputError
-from trucewatch.sources.base import DOCUMENT_FIELDS, REPORT_FIELDS
+from trucewatch.sources.base import DOCUMENT_FIELDS, REPORT_FIELDS, ReadNotes
+from trucewatch.sources.identity import Identity, identify, record_ingest, supersede_earlier
 from trucewatch.sources.registry import format_module
+from trucewatch.sources.rejects import write_rejects
+from trucewatch.sources.tabular import is_workbook
 from trucewatch.store import Store
 from trucewatch.store.bulk import unordered_inserts
 from trucewatch.store.memory import bounded_memory
@@ -62,18 +65,33 @@ _REPORT_SCHEMA = pa.schema([
 
 @dataclass
 class FileResult:
-    """What ingesting one file did."""
+    """What ingesting one file did. Every data row is accounted for: ``rows`` = ``records``
+    (mapped) + ``skipped`` (read but not attacks, by reason) + ``rejected``; of the records,
+    ``duplicates`` repeat an earlier row of the file (the same content, or the same id and
+    version: the later row is kept), ``documents`` are new and the rest were stored before."""
 
     path: str
     source_format: str
     skipped_unchanged: bool = False
     rows: int = 0
+    records: int = 0
     documents: int = 0
     reports: int = 0
     rejected: int = 0
     rejects_path: str | None = None
     superseded: int = 0
+    duplicates: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    replaced: int = 0  # reports of an earlier reading of the same bytes, now superseded
+    encoding: str | None = None
+    date_format: str | None = None
     rejects: list[tuple[int | None, str, Any]] = field(default_factory=list, repr=False)
+    header: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def already_stored(self) -> int:
+        """Records whose document an earlier ingest had stored."""
+        return self.records - self.duplicates - self.documents
 
 
 def scan_file(path: Path) -> tuple[str, int]:
@@ -93,8 +111,9 @@ def scan_file(path: Path) -> tuple[str, int]:
 class _Batch:
     """Columns of documents and reports gathered from records until flushed to Arrow."""
 
-    def __init__(self, source_format: str) -> None:
+    def __init__(self, source_format: str, fingerprint: str = "") -> None:
         self.prefix = source_format
+        self.fingerprint = fingerprint
         self.docs: dict[str, list[Any]] = {name: [] for name in _DOC_SCHEMA.names}
         self.reports: dict[str, list[Any]] = {name: [] for name in _REPORT_SCHEMA.names}
 
@@ -104,6 +123,10 @@ class _Batch:
     def add(self, record: dict[str, Any]) -> None:
         content_hash = hashlib.md5(record["content"].encode(), usedforsecurity=False).hexdigest()
         doc_id = f"{self.prefix}-{content_hash[:20]}"
+        if self.fingerprint:  # another reading of bytes read before: documents of its own
+            mixed = hashlib.md5((content_hash + self.fingerprint).encode(),
+                                usedforsecurity=False).hexdigest()
+            doc_id = f"{self.prefix}-{mixed[:20]}"
         docs, document = self.docs, record["document"]
         docs["id"].append(doc_id)
         docs["content_hash"].append(content_hash)
@@ -250,16 +273,6 @@ def _supersede(conn: Any, new_docs: str) -> int:
     ).fetchone()[0]
 
 
-def _write_rejects(result: FileResult, rejects_path: Path) -> None:
-    with rejects_path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(["line", "reason", "row"])
-        for line, reason, raw in result.rejects:
-            row = "\t".join(raw) if isinstance(raw, list) else str(raw)
-            writer.writerow([line, reason, row])
-    result.rejects_path = str(rejects_path)
-
-
 def ingest_file(
     store: Store, source_format: str, path: str | Path, *, skip_bad: bool = False,
     rejects_path: str | Path | None = None, progress: Callable[[int, int], None] | None = None,
@@ -277,9 +290,8 @@ def ingest_file(
     module = format_module(source_format)
     file_hash, total_lines = scan_file(path)
     result = FileResult(path=str(path), source_format=source_format)
-    seen = store.conn.execute("SELECT 1 FROM ingested_files WHERE content_hash = ?",
-                              [file_hash]).fetchone()
-    if seen:
+    identity = identify(store.conn, file_hash, source_format, options)
+    if identity.unchanged:
         result.skipped_unchanged = True
         return result
 
@@ -287,7 +299,9 @@ def ingest_file(
         reason = f"{error.field}: {error.message}" if error.field else error.message
         result.rejects.append((error.line, reason, raw))
 
-    bulk = getattr(module, "stage", None)
+    # the bulk stage reads a CSV file's plain first reading; the rest goes row by row
+    bulk = (getattr(module, "stage", None)
+            if not identity.fingerprint and not is_workbook(path) else None)
     with bounded_memory(store.conn), ExitStack() as metered:
         meter = (metered.enter_context(StatementMeter(store.conn, progress, total_lines))
                  if bulk is not None and progress is not None else None)
@@ -295,21 +309,25 @@ def ingest_file(
             meter.step(0.0, _SHARES["read"])
         # Staged outside the transaction: a DuckDB read error must not abort it.
         staged = bulk(store.conn, path, lines=total_lines, **options) if bulk else None
+        if staged is not None and _tied_versions(store.conn):
+            module.unstage(store.conn)  # the row reader keeps the later of two tied rows
+            staged = None
         if staged is None:  # read row by row, which reports its own progress
             metered.close()
             meter = None
         try:
-            _write_file(store, module, path, file_hash, total_lines, staged, result,
+            _write_file(store, module, path, identity, total_lines, staged, result,
                         progress, on_bad if skip_bad else None, options, meter, after_write)
         finally:
             if staged is not None:
                 module.unstage(store.conn)
     if result.rejects:
-        _write_rejects(result, Path(rejects_path or f"{path}.rejects.csv"))
+        result.rejects_path = str(write_rejects(
+            Path(rejects_path or f"{path}.rejects.csv"), result.rejects, result.header))
     return result
 
 
-def _write_file(store: Store, module: Any, path: Path, file_hash: str, total_lines: int,
+def _write_file(store: Store, module: Any, path: Path, identity: Identity, total_lines: int,
                 staged: int | None, result: FileResult,
                 progress: Callable[[int, int], None] | None, on_bad: Any,
                 options: dict[str, Any], meter: StatementMeter | None,
@@ -319,34 +337,49 @@ def _write_file(store: Store, module: Any, path: Path, file_hash: str, total_lin
     source_format = result.source_format
     with unordered_inserts(store.conn), store.transaction() as conn:
         if staged is not None:  # read and mapped in bulk
-            result.rows = staged
+            result.records = staged
+            notes = getattr(module, "staged_notes", lambda conn: ReadNotes())(conn)
         else:
-            records = module.read(path, on_bad=on_bad, **options)
-            batch, first = _Batch(source_format), True
+            notes = ReadNotes()
+            extra = {"notes": notes} if "notes" in inspect.signature(module.read).parameters else {}
+            records = module.read(path, on_bad=on_bad, **options, **extra)
+            batch, first = _Batch(source_format, identity.fingerprint), True
             for record in _counted(records, result, progress, total_lines):
                 batch.add(record)
                 if len(batch) >= BATCH_ROWS:
                     _flush(conn, batch, first)
-                    batch, first = _Batch(source_format), False
+                    batch, first = _Batch(source_format, identity.fingerprint), False
             _flush(conn, batch, first)
+            result.duplicates = _drop_repeated_keys(conn)
+        result.skipped = dict(notes.skipped)
+        result.encoding, result.date_format = notes.encoding, notes.date_format
+        result.header = notes.header
+        keys = "_stage_keys" if staged is not None else "_stage_docs"
+        result.duplicates += conn.execute(  # hashes: distinct strings cost far more
+            f"SELECT count(*) - count(DISTINCT hash(id)) FROM {keys}").fetchone()[0]
+        result.replaced = supersede_earlier(conn, identity)
         result.documents, result.reports, result.superseded = _copy_staged(
-            conn, source_format, path, result.rows,
+            conn, source_format, path, result.records,
             getattr(module, "finish", None) if staged is not None else None,
             meter.step if meter is not None else None,
-            "_stage_keys" if staged is not None else "_stage_docs")
+            keys)
         if meter is not None:
             meter.step(1.0, 1.0)
         elif progress is not None:
             progress(total_lines, total_lines)
         result.rejected = len(result.rejects)
-        conn.execute(
-            "INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [file_hash, str(path), source_format, result.rows, result.documents, result.reports,
-             result.rejected, dt.datetime.now(dt.UTC)])
+        skipped = sum(result.skipped.values())
+        result.rows = result.records + skipped + result.rejected
+        record_ingest(conn, identity, str(path), {
+            "rows": result.rows, "documents": result.documents, "reports": result.reports,
+            "rejected": result.rejected, "skipped": skipped, "duplicates": result.duplicates,
+            "encoding": result.encoding, "date_format": result.date_format})
         store.audit("ingest", "file", str(path), {
-            "format": source_format, "rows": result.rows, "documents": result.documents,
-            "reports": result.reports, "rejected": result.rejected,
-            "superseded": result.superseded})
+            "format": source_format, "options": identity.options, "rows": result.rows,
+            "documents": result.documents, "reports": result.reports,
+            "rejected": result.rejected, "skipped": result.skipped,
+            "duplicates": result.duplicates, "superseded": result.superseded,
+            "replaced": result.replaced})
         if staged is None:
             conn.execute("DROP TABLE _stage_docs")
             conn.execute("DROP TABLE _stage_reports")
@@ -358,9 +391,34 @@ def _counted(records: Iterable[dict[str, Any]], result: FileResult,
              progress: Callable[[int, int], None] | None, total: int
              ) -> Iterator[dict[str, Any]]:
     for record in records:
-        result.rows += 1
-        if progress is not None and result.rows % 1000 == 0:
-            progress(record.get("line") or result.rows, total)
+        result.records += 1
+        if progress is not None and result.records % 1000 == 0:
+            progress(record.get("line") or result.records, total)
         yield record
     if progress is not None:
         progress(total, total)
+
+
+def _tied_versions(conn: Any) -> bool:
+    """Whether a bulk stage holds two different rows with the same source key and version."""
+    repeated = conn.execute("SELECT count(source_key) - count(DISTINCT hash(source_key)) "
+                            "FROM _stage_keys").fetchone()[0]
+    return bool(repeated) and conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM _stage_docs WHERE source_key IS NOT NULL "
+        "GROUP BY source_key, source_version HAVING count(DISTINCT id) > 1)").fetchone()[0]
+
+
+def _drop_repeated_keys(conn: Any) -> int:
+    """Drop from the staged rows each row whose source key and version a later row of the same
+    file repeats with other content (the later row wins); how many were dropped."""
+    conn.execute(
+        "CREATE OR REPLACE TEMP TABLE _repeated AS SELECT id FROM ("
+        "  SELECT id, arg_max(id, source_line) OVER (PARTITION BY source_key, "
+        "         source_version) AS kept FROM _stage_docs WHERE source_key IS NOT NULL) "
+        "WHERE id <> kept")
+    dropped = conn.execute("SELECT count(*) FROM _repeated").fetchone()[0]
+    if dropped:
+        conn.execute("DELETE FROM _stage_reports WHERE document_id IN (SELECT id FROM _repeated)")
+        conn.execute("DELETE FROM _stage_docs WHERE id IN (SELECT id FROM _repeated)")
+    conn.execute("DROP TABLE _repeated")
+    return dropped

@@ -42,7 +42,7 @@ def _documents(path: Path, published: dt.date | None, language: str | None, url:
                       "language": document.language, "url": url, "outlet": None}
         return
     with open_text(path) as stream:
-        for line, text in enumerate(stream, 1):
+        for line, text in _lines(stream, path):
             if not text.strip():
                 continue
             try:
@@ -51,6 +51,21 @@ def _documents(path: Path, published: dt.date | None, language: str | None, url:
                 if on_bad is None:
                     raise
                 on_bad(error, text.rstrip("\n"))
+
+
+def _lines(stream: Any, path: Path) -> Iterator[tuple[int, str]]:
+    """Numbered lines; bytes the detected encoding cannot read are an InputError."""
+    line = 0
+    while True:
+        try:
+            text = next(stream)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as exc:
+            raise InputError(f"bytes that are not {stream.encoding}", path=path,
+                             line=line + 1, hint="save the file as UTF-8") from exc
+        line += 1
+        yield line, text
 
 
 def _document(text: str, path: Path, line: int, published: dt.date | None,

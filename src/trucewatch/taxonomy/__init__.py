@@ -20,6 +20,7 @@ __all__ = [
     "expand_scope",
     "is_party_code",
     "party_name",
+    "party_of_actor",
     "target_classes",
     "target_group",
 ]
@@ -84,3 +85,25 @@ def party_name(code: str) -> str:
         return _party_names()[code]
     country = pycountry.countries.get(alpha_2=code)
     return country.name if country else code
+
+
+@cache
+def _actor_parties() -> dict[str, str]:
+    return {name.casefold(): code for code, names in _load("party_aliases.yaml").items()
+            for name in names}
+
+
+@cache
+def party_of_actor(name: str) -> str | None:
+    """The party code of an armed actor as a dataset names it (``party_aliases.yaml``, or
+    ``Government of <country>``), or None when the actor is no party trucewatch knows."""
+    name = name.strip()
+    code = _actor_parties().get(name.casefold())
+    if code is not None or not name.startswith("Government of "):
+        return code
+    country = name.removeprefix("Government of ").split(" (", 1)[0]
+    try:
+        found = pycountry.countries.lookup(country)
+    except LookupError:
+        return None
+    return found.alpha_2
