@@ -145,8 +145,8 @@ def test_wrong_column_count(tmp_path: Path) -> None:
 def test_missing_columns(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("event_id_cnty,event_date\nA,2025-01-01\n", encoding="utf-8")
-    with pytest.raises(InputError, match="not a ACLED export file: no column event_type, "
-                       "iso or country in the header"):
+    with pytest.raises(InputError, match="the header has no ACLED export column event_type, "
+                       "iso or country; the header has: event_id_cnty, event_date"):
         list(read("acled", path))
 
 

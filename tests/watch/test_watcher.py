@@ -169,7 +169,7 @@ def test_dropped_files_are_read_once_and_bad_ones_reported(tmp_path, db, make_wa
     (drops / "broken.csv").write_text("event_id_cnty,event_date\nX,not a date\n")
     third = watcher.run_once(force=True)
     assert third.sources[0].status == "unchanged"
-    assert any("broken.csv:1" in p and "missing column(s)" in p
+    assert any("broken.csv:1" in p and "the header has no ACLED export column" in p
                for p in third.sources[0].problems)
     assert _query(db, "SELECT count(*) FROM documents")[0][0] == documents
     health = _health(db, SourceEntry(folder=drops, format="acled", pattern="*.csv").id)

@@ -43,7 +43,6 @@ __all__ = [
     "parse_coordinate",
     "parse_date",
     "read_header",
-    "require_columns",
 ]
 
 DOCUMENT_FIELDS = ("url", "outlet", "published", "language", "text")
@@ -161,12 +160,3 @@ def open_text(path: Path, encoding: str | None = None) -> io.TextIOWrapper:
         raise InputError(f"cannot open: {exc.strerror}", path=path) from exc
 
 
-def require_columns(header: list[str], required: tuple[str, ...], *, path: Path, what: str
-                    ) -> dict[str, int]:
-    """Column positions by name; InputError naming the missing columns."""
-    positions = {name: i for i, name in enumerate(header)}
-    missing = [name for name in required if name not in positions]
-    if missing:
-        raise InputError(f"not a {what} file: missing column(s) {', '.join(missing)}",
-                         path=path, line=1, hint=f"export the file in the {what} layout")
-    return positions

@@ -43,7 +43,7 @@ def find_columns(header: Sequence[str], fields: Sequence[str],
                if all(found.get(name) is None
                       for name in (need if isinstance(need, tuple) else (need,)))]
     if missing:
-        raise InputError(f"not a {what} file: no column {', '.join(missing)} in the header",
+        raise InputError(f"the header has no {what} column {', '.join(missing)}",
                          path=path, line=1,
                          hint="the header has: " + ", ".join(header[:40]) if header else None)
     return found
