@@ -44,7 +44,7 @@ class _Context:
     year: int | None
     sentences: list[Sentence]
     tokens: list
-    doc_regions: set[str]
+    doc_regions: tuple[str, ...]  # regions named in the document, in order
     count_re: re.Pattern[str]
     home: PlaceMention | None = None  # the place the whole document reports from
     # sentence index -> (class, phrase, regions) of the target it reports, for "the strikes"
@@ -90,7 +90,7 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
     ctx = _Context(
         doc=doc, text=clean, language=language, lexicon=lexicon, published=published,
         year=year_hint(clean, published), sentences=sents, tokens=doc._.tw_tokens,
-        doc_regions={p.admin1 for p in places if p.region},
+        doc_regions=tuple(dict.fromkeys(p.admin1 for p in places if p.region)),
         count_re=re.compile(
             rf"(?i)\b(\d+|{numbers}|eight|nine|ten|dozens?|вісім|дев'ять|десять|восемь|"
             rf"девять|десять)\s+(?:\w+\s+)?{_COUNT_NOUN}\b"),
@@ -666,7 +666,7 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             claim_why += " (a ministry or military of the side reporting attacks on itself)"
         local = party == "local"
         if local:
-            party = country or (ctx.doc_regions and next(iter(ctx.doc_regions))[:2]) or None
+            party = country or (ctx.doc_regions and ctx.doc_regions[0][:2]) or None
             claim_why += " (a local official)"
         c.claimed_by = party
         c.reasons["claimed_by"] = claim_why
