@@ -72,7 +72,9 @@ def _index() -> dict[str, dict[str, tuple[Entry, ...]]]:
     ranked: dict[str, dict[str, tuple[Entry, ...]]] = {}
     for lang, keys in index.items():
         ranked[lang] = {
-            key: tuple(sorted(set(entries), key=lambda e: (not e.primary, -e.population)))
+            # ties keep the file's order: the same answer under any hash seed
+            key: tuple(sorted(dict.fromkeys(entries),
+                              key=lambda e: (not e.primary, -e.population)))
             for key, entries in keys.items()
         }
     return ranked
