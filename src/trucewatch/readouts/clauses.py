@@ -283,7 +283,7 @@ def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, 
             about_halt = True
         if "extension_by_mutual_agreement" in fired or not about_halt:
             fired.discard("extension")
-        ordered = sorted(fired, key=lambda v: _first(sentence, v))
+        ordered = sorted(fired, key=lambda v: (_first(sentence, v), v))
         for label in ordered:
             labels.setdefault(label, sentence.text.strip(_QUOTES))
     if "extension_by_mutual_agreement" in labels:
