@@ -11,9 +11,9 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from trucewatch.lang import detect
 from trucewatch.text import extract
 from trucewatch.text.documents import InputDocument, read_documents
-from trucewatch.text.language import detect
 
 from .render import console
 

@@ -20,10 +20,11 @@ from functools import cache
 from importlib import resources
 from itertools import product
 
+from trucewatch.lang import LANGUAGES
+
 __all__ = ["Entry", "Place", "admin1_name", "first_words", "held_by", "lookup", "resolve"]
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
-LANGUAGES = ("en", "uk", "ru")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .lexicon import LANGUAGES, phrase_labels
+from trucewatch.lang import LANGUAGES
+
+from .lexicon import phrase_labels
 
 __all__ = [
     "Sentence", "Span", "analyse", "detect_language", "is_verb", "lemma", "phrase_lemmas",

@@ -12,13 +12,12 @@ import datetime as dt
 from functools import lru_cache
 
 from trucewatch.errors import InputError
+from trucewatch.lang import LANGUAGES, detect
 from trucewatch.model import Report
 
 from . import lexicon
 from .extractor import extract_document
-from .language import detect
 from .lemmas import normalize
-from .lexicon import LANGUAGES
 from .pipeline import nlp
 
 __all__ = ["LANGUAGES", "classify_target", "detect", "extract", "lexicon"]

@@ -15,12 +15,10 @@ from importlib import resources
 import yaml
 
 from trucewatch.errors import UsageError
+from trucewatch.lang import LANGUAGES
 from trucewatch.taxonomy import target_classes
 
-__all__ = ["LANGUAGES", "Lexicon", "load"]
-
-#: Languages with a bundled lexicon.
-LANGUAGES = ("en", "uk", "ru")
+__all__ = ["Lexicon", "load"]
 
 #: Tie-break between classes whose phrases match the same span: the more specific first.
 CLASS_PRIORITY = (
@@ -90,7 +88,7 @@ def _word_map(data: dict | None) -> dict[str, int]:
 
 @cache
 def load(language: str) -> Lexicon:
-    """The lexicon of ``language`` (``en``, ``uk`` or ``ru``), loaded once per process."""
+    """The lexicon of a supported ``language``, loaded once per process."""
     if language not in LANGUAGES:
         raise UsageError(
             f"no lexicon for language {language!r}",

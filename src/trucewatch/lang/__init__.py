@@ -1,0 +1,18 @@
+"""The language layer every reader of text shares.
+
+    languages.py  LANGUAGES: the supported languages, one data file each
+    detect.py     language detection with lingua
+
+It imports only the standard library, third-party packages, :mod:`trucewatch.errors` and its
+own data files (``data/``); ``trucewatch.text``, ``trucewatch.readouts`` and
+``trucewatch.geo`` build on it.
+
+>>> from trucewatch.lang import LANGUAGES
+>>> LANGUAGES
+('en', 'uk', 'ru')
+"""
+
+from .detect import detect
+from .languages import LANGUAGES, require
+
+__all__ = ["LANGUAGES", "detect", "require"]
