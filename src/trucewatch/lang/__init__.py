@@ -2,6 +2,7 @@
 
     languages.py  LANGUAGES: the supported languages, one data file each
     detect.py     language detection with lingua
+    lemmas.py     one Lemmatizer per language (pymorphy3 for uk/ru, light English rules)
 
 It imports only the standard library, third-party packages, :mod:`trucewatch.errors` and its
 own data files (``data/``); ``trucewatch.text``, ``trucewatch.readouts`` and

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from trucewatch.errors import InputError
 from trucewatch.lang import LANGUAGES, detect
+from trucewatch.lang.lemmas import normalize
 from trucewatch.model import Report
 
 from . import lexicon
 from .extractor import extract_document
-from .lemmas import normalize
 from .pipeline import nlp
 
 __all__ = ["LANGUAGES", "classify_target", "detect", "extract", "lexicon"]

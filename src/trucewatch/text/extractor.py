@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from trucewatch.geo import Entry, admin1_name, held_by
+from trucewatch.lang.lemmas import normalize
 from trucewatch.model import Report
 
 from . import attribution
 from .dates import DateCue, find_dates, year_hint
-from .lemmas import normalize
 from .lexicon import CLASS_PRIORITY, Lexicon, load
 from .merge import Candidate, merge, to_report
 from .pipeline import Term, nlp

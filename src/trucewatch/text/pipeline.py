@@ -22,7 +22,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .lemmas import lemmatizer
+from trucewatch.lang.lemmas import lemmatizer
+
 from .lexicon import Lexicon, load
 
 __all__ = ["Term", "nlp"]
