@@ -3,6 +3,8 @@
     languages.py  LANGUAGES: the supported languages, one data file each
     detect.py     language detection with lingua
     lemmas.py     one Lemmatizer per language (pymorphy3 for uk/ru, light English rules)
+    sentences.py  sentence bounds over spaCy tokens
+    phrases.py    blank spaCy pipelines and PhraseMatchers built from phrase lists
 
 It imports only the standard library, third-party packages, :mod:`trucewatch.errors` and its
 own data files (``data/``); ``trucewatch.text``, ``trucewatch.readouts`` and

@@ -1,28 +1,28 @@
-"""Language pipelines for statements: spaCy blank tokenisers, lemmas, sentences, phrase tags.
+"""Statements as sentences with lemmas and tagged phrases, on the shared language layer.
 
-Each language gets a blank spaCy pipeline with a sentencizer and a ``readouts_lemmas``
-component (the language's :class:`~trucewatch.lang.lemmas.Lemmatizer`, taking among a word's
-lemmas one the phrase lists know). Phrase lists
-from ``data/*.yaml`` are matched on lemmas with a PhraseMatcher, so they can be written in
-any inflected form. A statement becomes a list of :class:`Sentence` records, one per
-sentence, each knowing its character offsets and the tagged phrase spans in it.
+Each language's phrase lists (``data/*.yaml``, through :func:`~.lexicon.phrase_labels`) are
+compiled by :func:`trucewatch.lang.phrases.build` in its "readings" way: a phrase matches every
+reading of its words' possible lemmas, so it can be written in any inflected form, and a word
+of text takes the lemma the lists know. A statement becomes blocks of lines
+(:func:`_blocks`: a hard-wrapped sentence is one block, each list item its own), split into
+sentences by :func:`trucewatch.lang.sentences.sentence_bounds` (punctuation after a sentence's
+end held with it), each a :class:`Sentence` record knowing its character offsets and the
+tagged phrase spans in it.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from trucewatch.lang import LANGUAGES
 from trucewatch.lang.lemmas import has_cyrillic, lemmatizer, tidy
+from trucewatch.lang.phrases import Match, Phrases, build
 
 from .lexicon import phrase_labels
 
@@ -123,51 +123,11 @@ def _cyrillic_tag(word: str, language: str) -> OpencorporaTag | None:
     return lemmatizer(language).tag(word)
 
 
-@Language.factory("readouts_lemmas", default_config={"known": []})
-def _lemmas_factory(nlp: Language, name: str, known: list[str]) -> object:
-    lemma_among = lemmatizer(nlp.lang).lemma_among
-    vocabulary = frozenset(known)
-
-    def set_lemmas(doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = lemma_among(token.text, vocabulary)
-        return doc
-
-    return set_lemmas
-
-
-#: At most this many lemma readings of one phrase are matched.
-MAX_VARIANTS = 16
-
-
-def _variants(nlp: Language, phrase: str, language: str) -> list[Doc]:
-    lem = lemmatizer(language)
-    words = [t.text for t in nlp.make_doc(tidy(phrase))]
-    readings = list(itertools.islice(
-        itertools.product(*(lem.phrase_lemmas(w) for w in words)), MAX_VARIANTS))
-    docs = []
-    for lemmas in readings:
-        doc = Doc(nlp.vocab, words=words)
-        for token, value in zip(doc, lemmas, strict=True):
-            token.lemma_ = value
-        docs.append(doc)
-    return docs
-
-
 @cache
-def _pipeline(language: str) -> tuple[Language, PhraseMatcher]:
-    nlp = spacy.blank(language)
-    patterns: dict[str, list[Doc]] = {}
-    for label, phrases in phrase_labels(language).items():
-        for phrase in phrases:
-            patterns.setdefault(label, []).extend(_variants(nlp, phrase, language))
-    known = sorted({t.lemma_ for docs in patterns.values() for doc in docs for t in doc})
-    nlp.add_pipe("readouts_lemmas", config={"known": known})
-    nlp.add_pipe("sentencizer")
-    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
-    for label, docs in patterns.items():
-        matcher.add(label, docs)
-    return nlp, matcher
+def _pipeline(language: str) -> tuple[Language, Phrases]:
+    labels = {label: [tidy(p) for p in phrases]
+              for label, phrases in phrase_labels(language).items()}
+    return build(language, labels, readings=True, hold_punctuation=True)
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
@@ -196,12 +156,11 @@ def _blocks(text: str) -> list[tuple[int, str]]:
     return blocks
 
 
-def _resolve(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
+def _resolve(doc: Doc, matches: list[Match]) -> list[Span]:
     """Every match, except that scope words do not overlap: the longest wins."""
     chosen: list[Span] = []
     taken: set[int] = set()
-    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
-        label = doc.vocab.strings[match_id]
+    for label, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
         if label.startswith("scope:"):
             if taken.intersection(range(start, end)):
                 continue
@@ -279,12 +238,12 @@ def analyse(text: str, language: str) -> list[Sentence]:
     """Split ``text`` into sentences (each list item its own) with lemmas and tagged phrases."""
     if language not in LANGUAGES:
         language = "en"
-    nlp, matcher = _pipeline(language)
+    nlp, phrases = _pipeline(language)
     lines = _blocks(tidy(text))
     sentences: list[Sentence] = []
     for (offset, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
         item = bool(_ITEM.match(line))
-        spans = _resolve(doc, matcher(doc))
+        spans = _resolve(doc, phrases(doc))
         negated = {(s.label, s.start, s.end): s for s in _negated_strikes(doc, spans, language)}
         spans = sorted(spans + list(negated.values()), key=lambda s: (s.start, s.label))
         editorial = bool(_QUESTION_LINE.match(line)) or any(
@@ -292,7 +251,8 @@ def analyse(text: str, language: str) -> list[Sentence]:
             and doc[s.end].text in _EDITORIAL_MARKS
             and not _singular_first(doc[s.start].text, language) for s in spans
         )
-        for sent in doc.sents:
+        for begin, finish in doc._.tw_sentences:
+            sent = doc[begin:finish]
             inside = [
                 Span(s.label, s.start - sent.start, s.end - sent.start, s.text)
                 for s in spans if sent.start <= s.start and s.end <= sent.end
