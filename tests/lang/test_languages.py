@@ -33,6 +33,8 @@ def test_every_supported_language_has_its_data(language):
     assert table(language)["name"] == language_name(language)
     assert require(language) == language
     assert language_name(language) in ("English", "Ukrainian", "Russian")
+    data = table(language)
+    assert len(data["months"]) == 12 and len(data["weekdays"]) == 7 and data["numbers"]
 
 
 def test_unsupported_language_is_named_with_the_supported_ones():

@@ -5,6 +5,7 @@
     lemmas.py     one Lemmatizer per language (pymorphy3 for uk/ru, light English rules)
     sentences.py  sentence bounds over spaCy tokens
     phrases.py    blank spaCy pipelines and PhraseMatchers built from phrase lists
+    dates.py      month, weekday and number words; the calendar-date finder
 
 It imports only the standard library, third-party packages, :mod:`trucewatch.errors` and its
 own data files (``data/``); ``trucewatch.text``, ``trucewatch.readouts`` and

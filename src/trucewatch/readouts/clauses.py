@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from trucewatch.lang.dates import tables
+
 from .conditional import (
     OPENING,
     announced_items,
@@ -353,9 +355,8 @@ def _extends_to_things(sentence: Sentence, span: Span) -> bool:
 
 @cache
 def _time_words(language: str) -> frozenset[str]:
-    dates = data("dates.yaml")
-    return frozenset([*dates["months"][language], *dates["number_words"][language],
-                      *dates["time_nouns"][language]])
+    words = tables(language)
+    return frozenset([*words.months, *words.numbers, *data("dates.yaml")["time_nouns"][language]])
 
 
 def _specific(fired: set[str]) -> set[str]:
