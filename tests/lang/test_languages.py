@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from trucewatch.errors import UsageError
-from trucewatch.lang import LANGUAGES, require
+from trucewatch.lang import LANGUAGES, require, unsupported
 from trucewatch.lang.languages import language_name, languages_in, table
 
 DATA = resources.files("trucewatch.lang").joinpath("data", "languages")
@@ -29,15 +29,19 @@ def test_adding_a_language_is_adding_a_data_file(tmp_path):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_supported_language_has_its_data(language):
-    assert table(language)["name"] == language_name(language)
-    assert require(language) == language
-    assert language_name(language) in ("English", "Ukrainian", "Russian")
+def test_every_supported_language_has_its_tables(language):
     data = table(language)
+    assert require(language) == language
+    assert unsupported(language) is None
+    assert language_name(language) in ("English", "Ukrainian", "Russian")
     assert len(data["months"]) == 12 and len(data["weekdays"]) == 7 and data["numbers"]
 
 
 def test_unsupported_language_is_named_with_the_supported_ones():
+    assert unsupported("de") == ("language 'de' is not supported; trucewatch reads English "
+                                 "(en), Ukrainian (uk), Russian (ru)")
+    assert unsupported(None) == ("the language could not be detected; trucewatch reads "
+                                 "English (en), Ukrainian (uk), Russian (ru)")
     with pytest.raises(UsageError, match="language 'de' is not supported; use one of en, uk, ru"):
         require("de")
     with pytest.raises(UsageError):

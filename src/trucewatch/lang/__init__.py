@@ -1,6 +1,7 @@
-"""The language layer every reader of text shares.
+"""The language layer every reader of text shares: supported languages, detection, lemmas,
+sentences, phrase matching on lemmas, and dates as written.
 
-    languages.py  LANGUAGES: the supported languages, one data file each
+    languages.py  LANGUAGES (one data file each), the unsupported-language policy
     detect.py     language detection with lingua
     lemmas.py     one Lemmatizer per language (pymorphy3 for uk/ru, light English rules)
     sentences.py  sentence bounds over spaCy tokens
@@ -11,12 +12,14 @@ It imports only the standard library, third-party packages, :mod:`trucewatch.err
 own data files (``data/``); ``trucewatch.text``, ``trucewatch.readouts`` and
 ``trucewatch.geo`` build on it.
 
->>> from trucewatch.lang import LANGUAGES
+>>> from trucewatch.lang import LANGUAGES, unsupported
 >>> LANGUAGES
 ('en', 'uk', 'ru')
+>>> unsupported("de")
+"language 'de' is not supported; trucewatch reads English (en), Ukrainian (uk), Russian (ru)"
 """
 
 from .detect import detect
-from .languages import LANGUAGES, require
+from .languages import LANGUAGES, require, unsupported
 
-__all__ = ["LANGUAGES", "detect", "require"]
+__all__ = ["LANGUAGES", "detect", "require", "unsupported"]

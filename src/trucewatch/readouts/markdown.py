@@ -7,7 +7,7 @@ from typing import Any
 from .compare import Comparison
 from .terms import Terms
 
-__all__ = ["TERM_ROWS", "cell", "to_markdown"]
+__all__ = ["TERM_ROWS", "cell", "not_read", "to_markdown"]
 
 #: The terms shown side by side, in order, with their row titles.
 TERM_ROWS = (
@@ -31,6 +31,12 @@ def cell(terms: Terms, term: str) -> str:
     return str(value)
 
 
+def not_read(comparison: Comparison) -> list[str]:
+    """One line per statement that was not read, naming it and why (its language)."""
+    return [f"{s.id}" + (f" ({s.speaker})" if s.speaker else "") + f": {s.skipped}"
+            for s in comparison.statements if s.skipped]
+
+
 def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -43,6 +49,9 @@ def to_markdown(comparison: Comparison) -> str:
     for term, title in TERM_ROWS:
         cells = [_escape(cell(comparison.speakers[s], term)) for s in speakers]
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    if not_read(comparison):
+        lines += ["", "## Not read", ""]
+        lines += [f"- {_escape(line)}" for line in not_read(comparison)]
     lines += ["", "## Differences", ""]
     lines += [f"- **{d.term}**: {_escape(d.explanation)}" for d in comparison.differences]
     if not comparison.differences:

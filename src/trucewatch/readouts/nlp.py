@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from trucewatch.lang import LANGUAGES
 from trucewatch.lang.lemmas import has_cyrillic, lemmatizer, tidy
 from trucewatch.lang.phrases import Match, Phrases, build
 
@@ -29,10 +28,8 @@ from .lexicon import phrase_labels
 if TYPE_CHECKING:
     from pymorphy3.tagset import OpencorporaTag
 
-__all__ = ["Sentence", "Span", "analyse", "detect_language", "is_verb", "past_tense"]
+__all__ = ["Sentence", "Span", "analyse", "is_verb", "past_tense"]
 
-_UKRAINIAN_LETTERS = set("іїєґ")
-_RUSSIAN_LETTERS = set("ыэъё")
 #: Tokens from the start of a paragraph within which a marker makes it editorial context.
 EDITORIAL_REACH = 2
 _EDITORIAL_MARKS = (":", ",", "—", "–", "-")
@@ -104,16 +101,6 @@ class Sentence:
         if start >= end:
             return ""
         return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.words[end - 1])]
-
-
-def detect_language(text: str) -> str:
-    """``uk``, ``ru`` or ``en`` from the letters a text uses (Cyrillic decides uk vs ru)."""
-    letters = {c for c in text.lower() if c.isalpha()}
-    if letters & _UKRAINIAN_LETTERS:
-        return "uk"
-    if letters & _RUSSIAN_LETTERS or any("а" <= c <= "я" for c in letters):
-        return "ru"
-    return "en"
 
 
 def _cyrillic_tag(word: str, language: str) -> OpencorporaTag | None:
@@ -235,9 +222,8 @@ def _correlative_subjects(spans: list[Span]) -> list[int]:
 
 
 def analyse(text: str, language: str) -> list[Sentence]:
-    """Split ``text`` into sentences (each list item its own) with lemmas and tagged phrases."""
-    if language not in LANGUAGES:
-        language = "en"
+    """Split ``text`` in a supported ``language`` into sentences (each list item its own) with
+    lemmas and tagged phrases."""
     nlp, phrases = _pipeline(language)
     lines = _blocks(tidy(text))
     sentences: list[Sentence] = []
