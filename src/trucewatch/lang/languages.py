@@ -29,7 +29,6 @@ __all__ = ["LANGUAGES", "language_name", "languages_in", "require", "table", "un
 _FOLDER = resources.files(__package__).joinpath("data", "languages")
 
 
-
 def languages_in(folder: Traversable) -> tuple[str, ...]:
     """The codes of the ``<code>.yaml`` files in ``folder``, ordered by their ``order`` key
     (files without one last, alphabetically)."""
