@@ -100,7 +100,7 @@ class Phrases:
         found: list[Match] = []
         for matcher in (self._by_lemma, self._by_form):
             if len(matcher):
-                found.extend((strings[m], s, e) for m, s, e in matcher(doc))
+                found += [(strings[m], s, e) for m, s, e in matcher(doc)]
         return found
 
 
