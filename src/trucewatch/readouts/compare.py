@@ -18,6 +18,7 @@ from trucewatch.agreements import Difference, reading_differences
 from trucewatch.model import Condition, Reading
 
 from .extract import read_statement
+from .lexicon import data
 from .terms import Statement, StatementTerms, Terms
 
 __all__ = ["Comparison", "compare", "merge_terms", "reference_date", "to_reading"]
@@ -158,7 +159,13 @@ def compare(
     *,
     sides: Sequence[str] | None = None,
 ) -> Comparison:
-    """Read every statement and report the differences between its speakers' wordings."""
+    """Read every statement and report the differences between its speakers' wordings.
+
+    Statements compared are about one agreement: with no ``sides`` given, when one of them is
+    by a side of ``data/sides.yaml``, "both sides" in a mediator's means those sides too."""
+    default = data("sides.yaml")["sides"]
+    if sides is None and any(s.speaker in default for s in statements):
+        sides = default
     read = [read_statement(s, reference=reference_date(s, statements), sides=sides)
             for s in statements]
     by_speaker: dict[str, list[StatementTerms]] = {}
