@@ -29,7 +29,8 @@ unless that is a condition ("if Russia does the same" binds no one), and "neithe
 Russia will strike" binds both. A mediator named after "the mediation of" is passed over. A
 side that offers a ceasefire or is ready for one ("Ukraine is ready to extend the truce",
 "Украина выразила готовность соблюдать перемирие") binds both sides; an expectation ("We
-assume that the Ukrainian side will follow suit") and an idiom ("in honour of") bind no one.
+assume that the Ukrainian side will follow suit"), an idiom ("in honour of") and a
+counterfactual ("if he had been in office, Russia would have stopped ...") bind no one.
 A third party that names neither side ("the other side will remain peaceful") binds no one:
 the default sides are not the ones it speaks of.
 """
@@ -43,7 +44,7 @@ from trucewatch.lang import LANGUAGES
 from trucewatch.lang.dates import tables
 
 from .attribution import actor_parties, source_parties
-from .conditional import clause_cue, condition_items, conditional_range
+from .conditional import clause_cue, condition_items, conditional_range, counterfactual
 from .lexicon import data
 from .nlp import Sentence, Span, is_verb
 
@@ -414,7 +415,7 @@ def read_bound(
     quote = ""
     own = {id(s) for s in sentences}
     for sentence in [*sentences, *reported]:
-        if not sentence.has("halt"):
+        if not sentence.has("halt") or counterfactual(sentence):
             continue
         if id(sentence) not in own:
             found = set(_ordering(sentence)) & source_parties(sentence)

@@ -27,10 +27,11 @@ class (``*``), unless that halt is limited to a medium no class covers ("an air 
 a conditional clause or a condition, or is a further step the statement names ("talks on a
 maritime ceasefire").
 
-Scope words in a conditional clause ("provided that Russia stops attacks on power plants",
-"insists that the truce cover ports") are what a party asks for, not what the halt covers;
-only when a statement gives no other scope does a halt it asks for count ("calls on Moscow to
-stop strikes on energy infrastructure").
+Scope words in a counterfactual ("if he had been in office, there would have been no strikes
+on power plants") are no one's halt. Scope words in a conditional clause ("provided that Russia
+stops attacks on power plants", "insists that the truce cover ports") are what a party asks
+for, not what the halt covers; only when a statement gives no other scope does a halt it asks
+for count ("calls on Moscow to stop strikes on energy infrastructure").
 
 Scope words right next to a word of exclusion ("railways and ports fall outside the pause",
 "except ports", "не подпадают под действие моратория") are what the halt does not cover.
@@ -53,7 +54,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.taxonomy import expand_scope, target_classes, target_group
 
-from .conditional import clause_cue, condition_items, conditional_range
+from .conditional import clause_cue, condition_items, conditional_range, counterfactual
 from .lexicon import data
 from .nlp import Sentence, Span
 
@@ -252,7 +253,7 @@ def _general(
     conditions = condition_items(sentences)
     for index, sentence in enumerate(sentences):
         about = covered and sentence.has("agreement") and sentence.has("strike")
-        if index in conditions or not (sentence.has("halt") or about):
+        if index in conditions or counterfactual(sentence) or not (sentence.has("halt") or about):
             continue
         clause = range(0) if asked and _asked(sentence) else conditional_range(sentence)
         for run in _runs(sentence):
@@ -290,7 +291,7 @@ def _all_fire(sentences: Sequence[Sentence]) -> ScopeReading:
     limited to a medium, not in a conditional clause or condition, and not a named step."""
     conditions = condition_items(sentences)
     for index, sentence in enumerate(sentences):
-        if index in conditions:
+        if index in conditions or counterfactual(sentence):
             continue
         clause = conditional_range(sentence)
         steps = {i for s in sentence.tagged("follow") if "#" not in s.value
