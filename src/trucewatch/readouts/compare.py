@@ -68,6 +68,8 @@ def merge_terms(read: Sequence[StatementTerms]) -> Terms:
         value = next((getattr(s.terms, single) for s in ordered if getattr(s.terms, single)),
                      getattr(merged, single))
         setattr(merged, single, value)
+    merged.start_time = next((s.terms.start_time for s in ordered
+                              if s.terms.start == merged.start and s.terms.start_time), None)
     for many in ("conditions", "follow_on"):
         values = [v for s in reversed(ordered) for v in getattr(s.terms, many)]
         setattr(merged, many, list(dict.fromkeys(values)))
@@ -85,6 +87,7 @@ def to_reading(speaker: str, terms: Terms, read: Sequence[StatementTerms]) -> Re
         party=speaker,
         scope=terms.scope,
         start=terms.start,
+        start_time=terms.start_time if terms.start and _has_offset(terms.start_time) else None,
         duration_days=terms.duration_days,
         bound=terms.bound_parties or None,
         conditions=[Condition(kind=kinds.get(text, "demand"), text=text)
@@ -92,6 +95,11 @@ def to_reading(speaker: str, terms: Terms, read: Sequence[StatementTerms]) -> Re
         quote=quote[:_QUOTE_LIMIT],
         source=source.url or source.id,
     )
+
+
+def _has_offset(clock: str | None) -> bool:
+    """Whether a start hour carries its UTC offset ("18:00+03:00"), as a reading needs."""
+    return clock is not None and len(clock) > len("HH:MM")
 
 
 def _words(label: str) -> str:

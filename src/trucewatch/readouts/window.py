@@ -368,21 +368,21 @@ def _start_sentences(sentences: Sequence[Sentence]) -> list[tuple[Sentence, bool
 
 def read_start(
     sentences: Sequence[Sentence], language: str, reference: dt.date | None
-) -> tuple[dt.date | None, str]:
+) -> tuple[dt.date | None, Sentence | None]:
     """The date the halt starts, and the sentence it was read from: a cued date, else a start
     relative to the reference (publication) date."""
     candidates = _start_sentences(sentences)
     for sentence, halt in candidates:
         date = _cued_date(sentence, language, reference, halt)
         if date:
-            return date, sentence.text.strip()
+            return date, sentence
     if reference is None:
-        return None, ""
+        return None, None
     for sentence, _ in candidates:
         date = (_relative_start(sentence, language, reference)
                 or _weekday_start(sentence, language, reference))
         if date:
-            return date, sentence.text.strip()
+            return date, sentence
     for sentence in _window_sentences(sentences, language, reference):
-        return _cued_date(sentence, language, reference, False), sentence.text.strip()
-    return None, ""
+        return _cued_date(sentence, language, reference, False), sentence
+    return None, None
