@@ -83,3 +83,16 @@ def test_a_side_among_the_speakers_names_the_sides_for_a_mediator():
     text = "Both sides will halt strikes on energy facilities for 30 days."
     read = compare([Statement(id=s, speaker=s, text=text) for s in ("US", "RU")])
     assert read.differences == []
+
+
+@pytest.mark.parametrize(("language", "text", "bound"), [
+    ("en", "Russia has violated the energy truce more than 30 times.", ["RU"]),
+    ("ru", "Россия уже более 30 раз нарушила энергетическое перемирие.", ["RU"]),
+    ("uk", "РФ вже понад 30 разів порушила енергетичне перемир'я.", ["RU"]),
+    # a breach that may come binds no one
+    ("en", "We will respond should the Ukrainian side breach the ceasefire.", []),
+    ("ru", "Украина может нарушить перемирие.", []),
+    ("uk", "Якщо Україна порушить перемир'я, ми відповімо.", []),
+])
+def test_a_side_that_broke_the_halt_is_bound_by_it(language, text, bound):
+    assert _bound(text, language, "UA" if bound else "RU") == bound

@@ -31,7 +31,8 @@ side that offers a ceasefire or is ready for one ("Ukraine is ready to extend th
 "Украина выразила готовность соблюдать перемирие") binds both sides; an expectation ("We
 assume that the Ukrainian side will follow suit"), an idiom ("in honour of") and a
 counterfactual ("if he had been in office, Russia would have stopped ...") bind no one.
-A third party that names neither side ("the other side will remain peaceful") binds no one:
+A side said to break the halt ("Russia has violated the energy truce") is bound by it. A
+third party that names neither side ("the other side will remain peaceful") binds no one:
 the default sides are not the ones it speaks of.
 """
 
@@ -61,6 +62,8 @@ FOLLOW_REACH = 2
 CLAUSE_END = 2
 #: Tokens between a word of commitment and "both sides" for the sides to take it on.
 COMMITMENT_REACH = 6
+#: Tokens between a side and its word of breach, and between that word and the halt it breaks.
+BREACH_REACH = 6
 #: Families whose words make a short sentence about some other step ("agreed to a swap").
 _OTHER_TOPICS = ("follow", "prisoner", "bodies")
 
@@ -358,6 +361,28 @@ def _offered(sentence: Sentence, sides: Sequence[str], speaker: str | None) -> l
     return []
 
 
+def _violators(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+    """A side said to break the halt, outside a conditional clause and not as a breach that may
+    come ("should Ukraine breach it", "может нарушить") ("РФ вже понад 30 разів порушила
+    енергетичне перемир'я", "Russia violated the truce"): one cannot break what does not bind
+    it. The side is the actor nearest before the word of breach, within
+    :data:`BREACH_REACH` tokens, and the halt word follows that word within as many."""
+    clause = conditional_range(sentence)
+    halts = sentence.tagged("halt")
+    actors = sentence.tagged("actor")
+    modals = [m.end for m in sentence.tagged("modal")]
+    found = []
+    for breach in sentence.tagged("violation"):
+        if (breach.start in clause
+                or any(0 <= breach.start - m <= BREACH_REACH for m in modals)
+                or not any(0 <= h.start - breach.end <= BREACH_REACH for h in halts)):
+            continue
+        before = [a for a in actors if 0 <= breach.start - a.end <= BREACH_REACH]
+        if before:
+            found.append(max(before, key=lambda a: a.end).value)
+    return [p for p in found if p in sides]
+
+
 def _lead(sentences: Sequence[Sentence], index: int) -> Sentence | None:
     """The sentence that introduces the list a list item belongs to, if any."""
     while index > 0 and sentences[index - 1].list_item:
@@ -423,7 +448,7 @@ def read_bound(
             found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides, speaker))
                      | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides))
                      | set(_strikers(sentence)) | set(_same_commitment(sentence, sides, speaker))
-                     | set(_offered(sentence, sides, speaker)))
+                     | set(_offered(sentence, sides, speaker)) | set(_violators(sentence, sides)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:
