@@ -1,21 +1,21 @@
-"""Score statement terms against the labeled statements corpus (LABELING.md, "Statements").
+"""Score statement terms against labeled real statements (docs/labeling.md, "Statements").
 
 Usage: .venv/bin/python benchmarks/readouts_quality.py [PATH ...] [--runs N] [--json]
 
-Scores each labeled JSONL file given (default: ../shared/corpus/statements.jsonl, relative to
-the repository, and the held-out sets tests/readouts/heldout/heldout.jsonl, fresh.jsonl,
-blind.jsonl, blind2.jsonl, blind3.jsonl and blind4.jsonl, labeled before the reader was run on
-them; the blind sets by someone who had not seen the reader, each after the previous blind
-set's fixes, blind4 as an everyday mix of statements), one block per file. It extracts every
-statement's terms with trucewatch.readouts, and prints per term:
-scope (expanded class sets: exact and mean Jaccard; patterns exact), duration, start and
-bound parties (exact), follow-ons (micro precision/recall/F1 and exact sets), numbers
-(exact) and conditions (loose recall: a gold condition counts as found when a predicted one
-holds 60% of its words; loose precision: a predicted condition counts when 60% of its words
+Scores each labeled JSONL file of real published statements given (default:
+../shared/corpus/statements.jsonl, relative to the repository; a blind round such as
+/work/blind/statements-r1.jsonl is given by path), one block per file. Every file stays outside
+the repository; the statements written in the project (tests/readouts/heldout/) are regression
+tests, never a figure here. It extracts every statement's terms with trucewatch.readouts, and
+prints per term: scope (expanded class sets: exact and mean Jaccard; patterns exact), duration,
+start and bound parties (exact), the start hour with its offset (exact, over the statements
+whose labels give ``start_time``), follow-ons (micro precision/recall/F1 and exact sets),
+numbers (exact) and conditions (loose recall: a gold condition counts as found when a predicted
+one holds 60% of its words; loose precision: a predicted condition counts when 60% of its words
 are in one gold condition, so whole sentences given as conditions score low). A majority
-baseline (energy.*, nothing else stated) is scored in the same run; the extraction speed is
-the median of --runs runs, next to spaCy blank tokenisation of the same texts. A file that
-is absent is skipped with a message.
+baseline (energy.*, nothing else stated) is scored in the same run; the extraction speed is the
+median of --runs runs, next to spaCy blank tokenisation of the same texts. A file that is
+absent is skipped with a message.
 """
 
 from __future__ import annotations
@@ -38,9 +38,6 @@ from trucewatch.taxonomy import expand_scope
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "statements.jsonl"
-HELDOUT = [REPO / "tests" / "readouts" / "heldout" / name
-           for name in ("heldout.jsonl", "fresh.jsonl", "blind.jsonl", "blind2.jsonl",
-                        "blind3.jsonl", "blind4.jsonl")]
 _WORD = re.compile(r"\w+")
 
 
@@ -62,12 +59,12 @@ def _within(predicted: str, gold: list[str]) -> bool:
     return any(len(words & set(_WORD.findall(g.lower()))) >= 0.6 * len(words) for g in gold)
 
 
-def score(pairs: list[tuple[dict[str, Any], Terms]]) -> dict[str, float]:
+def score(pairs: list[tuple[dict[str, Any], Terms]]) -> dict[str, float | str]:
     """Figures per term over (gold terms, predicted terms) pairs."""
     n = len(pairs)
     tp = fp = fn = 0
     conditions_gold = conditions_found = conditions_predicted = conditions_right = 0
-    figures: dict[str, float] = {"statements": n}
+    figures: dict[str, float | str] = {"statements": n}
     for gold, got in pairs:
         g, p = set(gold["follow_on"]), set(got.follow_on)
         tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
@@ -88,6 +85,11 @@ def score(pairs: list[tuple[dict[str, Any], Terms]]) -> dict[str, float]:
         lambda g, t: g["start"] == (t.start.isoformat() if t.start else None))
     figures["bound_parties_exact"] = share(
         lambda g, t: sorted(g["bound_parties"]) == sorted(t.bound_parties))
+    timed = [(g, t) for g, t in pairs if "start_time" in g]
+    figures["start_time_labeled"] = len(timed)
+    figures["start_time_exact"] = (
+        round(sum(g["start_time"] == t.start_time for g, t in timed) / len(timed), 3)
+        if timed else "")
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     figures["follow_on_precision"] = round(precision, 3)
@@ -156,12 +158,12 @@ def _print_block(results: dict[str, Any]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="labeled statements JSONL files (default: corpus and held-out set)")
+                        help="labeled real statements JSONL files (default: the shared corpus)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     options = parser.parse_args()
     blocks = []
-    for path in options.paths or [DEFAULT_CORPUS, *HELDOUT]:
+    for path in options.paths or [DEFAULT_CORPUS]:
         if not path.exists():
             print(f"skipped: no labeled statements at {path}", file=sys.stderr)
             continue

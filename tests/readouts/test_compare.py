@@ -84,8 +84,8 @@ def test_json_contract(runner, db_path):
     data = json.loads(result.output)
     assert [s["speaker"] for s in data["statements"]] == ["US", "RU", "UA"]
     assert set(data["statements"][0]["terms"]) == {
-        "scope", "scope_text", "duration_days", "start", "bound_parties", "conditions",
-        "follow_on", "numbers"}
+        "scope", "scope_text", "duration_days", "start", "start_time", "bound_parties",
+        "conditions", "follow_on", "numbers"}
     scope = next(d for d in data["differences"] if d["term"] == "scope")
     assert set(scope) == {"term", "values", "explanation"}
     assert set(scope["values"]) == {"US", "RU", "UA"}

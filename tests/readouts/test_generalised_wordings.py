@@ -69,8 +69,8 @@ def test_duration_from_a_range_of_dates(language, text, days):
 @pytest.mark.parametrize(("language", "text", "bound", "speaker"), [
     ("en", "The Russian and Ukrainian delegations committed to halt strikes on ports.",
      ["RU", "UA"], None),
-    ("en", "Following talks mediated by Türkiye, the two sides agreed to refrain from attacks "
-           "on dams.", ["RU", "UA"], "TR"),
+    ("en", "Russia and Ukraine met in Istanbul. Following talks mediated by Türkiye, the two "
+           "sides agreed to refrain from attacks on dams.", ["RU", "UA"], "TR"),
     ("uk", "Обидві делегації погодилися утримуватися від ударів по портах.", ["RU", "UA"], None),
     ("en", "Ukraine urges Russia to stop strikes on its power grid.", ["RU"], "UA"),
     ("ru", "МИД России призывает Киев прекратить удары по Запорожской АЭС.", ["UA"], "RU"),
@@ -444,8 +444,8 @@ def test_windows_stated_on_their_own(language, text, window):
      "RU", ["RU", "UA"]),
     ("uk", "Погоджено відмову від ударів по портах. Зобов'язання беруть на себе обидві "
            "сторони.", "UA", ["RU", "UA"]),
-    ("en", "A halt on strikes on ports was agreed. Both sides have taken on this commitment.",
-     "US", ["RU", "UA"]),
+    ("en", "Russia and Ukraine met in Riyadh. A halt on strikes on ports was agreed. Both sides "
+           "have taken on this commitment.", "US", ["RU", "UA"]),
     ("ru", "Согласно предложению, вооружённые силы России и Украины воздерживались бы от ударов "
            "по портам.", "TR", ["RU", "UA"]),
 ])

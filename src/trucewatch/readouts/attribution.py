@@ -3,10 +3,12 @@
 A sentence whose first attribution verb ("said", "stated", "proposed", "заявил") has actors of
 other parties only before it ("The Kremlin stated that ...") reports that party's version;
 the speaker's terms are read from the other sentences. An actor after the verb is its source
-only before a "that" or colon ("said Peskov", not "announced that the Russian side agreed"),
-and an English verb written with a capital after "of" or "the" is part of a name ("Secretariat
-of State"). What both sides say together ("Moscow and Kyiv have told us they will stop ...")
-is the agreement itself, so it counts as the speaker's own. Sentences with no attributed actor
+only before a "that" or colon ("said Peskov", not "announced that the Russian side agreed");
+after "according to" or "по словам" only the actor after it is ("Putin agreed ..., according
+to Russian state media" is Russia's report). An English verb written with a capital after
+"of" or "the" is part of a name ("Secretariat of State"). What both sides say together
+("Moscow and Kyiv have told us they will stop ...") is the agreement itself, so it counts as
+the speaker's own. Sentences with no attributed actor
 (quoted readouts, list items) count as the speaker's own; an outlet's recap paragraphs
 ("Background: ...") and an interviewer's questions ("Q: ...") count as no one's.
 """
@@ -33,7 +35,11 @@ SOURCE_AFTER = 6
 
 
 def _before(sentence: Sentence, verb: Span) -> set[str]:
-    before = actor_parties(sentence, 0, verb.start)
+    """The source of an attribution verb: the actors before it, else one right after it; for
+    a wording whose source follows ("according to Russian state media") only that one (the
+    actors before it are what it reports: "Putin agreed to stop striking Ukraine's ...")."""
+    after = any(a.start <= verb.start < a.end for a in sentence.tagged("source_after"))
+    before = [] if after else actor_parties(sentence, 0, verb.start)
     if before:
         return set(before)
     end = min(verb.end + SOURCE_AFTER, len(sentence.lemmas))

@@ -14,6 +14,7 @@ from .conditional import (
     announced_items,
     clause_cue,
     conditional_range,
+    counterfactual,
     cue_labels,
     enumerators,
     ordinal_opening,
@@ -75,11 +76,14 @@ def read_conditions(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
     sentence naming a condition ("Умова незмінна: жодних ударів ...") a precondition. Sentences
     enumerated after one that asks ("France expects three things. First, ...") are demands,
     without their ordinal, unless they name a further step; the announcing sentence is none.
-    Negated condition words and idioms ("for as long as necessary") give none."""
+    Negated condition words, idioms ("for as long as necessary") and counterfactuals ("if he
+    had been in office ...", "если бы ...") give none."""
     found: list[tuple[str, str]] = []
     listed = announced_items(sentences)
     announcers = enumerators(sentences)
     for index, sentence in enumerate(sentences):
+        if counterfactual(sentence):
+            continue
         named = _named_condition(sentence)
         if named:
             found.append(("precondition", named))

@@ -18,6 +18,7 @@ from trucewatch.agreements import Difference, reading_differences
 from trucewatch.model import Condition, Reading
 
 from .extract import read_statement
+from .lexicon import data
 from .terms import Statement, StatementTerms, Terms
 
 __all__ = ["Comparison", "compare", "merge_terms", "reference_date", "to_reading"]
@@ -67,6 +68,8 @@ def merge_terms(read: Sequence[StatementTerms]) -> Terms:
         value = next((getattr(s.terms, single) for s in ordered if getattr(s.terms, single)),
                      getattr(merged, single))
         setattr(merged, single, value)
+    merged.start_time = next((s.terms.start_time for s in ordered
+                              if s.terms.start == merged.start and s.terms.start_time), None)
     for many in ("conditions", "follow_on"):
         values = [v for s in reversed(ordered) for v in getattr(s.terms, many)]
         setattr(merged, many, list(dict.fromkeys(values)))
@@ -84,6 +87,7 @@ def to_reading(speaker: str, terms: Terms, read: Sequence[StatementTerms]) -> Re
         party=speaker,
         scope=terms.scope,
         start=terms.start,
+        start_time=terms.start_time if terms.start and _has_offset(terms.start_time) else None,
         duration_days=terms.duration_days,
         bound=terms.bound_parties or None,
         conditions=[Condition(kind=kinds.get(text, "demand"), text=text)
@@ -91,6 +95,11 @@ def to_reading(speaker: str, terms: Terms, read: Sequence[StatementTerms]) -> Re
         quote=quote[:_QUOTE_LIMIT],
         source=source.url or source.id,
     )
+
+
+def _has_offset(clock: str | None) -> bool:
+    """Whether a start hour carries its UTC offset ("18:00+03:00"), as a reading needs."""
+    return clock is not None and len(clock) > len("HH:MM")
 
 
 def _words(label: str) -> str:
@@ -158,7 +167,13 @@ def compare(
     *,
     sides: Sequence[str] | None = None,
 ) -> Comparison:
-    """Read every statement and report the differences between its speakers' wordings."""
+    """Read every statement and report the differences between its speakers' wordings.
+
+    Statements compared are about one agreement: with no ``sides`` given, when one of them is
+    by a side of ``data/sides.yaml``, "both sides" in a mediator's means those sides too."""
+    default = data("sides.yaml")["sides"]
+    if sides is None and any(s.speaker in default for s in statements):
+        sides = default
     read = [read_statement(s, reference=reference_date(s, statements), sides=sides)
             for s in statements]
     by_speaker: dict[str, list[StatementTerms]] = {}

@@ -7,8 +7,9 @@ of a sentence opens a clause that ends at the first comma ("If either side viola
 elsewhere the clause runs to the sentence's end. List items after a sentence that announces
 conditions ("обозначила ряд условий:"), or with a condition cue of their own, are conditions,
 and so are sentences enumerated after one that asks ("France expects three things. First,
-..."). A negated condition word ("does not depend on it") or one in an idiom ("for as long as
-necessary", "поки що") sets no condition.
+..."). A negated condition word ("does not depend on it"), one in an idiom ("for as long as
+necessary", "поки що") or one opening a counterfactual ("if he had been in office ...", "если
+бы он был ...") sets no condition.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from .lexicon import fired_values
 from .nlp import Sentence, Span
 
 __all__ = [
-    "announced_items", "clause_cue", "condition_items", "conditional_range", "cue_labels",
-    "enumerators", "ordinal_opening",
+    "announced_items", "clause_cue", "condition_items", "conditional_range", "counterfactual",
+    "cue_labels", "enumerators", "ordinal_opening",
 ]
 
 #: A conditional word this close to a sentence's start opens a clause that ends at a comma.
 OPENING = 2
+#: Tokens after a conditional word within which a counterfactual marker ("had", "бы") voids it.
+COUNTERFACTUAL_REACH = 3
 
 
 #: Families of words that open or mark a condition.
@@ -32,11 +35,24 @@ _CUE_FAMILIES = ("conditional", "appeal", "condition")
 
 
 def _void(sentence: Sentence, span: Span) -> bool:
-    """Whether a condition word is negated ("does not depend on it", "не зависит от") or part
-    of an idiom that sets no condition ("for as long as necessary", "поки що")."""
+    """Whether a condition word is negated ("does not depend on it", "не зависит от"), part
+    of an idiom that sets no condition ("for as long as necessary", "поки що"), or opens a
+    counterfactual ("if he had been in office", "если бы")."""
     return (any(n.end == span.start for n in sentence.tagged("negation"))
             or any(i.start < span.end and span.start < i.end
-                   for i in sentence.tagged("not_condition")))
+                   for i in sentence.tagged("not_condition"))
+            or (span.family == "conditional" and _opens_counterfactual(sentence, span)))
+
+
+def _opens_counterfactual(sentence: Sentence, span: Span) -> bool:
+    return any(0 <= c.start - span.end < COUNTERFACTUAL_REACH
+               for c in sentence.tagged("counterfactual"))
+
+
+def counterfactual(sentence: Sentence) -> bool:
+    """Whether a conditional word of the sentence opens a counterfactual ("If he had been in
+    office, ...", "Если бы ...", "Якщо б ..."): the sentence says what did not happen."""
+    return any(_opens_counterfactual(sentence, c) for c in sentence.tagged("conditional"))
 
 
 def cue_labels(sentence: Sentence) -> set[str]:

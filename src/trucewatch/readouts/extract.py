@@ -9,6 +9,7 @@ from trucewatch.lang import detect, unsupported
 
 from .attribution import own_sentences, undisputed
 from .clauses import read_conditions, read_follow_on, read_numbers
+from .clock import start_time
 from .nlp import analyse
 from .parties import read_bound
 from .scope import read_scope
@@ -45,7 +46,10 @@ def read_statement(
     reference = statement.published or reference
     scope = read_scope(own, undisputed(sentences, own))
     duration, duration_quote = read_duration(own, language, reference)
-    start, start_quote = read_start(own, language, reference)
+    start, start_sentence = read_start(own, language, reference)
+    start_quote = start_sentence.text.strip() if start_sentence else ""
+    clock = (start_time(start_sentence, language, start, sentences)
+             if start and start_sentence else None)
     own_ids = {id(s) for s in own}
     reported = [s for s in sentences if id(s) not in own_ids and not s.editorial]
     bound, bound_quote = read_bound(own, sides, reported, statement.speaker)
@@ -54,6 +58,7 @@ def read_statement(
     numbers, numbers_quote = read_numbers(own, language)
     terms = Terms(
         scope=scope.patterns, scope_text=scope.texts, duration_days=duration, start=start,
+        start_time=clock,
         bound_parties=bound, conditions=[text for _, text in conditions],
         follow_on=follow_on, numbers=numbers,
     )

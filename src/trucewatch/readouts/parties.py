@@ -26,7 +26,14 @@ and Ukraine") bind no one by themselves; whose strikes are halted binds that par
 the parties a commitment is "made by". A side said to take on the same commitment binds itself
 ("Аналогичные обязательства взяла на себя украинская сторона", "Україна діятиме так само"),
 unless that is a condition ("if Russia does the same" binds no one), and "neither Ukraine nor
-Russia will strike" binds both. A mediator named after "the mediation of" is passed over.
+Russia will strike" binds both. A mediator named after "the mediation of" is passed over. A
+side that offers a ceasefire or is ready for one ("Ukraine is ready to extend the truce",
+"Украина выразила готовность соблюдать перемирие") binds both sides; an expectation ("We
+assume that the Ukrainian side will follow suit"), an idiom ("in honour of") and a
+counterfactual ("if he had been in office, Russia would have stopped ...") bind no one.
+A side said to break the halt ("Russia has violated the energy truce") is bound by it. A
+third party that names neither side ("the other side will remain peaceful") binds no one:
+the default sides are not the ones it speaks of.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from trucewatch.lang import LANGUAGES
 from trucewatch.lang.dates import tables
 
 from .attribution import actor_parties, source_parties
-from .conditional import clause_cue, condition_items, conditional_range
+from .conditional import clause_cue, condition_items, conditional_range, counterfactual
 from .lexicon import data
 from .nlp import Sentence, Span, is_verb
 
@@ -55,6 +62,8 @@ FOLLOW_REACH = 2
 CLAUSE_END = 2
 #: Tokens between a word of commitment and "both sides" for the sides to take it on.
 COMMITMENT_REACH = 6
+#: Tokens between a side and its word of breach, and between that word and the halt it breaks.
+BREACH_REACH = 6
 #: Families whose words make a short sentence about some other step ("agreed to a swap").
 _OTHER_TOPICS = ("follow", "prisoner", "bodies")
 
@@ -81,8 +90,9 @@ def _ordering(sentence: Sentence, speaker: str | None = None) -> list[str]:
     actors = sentence.tagged("actor")
     clause = conditional_range(sentence)
     asked = getattr(clause_cue(sentence), "family", "") == "appeal"
+    idioms = {i for s in sentence.tagged("not_order") for i in range(s.start, s.end)}
     for cue in sentence.tagged("order"):
-        if cue.start in clause and not asked:
+        if (cue.start in clause and not asked) or cue.start in idioms:
             continue
         before = [a for a in actors if a.end <= cue.start]
         after = [a for a in actors if a.start >= cue.end]
@@ -322,6 +332,57 @@ def _same_commitment(
     return [p for p in found if p in sides]
 
 
+def _offered(sentence: Sentence, sides: Sequence[str], speaker: str | None) -> list[str]:
+    """The sides, when the speaker's side is ready for a ceasefire or offers one outside a
+    conditional clause ("Ukraine is ready to extend the truce", "Украина выразила готовность
+    соблюдать перемирие", "Україна пропонує подовжити її"): a ceasefire offered to the other
+    side binds both. The one ready or proposing is the actor nearest before the word ("we" is
+    the speaker); a noun of proposing needs it right before ("Ukraine's proposal", not "Russia
+    is considering the proposal"); a word of breach between the two ("ready to repel
+    violations of the truce") offers nothing."""
+    if speaker not in sides:
+        return []
+    clause = conditional_range(sentence)
+    nouns = sentence.tagged("proposal_noun")
+    speakers = sentence.tagged("actor") + sentence.tagged("first_person")
+    breaches = [v.start for v in sentence.tagged("violation")]
+    for cue in sentence.tagged("readiness") + sentence.tagged("proposal") + nouns:
+        if cue.start in clause or not any(
+                not any(min(f.start, cue.start) < b < max(f.start, cue.start) for b in breaches)
+                for f in sentence.tagged("general_halt")):
+            continue
+        nearest = max((a for a in speakers if a.end <= cue.start), key=lambda a: a.end,
+                      default=None)
+        if nearest is None or (cue in nouns and sentence.words[nearest.end:cue.start]
+                               not in ([], ["'s"], ["’s"])):
+            continue
+        if nearest.family == "first_person" or nearest.value == speaker:
+            return list(sides)
+    return []
+
+
+def _violators(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+    """A side said to break the halt, outside a conditional clause and not as a breach that may
+    come ("should Ukraine breach it", "может нарушить") ("РФ вже понад 30 разів порушила
+    енергетичне перемир'я", "Russia violated the truce"): one cannot break what does not bind
+    it. The side is the actor nearest before the word of breach, within
+    :data:`BREACH_REACH` tokens, and the halt word follows that word within as many."""
+    clause = conditional_range(sentence)
+    halts = sentence.tagged("halt")
+    actors = sentence.tagged("actor")
+    modals = [m.end for m in sentence.tagged("modal")]
+    found = []
+    for breach in sentence.tagged("violation"):
+        if (breach.start in clause
+                or any(0 <= breach.start - m <= BREACH_REACH for m in modals)
+                or not any(0 <= h.start - breach.end <= BREACH_REACH for h in halts)):
+            continue
+        before = [a for a in actors if 0 <= breach.start - a.end <= BREACH_REACH]
+        if before:
+            found.append(max(before, key=lambda a: a.end).value)
+    return [p for p in found if p in sides]
+
+
 def _lead(sentences: Sequence[Sentence], index: int) -> Sentence | None:
     """The sentence that introduces the list a list item belongs to, if any."""
     while index > 0 and sentences[index - 1].list_item:
@@ -374,19 +435,20 @@ def read_bound(
     only a party's report of its own order counts ("Putin said he had ordered his army ...").
     ``speaker`` is bound by its own first-person order.
     """
-    sides = list(sides) if sides is not None else list(data("sides.yaml")["sides"])
+    sides = list(sides) if sides is not None else _default_sides(sentences, reported, speaker)
     bound: set[str] = set()
     quote = ""
     own = {id(s) for s in sentences}
     for sentence in [*sentences, *reported]:
-        if not sentence.has("halt"):
+        if not sentence.has("halt") or counterfactual(sentence):
             continue
         if id(sentence) not in own:
             found = set(_ordering(sentence)) & source_parties(sentence)
         else:
             found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides, speaker))
                      | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides))
-                     | set(_strikers(sentence)) | set(_same_commitment(sentence, sides, speaker)))
+                     | set(_strikers(sentence)) | set(_same_commitment(sentence, sides, speaker))
+                     | set(_offered(sentence, sides, speaker)) | set(_violators(sentence, sides)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:
@@ -396,6 +458,17 @@ def read_bound(
         quote = quote or sentence.text.strip()
         bound |= found
     return sorted(bound), quote
+
+
+def _default_sides(
+    sentences: Sequence[Sentence], reported: Sequence[Sentence], speaker: str | None
+) -> list[str]:
+    """The conflict's sides (``data/sides.yaml``) that "both sides" means, unless a third
+    party speaks and the statement names neither side: a mediator's "the other side will
+    remain peaceful" is about a conflict whose sides it does not name."""
+    sides = list(data("sides.yaml")["sides"])
+    named = {a.value for s in [*sentences, *reported] for a in s.tagged("actor")}
+    return [] if speaker and speaker not in sides and not named & set(sides) else sides
 
 
 def _states_halt(sentence: Sentence) -> bool:

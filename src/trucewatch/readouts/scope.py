@@ -20,10 +20,18 @@ class when a verb of stopping governs it ("cease all hostilities", not "the goal
 hostilities" or "a pause in hostilities"). Scope words inside a further step a statement
 names ("a full cessation of hostilities") are not the halt's.
 
-Scope words in a conditional clause ("provided that Russia stops attacks on power plants",
-"insists that the truce cover ports") are what a party asks for, not what the halt covers;
-only when a statement gives no other scope does a halt it asks for count ("calls on Moscow to
-stop strikes on energy infrastructure").
+A statement whose halt words give no scope at all but that speaks of a ceasefire, a truce or
+"silence" of its own ("an immediate 30-day ceasefire", "перемирие", "повна тиша") covers every
+class (``*``), unless that halt is limited to a medium no class covers ("an air truce",
+"прекращение огня в небе": no scope; "in the air, at sea and on land" is every medium), lies in
+a conditional clause or a condition, or is a further step the statement names ("talks on a
+maritime ceasefire").
+
+Scope words in a counterfactual ("if he had been in office, there would have been no strikes
+on power plants") are no one's halt. Scope words in a conditional clause ("provided that Russia
+stops attacks on power plants", "insists that the truce cover ports") are what a party asks
+for, not what the halt covers; only when a statement gives no other scope does a halt it asks
+for count ("calls on Moscow to stop strikes on energy infrastructure").
 
 Scope words right next to a word of exclusion ("railways and ports fall outside the pause",
 "except ports", "не подпадают под действие моратория") are what the halt does not cover.
@@ -46,7 +54,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.taxonomy import expand_scope, target_classes, target_group
 
-from .conditional import clause_cue, condition_items, conditional_range
+from .conditional import clause_cue, condition_items, conditional_range, counterfactual
 from .lexicon import data
 from .nlp import Sentence, Span
 
@@ -58,6 +66,8 @@ WINDOW = 6
 EXCLUSION_GAP = 1
 #: Sentences before a block of list items in which a halt or list cue makes it a scope list.
 LIST_LOOKBACK = 3
+#: Tokens between a ceasefire word and a medium that limits it ("air truce", "truce in the sky").
+MEDIUM_REACH = 3
 #: Scope words that join or fill a run without naming anything.
 _LOOSE = ("coord", "skip", "other", "apposition")
 
@@ -243,7 +253,7 @@ def _general(
     conditions = condition_items(sentences)
     for index, sentence in enumerate(sentences):
         about = covered and sentence.has("agreement") and sentence.has("strike")
-        if index in conditions or not (sentence.has("halt") or about):
+        if index in conditions or counterfactual(sentence) or not (sentence.has("halt") or about):
             continue
         clause = range(0) if asked and _asked(sentence) else conditional_range(sentence)
         for run in _runs(sentence):
@@ -268,10 +278,36 @@ def normalise(patterns: Sequence[str]) -> list[str]:
     return wildcards + classes
 
 
+def _limited(sentence: Sentence, word: Span) -> bool:
+    """Whether a ceasefire word is limited to a medium near it ("air truce", "перемир'я в
+    небі"), and land is not among the media the sentence names."""
+    return not sentence.has("land") and any(
+        m.start - MEDIUM_REACH <= word.end and word.start <= m.end + MEDIUM_REACH
+        for m in sentence.tagged("medium"))
+
+
+def _all_fire(sentences: Sequence[Sentence]) -> ScopeReading:
+    """Every class (``*``) from the first ceasefire word of the statement's own that is not
+    limited to a medium, not in a conditional clause or condition, and not a named step."""
+    conditions = condition_items(sentences)
+    for index, sentence in enumerate(sentences):
+        if index in conditions or counterfactual(sentence):
+            continue
+        clause = conditional_range(sentence)
+        steps = {i for s in sentence.tagged("follow") if "#" not in s.value
+                 for i in range(s.start, s.end)}
+        for word in sentence.tagged("general_halt"):
+            if word.start in clause or word.start in steps or _limited(sentence, word):
+                continue
+            return ScopeReading(["*"], [sentence.slice(word.start, word.end)],
+                                [sentence.text.strip()])
+    return ScopeReading()
+
+
 def read_scope(own: Sequence[Sentence], every: Sequence[Sentence]) -> ScopeReading:
     """The scope a statement gives: from its own halt sentences, else from any sentence
     (``every``), else from a halt it asks for, else from own sentences that say what the
-    agreement covers."""
+    agreement covers, else every class for a ceasefire of its own with no scope wording."""
     general = _general(own)
     if not general.patterns:
         general = _general(every)
@@ -280,6 +316,8 @@ def read_scope(own: Sequence[Sentence], every: Sequence[Sentence]) -> ScopeReadi
     if not general.patterns:
         general = _general(own, covered=True)
     listed = _listed(own)
+    if not general.patterns and not listed.classes:
+        general = _all_fire(own)
     patterns = general.patterns
     if listed.exclusive:
         patterns = []

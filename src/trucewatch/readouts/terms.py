@@ -11,7 +11,9 @@ __all__ = ["Statement", "StatementTerms", "Terms"]
 
 
 class Terms(BaseModel):
-    """What a statement says was agreed, field by field as LABELING.md defines them."""
+    """What a statement says was agreed, field by field as LABELING.md defines them;
+    ``start_time`` is the hour the halt starts, ``HH:MM+hh:mm`` when the statement names the
+    time zone, ``HH:MM`` when it does not."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -19,6 +21,7 @@ class Terms(BaseModel):
     scope_text: list[str] = Field(default_factory=list)
     duration_days: int | None = None
     start: dt.date | None = None
+    start_time: str | None = None
     bound_parties: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
     follow_on: list[str] = Field(default_factory=list)

@@ -57,6 +57,7 @@ ORDER_GAP = 8
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _MIDNIGHT = re.compile(r"^0?0[:.]00$")
+_END_OF_DAY = re.compile(r"^24[:.]00$")
 #: Families whose words make a sentence about another step than the halt ("talks begin on").
 _OTHER_TOPICS = ("prisoner", "bodies")
 
@@ -287,14 +288,33 @@ def _gap(sentence: Sentence, start: int, end: int, language: str) -> int:
 def _cued_date(
     sentence: Sentence, language: str, reference: dt.date | None, halt: bool
 ) -> dt.date | None:
-    """The first date right after a start cue, or (in a halt sentence) after an order word."""
+    """The first date right after a start cue, or (in a halt sentence) after an order word or
+    opening a sentence that gives an order ("On 18 March Putin ... gave the order"); the day
+    after it when the halt starts at its end ("from 24:00 on 28 July", "по закінченню доби 20
+    квітня")."""
     cues = sentence.tagged("start") + sentence.tagged("in_force")
     orders = sentence.tagged("order") if halt else []
     for first, _end, date in find_dates(sentence, language, reference):
-        if any(c.end <= first and _gap(sentence, c.end, first, language) <= CUE_GAP
-               for c in cues) or any(0 <= first - o.end <= ORDER_GAP for o in orders):
+        cue = next((c for c in cues
+                    if c.end <= first and _gap(sentence, c.end, first, language) <= CUE_GAP),
+                   None)
+        if cue and any(_END_OF_DAY.match(w) for w in sentence.words[cue.end:first]):
+            return date + dt.timedelta(days=1)
+        if _after_end(sentence, first, language):
+            return date + dt.timedelta(days=1)
+        if (cue or any(0 <= first - o.end <= ORDER_GAP for o in orders)
+                or (first <= 1 and any(o.start > first for o in orders))):
             return date
     return None
+
+
+def _after_end(sentence: Sentence, first: int, language: str) -> bool:
+    """Whether a date follows a wording of its end ("after the end of", "по закінченню") with
+    at most :data:`CUE_GAP` words between: the halt starts the day after it."""
+    words = "|".join(map(re.escape, data("dates.yaml")["day_after"][language]))
+    before = sentence.text[:sentence.offsets[first]]
+    return bool(re.search(rf"(?:^|\W)(?:{words})(?:\s+\S+){{0,{CUE_GAP}}}\s+$", before,
+                          re.IGNORECASE))
 
 
 def _relative_start(sentence: Sentence, language: str, reference: dt.date) -> dt.date | None:
@@ -309,8 +329,9 @@ def _relative_start(sentence: Sentence, language: str, reference: dt.date) -> dt
 
 
 def _weekday_start(sentence: Sentence, language: str, reference: dt.date) -> dt.date | None:
-    """The next day after ``reference`` that is the weekday named right after a start cue
-    ("starting Monday", "с 00:00 мск понедельника", "з понеділка")."""
+    """The first day from ``reference`` on that is the weekday named right after a start cue
+    ("starting Monday", "с 00:00 мск понедельника", "з понеділка"): a report published on a
+    Friday that the truce holds "from Friday noon" means that day."""
     cues = sentence.tagged("start") + sentence.tagged("in_force")
     days = _weekdays(language)
     for index, word in enumerate(sentence.words):
@@ -319,7 +340,7 @@ def _weekday_start(sentence: Sentence, language: str, reference: dt.date) -> dt.
             continue
         if any(c.end <= index and _gap(sentence, c.end, index, language) <= CUE_GAP
                for c in cues):
-            ahead = (weekday - reference.weekday() - 1) % 7 + 1
+            ahead = (weekday - reference.weekday()) % 7
             return reference + dt.timedelta(days=ahead)
     return None
 
@@ -347,21 +368,21 @@ def _start_sentences(sentences: Sequence[Sentence]) -> list[tuple[Sentence, bool
 
 def read_start(
     sentences: Sequence[Sentence], language: str, reference: dt.date | None
-) -> tuple[dt.date | None, str]:
+) -> tuple[dt.date | None, Sentence | None]:
     """The date the halt starts, and the sentence it was read from: a cued date, else a start
     relative to the reference (publication) date."""
     candidates = _start_sentences(sentences)
     for sentence, halt in candidates:
         date = _cued_date(sentence, language, reference, halt)
         if date:
-            return date, sentence.text.strip()
+            return date, sentence
     if reference is None:
-        return None, ""
+        return None, None
     for sentence, _ in candidates:
         date = (_relative_start(sentence, language, reference)
                 or _weekday_start(sentence, language, reference))
         if date:
-            return date, sentence.text.strip()
+            return date, sentence
     for sentence in _window_sentences(sentences, language, reference):
-        return _cued_date(sentence, language, reference, False), sentence.text.strip()
-    return None, ""
+        return _cued_date(sentence, language, reference, False), sentence
+    return None, None
