@@ -34,7 +34,8 @@ def _stop_on_signals(stop: threading.Event) -> None:
     signal.signal(signal.SIGINT, handler)
 
 
-def _summary(report: RoundReport) -> str:
+def round_summary(report: RoundReport) -> str:
+    """One line on a round: sources polled, with news, failing; alerts raised, delivered."""
     changed = sum(1 for s in report.sources if s.status == "new")
     failed = sum(1 for s in report.sources if s.status == "error")
     sent = len(report.alerts)
@@ -85,11 +86,12 @@ def watch(
     _stop_on_signals(stop)
     try:
         if once:
-            err_console.print(_summary(watcher.run_once(stop, force=every_source)))
+            err_console.print(round_summary(watcher.run_once(stop, force=every_source)))
         else:
             err_console.print(f"watching {len(config.sources)} source(s); Ctrl+C to stop")
             if every_source:
-                err_console.print(_summary(watcher.run_once(stop, force=True)))
-            watcher.run(stop, on_round=lambda report: err_console.print(_summary(report)))
+                err_console.print(round_summary(watcher.run_once(stop, force=True)))
+            watcher.run(stop, on_round=lambda report: err_console.print(
+                round_summary(report)))
     finally:
         watcher.close()
