@@ -4,6 +4,7 @@ stderr, so that output stays clean for pipes."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -13,7 +14,7 @@ from trucewatch.service import Events, run_operation
 
 from .render import err_console
 
-__all__ = ["run"]
+__all__ = ["run", "shown_path"]
 
 
 def _notice(text: str) -> None:
@@ -35,3 +36,13 @@ def run(ctx: typer.Context, operation: str, params: dict[str, Any] | None = None
     """Run ``operation`` on the command's database (``--db``); its result as JSON values."""
     return run_operation(ctx.obj.db, operation, params, create=create, notice=_notice,
                          events=lambda event: _queued(event, events))
+
+
+def shown_path(path: str | None) -> str:
+    """``path`` as the user would name it: relative to the working folder when inside it."""
+    if path is None:
+        return ""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path

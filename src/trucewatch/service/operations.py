@@ -17,14 +17,22 @@ from typing import Any
 
 from trucewatch.accounts import Permission, add_user, disable_user, list_users, set_password
 from trucewatch.agreements import get_agreement, list_agreements, parse_spec
+from trucewatch.alerts import alert_deliveries, list_alerts
 from trucewatch.assess import assess, summarise
+from trucewatch.commitments import commitments_view, import_events
 from trucewatch.errors import UsageError
 from trucewatch.incidents import IncidentFilter, count_incidents, get_incident, query_incidents
 from trucewatch.incidents.query import check_filter_names
-from trucewatch.model import Reading
+from trucewatch.model import PreconditionState, Reading, StatusEntry
 from trucewatch.report import ReportFormat, render_report, report_data
 from trucewatch.store import Store
-from trucewatch.workflow import add_agreement, ingest, statement_costs
+from trucewatch.workflow import (
+    add_agreement,
+    ingest,
+    set_precondition,
+    set_status,
+    statement_costs,
+)
 
 from .wire import plain
 
@@ -130,6 +138,21 @@ def _reading_costs(store: Store, params: Params, events: Events) -> Any:
     return statement_costs(store, readings)
 
 
+@_operation("commitments", ("agreement",), ("as_of",))
+def _commitments(store: Store, params: Params, events: Events) -> dict[str, Any]:
+    return commitments_view(store, params["agreement"], as_of=_date(params.get("as_of")))
+
+
+@_operation("alerts", (), ("agreement", "kind", "history", "limit"))
+def _alerts(store: Store, params: Params, events: Events) -> list[dict[str, Any]]:
+    """Stored alerts, newest first, each with ``baseline`` and its ``deliveries``."""
+    found = list_alerts(store.conn, agreement=params.get("agreement"), kind=params.get("kind"),
+                        history=params.get("history", False), limit=params.get("limit", 50))
+    deliveries = alert_deliveries(store.conn, [a.key for a in found])
+    return [{**a.as_json(), "baseline": a.baseline, "deliveries": deliveries[a.key]}
+            for a in found]
+
+
 @_operation("users.list", permission=Permission.ADMIN)
 def _users_list(store: Store, params: Params, events: Events) -> list[dict[str, Any]]:
     return [user.as_dict() for user in list_users(store)]
@@ -144,6 +167,32 @@ def _agreement_add(store: Store, params: Params, events: Events) -> Any:
     """Add the spec ``text`` (read from ``path``, which errors name)."""
     agreement = parse_spec(params["text"], path=params.get("path", "<spec>"))
     return add_agreement(store, agreement, source_path=params.get("path"))
+
+
+@_operation("agreement.status", ("agreement", "entry"), ("commitment",), writes=True,
+            permission=Permission.EDIT,
+            describe=lambda p: f"agreement status {p.get('agreement', '')}")
+def _agreement_status(store: Store, params: Params, events: Events) -> Any:
+    """Record the status ``entry`` (a StatusEntry as JSON) as a new version; judge again."""
+    return set_status(store, params["agreement"], StatusEntry.model_validate(params["entry"]),
+                      commitment_id=params.get("commitment"))
+
+
+@_operation("agreement.precondition", ("agreement", "commitment", "precondition", "said"),
+            writes=True, permission=Permission.EDIT,
+            describe=lambda p: f"agreement precondition {p.get('agreement', '')}")
+def _agreement_precondition(store: Store, params: Params, events: Events) -> Any:
+    """Record what a party ``said`` of a precondition as a new version; judge again."""
+    return set_precondition(store, params["agreement"], params["commitment"],
+                            params["precondition"],
+                            PreconditionState.model_validate(params["said"]))
+
+
+@_operation("events.import", ("path",), writes=True, permission=Permission.EDIT,
+            describe=lambda p: f"events import {Path(p.get('path', '')).name}")
+def _events_import(store: Store, params: Params, events: Events) -> int:
+    """Import a table of exchange and meeting events (absolute ``path``)."""
+    return import_events(store, params["path"])
 
 
 @_operation("assess", (), ("agreement", "limit"))
