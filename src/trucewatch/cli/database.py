@@ -4,6 +4,7 @@ stderr, so that output stays clean for pipes."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +33,11 @@ def _queued(event: dict[str, Any], events: Events | None) -> None:
 
 
 def run(ctx: typer.Context, operation: str, params: dict[str, Any] | None = None, *,
-        create: bool = False, events: Events | None = None) -> Any:
+        create: bool = False, events: Events | None = None,
+        stop: threading.Event | None = None) -> Any:
     """Run ``operation`` on the command's database (``--db``); its result as JSON values."""
     return run_operation(ctx.obj.db, operation, params, create=create, notice=_notice,
-                         events=lambda event: _queued(event, events))
+                         events=lambda event: _queued(event, events), stop=stop)
 
 
 def shown_path(path: str | None) -> str:

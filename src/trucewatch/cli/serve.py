@@ -21,7 +21,6 @@ from trucewatch.store.owner import new_token, publish_server, withdraw_server
 from trucewatch.watch import load_config
 
 from .render import console, err_console
-from .watch import round_summary
 
 
 def register(app: typer.Typer) -> None:
@@ -126,7 +125,7 @@ def serve(
     token = new_token()
     web_app = create_app(store, tiles=tiles, allowed_hosts=[host, *allowed_host], token=token,
                          open_access=loopback, watch=watched,
-                         on_round=lambda report: err_console.print(round_summary(report)))
+                         on_round=lambda report: err_console.print(report.line(), markup=False))
     publish_server(db, _local_url(host, port), token)
     try:
         console.print(f"dashboard on {_url(host, port)} (Ctrl+C to stop)")
