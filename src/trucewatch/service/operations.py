@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trucewatch.accounts import Permission, add_user, disable_user, list_users, set_password
+from trucewatch.accounts import (
+    Permission,
+    add_user,
+    disable_user,
+    list_users,
+    new_feed_token,
+    revoke_feed_token,
+    set_password,
+)
 from trucewatch.agreements import get_agreement, list_agreements, parse_spec
 from trucewatch.alerts import alert_deliveries, build_sinks, list_alerts
 from trucewatch.assess import assess, summarise
@@ -273,6 +281,16 @@ def _users_disable(store: Store, params: Params, events: Events) -> dict[str, An
             describe=lambda p: f"users passwd {p.get('name', '')}")
 def _users_passwd(store: Store, params: Params, events: Events) -> dict[str, Any]:
     return set_password(store, params["name"], params["password"]).as_dict()
+
+
+@_operation("users.feed_token", ("name",), ("revoke",), writes=True, permission=Permission.ADMIN,
+            describe=lambda p: f"users feed-token {p.get('name', '')}")
+def _users_feed_token(store: Store, params: Params, events: Events) -> dict[str, Any]:
+    """A new feed token for the account (``token``, shown once), or with ``revoke`` none
+    (``revoked``: whether it had one)."""
+    if params.get("revoke"):
+        return {"name": params["name"], "revoked": revoke_feed_token(store, params["name"])}
+    return {"name": params["name"], "token": new_feed_token(store, params["name"])}
 
 
 class _Output:
