@@ -8,6 +8,8 @@ from tests.watch.conftest import AGREEMENT, SUDZHA_DENIED
 from trucewatch.agreements import add_agreement, load_spec
 from trucewatch.alerts import RULES
 from trucewatch.alerts.rules import describe_incident
+from trucewatch.model import StatusEntry
+from trucewatch.workflow import set_status
 
 from .conftest import NOW, add_strikes
 
@@ -18,7 +20,8 @@ def _keys(evaluation):
 
 def test_every_rule_is_registered_with_a_summary():
     assert sorted(RULES) == ["disputed", "escape_clause", "expiry", "first_violation",
-                             "new_violation", "overdue", "source_failing", "status_change"]
+                             "fulfilment", "new_violation", "overdue", "precondition",
+                             "source_failing", "status_change"]
     assert all(rule.summary for rule in RULES.values())
 
 
@@ -79,46 +82,95 @@ def test_expiry_days_before_and_ended(store, run):
     assert _keys(ended) == ["window_ended:watch-halt:energy-halt:RU:2025-04-16"]
 
 
-def test_expiry_sees_an_extension_and_a_declared_expiry(store, run):
-    run(["expiry"])
-    extended = load_spec(AGREEMENT).model_copy(deep=True)
-    reading = extended.commitment("energy-halt").readings[0]
-    reading.duration_days = 60
-    extended.commitment("energy-halt").status.append(
-        extended.status[0].model_copy(update={"date": dt.date(2025, 4, 9), "status": "expired",
-                                              "note": "the side says it lapsed"}))
-    add_agreement(store, extended)
+def _with_statuses(*entries: dict) -> object:
+    """The test agreement, its energy halt given ``entries`` as further statuses."""
+    changed = load_spec(AGREEMENT).model_copy(deep=True)
+    halt = changed.commitment("energy-halt")
+    halt.status.extend(StatusEntry.model_validate(entry) for entry in entries)
+    return changed
+
+
+def test_a_recorded_extension_moves_the_expiry_alert(store, run):
+    assert _keys(run(["expiry"])) == ["window_ending:watch-halt:energy-halt:RU:2025-04-16:7"]
+    set_status(store, "watch-halt", StatusEntry(date=dt.date(2025, 4, 9), status="extended",
+                                                until=dt.date(2025, 5, 16), source="s1"),
+               commitment_id="energy-halt")
     found = run(["expiry"])
-    assert _keys(found) == [
-        "expired:watch-halt:energy-halt:2025-04-09",
-        "window_extended:watch-halt:energy-halt:RU:2025-04-16:2025-05-16",
-    ]
-    assert "is extended until 2025-05-16 (its last day was 2025-04-16)" in found.sent[1].text
+    assert _keys(found) == ["window_extended:watch-halt:energy-halt:RU:2025-04-16:2025-05-16"]
+    assert found.sent[0].text == (
+        "RU's reading of energy-halt (watch-halt) is extended until 2025-05-16 (its last day "
+        "was 2025-04-16): extended on 2025-04-09 to 2025-05-16; source: "
+        "https://example.org/statement")
+    assert run(["expiry"]).sent == []  # the same round again: nothing new
+    # the old last day passes without an alert; the countdown is to the new one
+    assert run(["expiry"], now=dt.datetime(2025, 4, 17, tzinfo=dt.UTC)).sent == []
+    week = run(["expiry"], now=dt.datetime(2025, 5, 10, tzinfo=dt.UTC))
+    assert _keys(week) == ["window_ending:watch-halt:energy-halt:RU:2025-05-16:7"]
 
 
-def test_overdue_and_status_changes(store, run):
-    overdue = run(["overdue"])
-    assert _keys(overdue) == ["overdue:watch-halt:exchange:2025-03-30"]
-    assert "due 2025-03-30, 11 days ago; agreed" in overdue.sent[0].text
-    assert run([{"overdue": {"grace_days": 30}}], now=NOW).sent == []
+def test_an_expiry_ends_every_reading_and_the_windows_count_down_to_it(store, run):
+    add_agreement(store, _with_statuses({"date": "2025-04-15", "status": "expired",
+                                         "note": "the halt lapsed", "source": "s1"}))
+    ahead = run(["expiry"], now=dt.datetime(2025, 4, 10, tzinfo=dt.UTC))
+    # UA's reading states no end: the expiry recorded ahead gives it its last day
+    assert _keys(ahead) == ["window_ending:watch-halt:energy-halt:RU:2025-04-14:7",
+                            "window_ending:watch-halt:energy-halt:UA:2025-04-14:7"]
+    assert "(the commitment expired on 2025-04-15)" in ahead.sent[0].text
+    after = run(["expiry"], now=dt.datetime(2025, 4, 20, tzinfo=dt.UTC))
+    assert _keys(after) == ["expired:watch-halt:energy-halt:2025-04-15"]
+    assert after.sent[0].text == (
+        "energy-halt (watch-halt) expired on 2025-04-15: the RU and UA readings no longer "
+        "apply from that day (source: https://example.org/statement)")
+    assert after.sent[0].detail["readings"] == ["RU", "UA"]
+
+
+def test_a_denunciation_by_one_party_ends_its_reading_only(store, run):
+    add_agreement(store, _with_statuses({"date": "2025-04-05", "status": "denounced",
+                                         "declared_by": "UA"}))
+    found = run(["expiry"])
+    assert _keys(found) == ["denounced:watch-halt:energy-halt:2025-04-05:UA",
+                            "window_ending:watch-halt:energy-halt:RU:2025-04-16:7"]
+    denounced = next(a for a in found.sent if a.kind == "denounced")
+    assert (denounced.reading, denounced.party) == ("UA", "UA")
+    assert denounced.detail["unaffected"] == ["RU"]
+    assert denounced.text == (
+        "energy-halt (watch-halt) was denounced on 2025-04-05 (declared by UA): UA's reading no "
+        "longer applies from that day; under RU's reading nothing changes, so a strike by UA "
+        "may still be a violation there")
+
+
+def test_status_changes_with_who_declared_them(store, run):
     changes = run(["status_change"])
     assert _keys(changes) == [
         "status_change:watch-halt:-:2025-03-18:agreed",
         "status_change:watch-halt:energy-halt:2025-03-18:in_force",
         "status_change:watch-halt:exchange:2025-03-18:agreed",
     ]
+    add_agreement(store, _with_statuses({"date": "2025-04-02", "status": "suspended",
+                                         "declared_by": "RU", "note": "talks paused"}))
+    suspended = run(["status_change"])
+    assert _keys(suspended) == ["status_change:watch-halt:energy-halt:2025-04-02:suspended:RU"]
+    assert suspended.sent[0].text == (
+        "energy-halt (watch-halt) is suspended from 2025-04-02 (declared by RU); RU's reading is "
+        "out of force until it resumes: talks paused")
+    assert suspended.sent[0].party == "RU"
 
 
-def test_status_change_leaves_expired_to_expiry_when_both_are_on(store, run):
-    extended = load_spec(AGREEMENT).model_copy(deep=True)
-    extended.status.append(extended.status[0].model_copy(
-        update={"date": dt.date(2025, 4, 9), "status": "expired"}))
-    add_agreement(store, extended)
+def test_status_change_leaves_window_statuses_to_expiry_when_both_are_on(store, run):
+    add_agreement(store, _with_statuses(
+        {"date": "2025-04-09", "status": "expired"},
+        {"date": "2025-04-08", "status": "extended", "until": "2025-04-30"}))
     both = run(["status_change", "expiry"])
-    assert [a.kind for a in both.sent].count("expired") == 1
-    assert not any(a.key.endswith(":expired") for a in both.sent)
+    kinds = [a.kind for a in both.sent]
+    assert kinds.count("expired") == 1 and kinds.count("window_extended") == 1
+    assert not any(a.key.endswith((":expired", ":extended")) for a in both.sent)
     alone = run(["status_change"], now=NOW + dt.timedelta(days=1))
-    assert [a.key for a in alone.sent] == ["status_change:watch-halt:-:2025-04-09:expired"]
+    assert sorted(a.key for a in alone.sent) == [
+        "status_change:watch-halt:energy-halt:2025-04-08:extended",
+        "status_change:watch-halt:energy-halt:2025-04-09:expired"]
+    extended = next(a for a in alone.sent if a.key.endswith(":extended"))
+    assert extended.text == ("energy-halt (watch-halt) is extended until 2025-04-30 from "
+                             "2025-04-08; every reading with a last day runs until 2025-04-30")
 
 
 def test_source_failing_after_the_threshold_once_per_run_of_failures(store, run):

@@ -50,7 +50,7 @@ def test_the_issue_example_as_written(tmp_path, monkeypatch):
 def test_defaults_every_rule_and_only_the_dashboard():
     config = parse_config("sources: []\n")
     assert config.interval == 900 and config.alerts.to == []
-    assert len(config.alerts.rules) == 8 and config.alerts.first_run == "summary"
+    assert len(config.alerts.rules) == 10 and config.alerts.first_run == "summary"
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -36,8 +36,8 @@ from trucewatch.model import (
 
 from .differences import Difference
 
-__all__ = ["Closure", "Window", "current_status", "reading_window", "status_differences",
-           "status_history"]
+__all__ = ["Closure", "Extension", "Window", "current_status", "extensions", "reading_window",
+           "status_differences", "status_history"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,9 @@ class Closure:
     status: str
     what: str
     source: str | None
+    #: The one party whose word it is (a status it declared, or what it said of a
+    #: precondition), or None for a status of every party.
+    declared_by: str | None = None
 
     def covers(self, day: dt.date) -> bool:
         return ((self.from_date is None or self.from_date <= day)
@@ -58,6 +61,16 @@ class Closure:
     def as_row(self) -> dict[str, object]:
         return {"from_date": self.from_date, "until_date": self.until_date,
                 "status": self.status, "what": self.what, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An ``extended`` status that moved a reading's last day from ``before`` to ``after``."""
+
+    entry: StatusEntry
+    before: dt.date
+    after: dt.date
+    note: str
 
 
 @dataclass(frozen=True)
@@ -109,11 +122,11 @@ def _status_closures(agreement: Agreement, history: list[StatusEntry], party: st
                 opened = entry
         elif entry.status in RESUMING_STATUSES and opened is not None:
             yield Closure(opened.date, entry.date, opened.status, _what(opened),
-                          _source(agreement, opened.source))
+                          _source(agreement, opened.source), opened.declared_by)
             opened = None
     if opened is not None:
         yield Closure(opened.date, None, opened.status, _what(opened),
-                      _source(agreement, opened.source))
+                      _source(agreement, opened.source), opened.declared_by)
 
 
 def _precondition_closures(agreement: Agreement, precondition: Precondition, party: str
@@ -140,26 +153,38 @@ def _unmet(agreement: Agreement, precondition: Precondition, since: dt.date | No
            else " (nobody has said it is met)")
     source = said.source if said is not None else precondition.source
     return Closure(since, until, "precondition_unmet",
-                   f"precondition unmet: {precondition.text}{who}", _source(agreement, source))
+                   f"precondition unmet: {precondition.text}{who}", _source(agreement, source),
+                   said.by if said is not None else None)
 
 
-def reading_window(agreement: Agreement, commitment: Commitment, reading: Reading) -> Window:
-    """``reading``'s last day and the periods it is out of force, once the agreement's and the
-    commitment's statuses and preconditions are applied."""
-    history = status_history(agreement, commitment)
-    last_day, note = reading.last_day, None
-    for entry in history:
+def extensions(agreement: Agreement, commitment: Commitment, reading: Reading
+               ) -> list[Extension]:
+    """Each ``extended`` status that moved ``reading``'s last day later, in order: a reading
+    with no last day is not extended (it has no end to move)."""
+    found, last_day = [], reading.last_day
+    for entry in status_history(agreement, commitment):
         if (entry.status == "extended" and _applies(entry, reading.party) and last_day
                 and entry.until and entry.until > last_day):
-            last_day = entry.until
             note = f"extended on {entry.date} to {entry.until}"
             if entry.declared_by:
                 note += f" (declared by {entry.declared_by})"
             if entry.source:
                 note += f"; source: {_source(agreement, entry.source)}"
+            found.append(Extension(entry, last_day, entry.until, note))
+            last_day = entry.until
+    return found
+
+
+def reading_window(agreement: Agreement, commitment: Commitment, reading: Reading) -> Window:
+    """``reading``'s last day and the periods it is out of force, once the agreement's and the
+    commitment's statuses and preconditions are applied."""
+    moved = extensions(agreement, commitment, reading)
+    last_day = moved[-1].after if moved else reading.last_day
+    note = moved[-1].note if moved else None
     closures = [*(c for p in commitment.preconditions
                   for c in _precondition_closures(agreement, p, reading.party)),
-                *_status_closures(agreement, history, reading.party)]
+                *_status_closures(agreement, status_history(agreement, commitment),
+                                  reading.party)]
     closures.sort(key=lambda c: (c.from_date or dt.date.min, c.status))
     return Window(last_day=last_day, end_note=note, closures=tuple(closures))
 

@@ -27,6 +27,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -105,7 +106,7 @@ class SinkEntry(BaseModel):
         return addresses
 
     @model_validator(mode="after")
-    def _one_kind(self) -> SinkEntry:
+    def _one_kind(self, info: ValidationInfo) -> SinkEntry:
         kinds = [k for k in _SINK_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError("give exactly one of " + ", ".join(_SINK_KINDS)
@@ -118,9 +119,10 @@ class SinkEntry(BaseModel):
                              "secret its posts are signed with")
         if self.email is not None and not self.smtp:
             raise ValueError("an email sink needs smtp: host:port of the mail server")
+        environ = (info.context or {}).get("environ", os.environ)
         for name in ("secret_env", "username_env", "password_env"):
             variable = getattr(self, name)
-            if variable and not os.environ.get(variable):
+            if variable and not environ.get(variable):
                 raise ValueError(f"{name}: the environment variable {variable} is not set")
         if (self.username_env is None) != (self.password_env is None):
             raise ValueError("give both username_env and password_env, or neither")

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from trucewatch.agreements import agreement_versions, get_agreement, list_agreements
+from trucewatch.agreements import get_agreement, list_agreements
 from trucewatch.errors import NotFoundError
 from trucewatch.model import Agreement
 from trucewatch.store import Store
@@ -26,9 +26,11 @@ from .store import baselined, insert_alerts, mark_baselined, stored_keys
 __all__ = ["Evaluation", "evaluate", "watched_agreements"]
 
 #: The order in which a summary lists what it sums up: what changes obligations first.
-_WEIGHT = ["first_violation", "escape_clause", "window_extended", "window_ending",
-           "window_ended", "expired", "overdue", "status_change", "disputed", "new_violation",
-           "new_possible_violation"]
+_WEIGHT = ["first_violation", "escape_clause", "expired", "terminated", "denounced",
+           "collapsed", "window_extended", "window_ending", "window_ended", "precondition_unmet",
+           "precondition_met", "exchange_overdue", "meeting_overdue", "overdue",
+           "exchange_partial", "meeting_cancelled", "status_change", "disputed",
+           "new_violation", "new_possible_violation"]
 _LISTED = 20
 
 
@@ -61,13 +63,11 @@ def evaluate(store: Store, config: AlertsConfig, *, now: dt.datetime, sinks: lis
     """Run the enabled rules; store the new alerts in one transaction with a pending delivery
     to each of ``sinks``. ``sources`` are the health rows of the watched sources."""
     agreements = watched_agreements(store, config.agreements)
-    versions = {a.id: [get_agreement(store, a.id, v) for v in agreement_versions(store, a.id)]
-                for a in agreements}
     enabled = frozenset(choice.name for choice in config.rules)
     found: dict[str, Alert] = {}
     for choice in config.rules:
         context = RuleContext(store=store, agreements=agreements, now=now,
-                              options=choice.options, versions=versions, enabled=enabled,
+                              options=choice.options, enabled=enabled,
                               sources=sources or [])
         for alert in RULES[choice.name]().alerts(context):
             found.setdefault(alert.key, alert)

@@ -16,8 +16,6 @@ from trucewatch.agreements import (
 )
 from trucewatch.errors import UsageError
 from trucewatch.model import Agreement, CommitmentKind, PreconditionState, StatusEntry
-from trucewatch.store import open_store
-from trucewatch.workflow import set_precondition, set_status
 
 from .database import run
 from .render import console, print_json, print_wrapped
@@ -91,10 +89,10 @@ def status(
     """
     entry = _validated(StatusEntry, {"date": date, "status": new_status, "until": until,
                                      "declared_by": by, "source": source, "note": note})
-    with open_store(ctx.obj.db, create=False) as store:
-        result = set_status(store, agreement_id, entry, commitment_id=commitment)
-    console.print(f"{result.agreement_id} version {result.version} "
-                  f"{result.outcome.value.replace('_', ' ')}")
+    params = {"agreement": agreement_id, "entry": entry.model_dump(mode="json")}
+    if commitment is not None:
+        params["commitment"] = commitment
+    _print_added(run(ctx, "agreement.status", params))
 
 
 @agreement_app.command()
@@ -117,10 +115,14 @@ def precondition(
     """
     said = _validated(PreconditionState, {"date": date, "state": state, "by": by,
                                           "source": source, "note": note})
-    with open_store(ctx.obj.db, create=False) as store:
-        result = set_precondition(store, agreement_id, commitment, precondition_id, said)
-    console.print(f"{result.agreement_id} version {result.version} "
-                  f"{result.outcome.value.replace('_', ' ')}")
+    _print_added(run(ctx, "agreement.precondition", {
+        "agreement": agreement_id, "commitment": commitment, "precondition": precondition_id,
+        "said": said.model_dump(mode="json")}))
+
+
+def _print_added(result: dict) -> None:
+    console.print(f"{result['agreement_id']} version {result['version']} "
+                  f"{result['outcome'].replace('_', ' ')}")
 
 
 def _validated(model: type, values: dict) -> object:

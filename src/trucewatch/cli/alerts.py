@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import typer
 from rich.table import Table
 
-from trucewatch.alerts import alert_deliveries, list_alerts
-from trucewatch.store import open_store
-
+from .database import run
 from .render import OutputFormat, console, print_json
 
 
@@ -28,21 +28,19 @@ def alerts(
 
     Example: [bold]trucewatch alerts --kind first_violation --format json[/]
     """
-    with open_store(ctx.obj.db, create=False) as store:
-        found = list_alerts(store.conn, agreement=agreement, kind=kind, history=history,
-                            limit=limit)
-        deliveries = alert_deliveries(store.conn, [a.key for a in found])
+    found = run(ctx, "alerts", {"agreement": agreement, "kind": kind, "history": history,
+                                "limit": limit})
     if output is OutputFormat.JSON:
-        print_json([{**a.as_json(), "baseline": a.baseline, "deliveries": deliveries[a.key]}
-                    for a in found])
+        print_json(found)
         return
     table = Table(title=f"{len(found)} alert(s), newest first")
     for name in ("created", "kind", "text", "delivered"):
         table.add_column(name, overflow="fold")
     for alert in found:
-        states = deliveries[alert.key]
+        states = alert["deliveries"]
         done = sum(1 for d in states if d["state"] == "delivered")
         delivered = f"{done}/{len(states)}" if states else "dashboard"
-        created = f"{alert.created:%Y-%m-%d %H:%M}" if alert.created else ""
-        table.add_row(created, alert.kind, alert.text, delivered)
+        created = (f"{dt.datetime.fromisoformat(alert['created']):%Y-%m-%d %H:%M}"
+                   if alert["created"] else "")
+        table.add_row(created, alert["kind"], alert["text"], delivered)
     console.print(table)

@@ -8,9 +8,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from trucewatch.commitments import KINDS, commitments_view, import_events
-from trucewatch.store import Store, open_store
+from trucewatch.commitments import KINDS
+from trucewatch.errors import TrucewatchError
 
+from .database import run, shown_path
 from .render import OutputFormat, console, print_json, print_wrapped
 
 events_app = typer.Typer(
@@ -38,17 +39,16 @@ def commitments(
 
     Example: [bold]trucewatch commitments energy-moratorium-2025 --format json[/]
     """
-    day = _day(as_of)
-    with open_store(ctx.obj.db, create=False) as store:
-        if output is OutputFormat.JSON:
-            print_json(commitments_view(store, agreement, as_of=day))
-            return
-        show_commitments(store, agreement, day)
+    view = run(ctx, "commitments", {"agreement": agreement, "as_of": _day(as_of).isoformat()})
+    if output is OutputFormat.JSON:
+        print_json(view)
+        return
+    show_commitments(view)
 
 
-def show_commitments(store: Store, agreement: str, day: dt.date | None = None) -> None:
-    """Print each commitment: status since when, history with sources, fulfilment."""
-    view = commitments_view(store, agreement, as_of=day)
+def show_commitments(view: dict) -> None:
+    """Print each commitment of ``view`` (:func:`trucewatch.commitments.commitments_view`, as
+    JSON values): status since when, history with sources, fulfilment."""
     for row in view["commitments"]:
         kind = KINDS[row["kind"]]
         since = f" since {row['since']}" if row["since"] else ""
@@ -111,6 +111,10 @@ def import_(
 
     Example: [bold]trucewatch events import exchanges.csv[/]
     """
-    with open_store(ctx.obj.db) as store:
-        for path in files:
-            console.print(f"{path}: {import_events(store, path)} new events")
+    for path in files:
+        try:
+            added = run(ctx, "events.import", {"path": str(path.resolve())}, create=True)
+        except TrucewatchError as exc:  # name the file as the user gave it
+            exc.path = exc.path and shown_path(str(exc.path))
+            raise
+        console.print(f"{path}: {added} new events")

@@ -4,6 +4,8 @@ stderr, so that output stays clean for pipes."""
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -13,7 +15,7 @@ from trucewatch.service import Events, run_operation
 
 from .render import err_console
 
-__all__ = ["run"]
+__all__ = ["run", "shown_path"]
 
 
 def _notice(text: str) -> None:
@@ -31,7 +33,18 @@ def _queued(event: dict[str, Any], events: Events | None) -> None:
 
 
 def run(ctx: typer.Context, operation: str, params: dict[str, Any] | None = None, *,
-        create: bool = False, events: Events | None = None) -> Any:
+        create: bool = False, events: Events | None = None,
+        stop: threading.Event | None = None) -> Any:
     """Run ``operation`` on the command's database (``--db``); its result as JSON values."""
     return run_operation(ctx.obj.db, operation, params, create=create, notice=_notice,
-                         events=lambda event: _queued(event, events))
+                         events=lambda event: _queued(event, events), stop=stop)
+
+
+def shown_path(path: str | None) -> str:
+    """``path`` as the user would name it: relative to the working folder when inside it."""
+    if path is None:
+        return ""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path

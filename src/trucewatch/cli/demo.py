@@ -40,11 +40,14 @@ def _ingest_and_assess(demo: Demo) -> None:
 
 def _show_commitments(demo: Demo) -> None:
     """Every commitment of the case: status since when, history, fulfilment."""
+    from trucewatch.commitments import commitments_view
+    from trucewatch.service.wire import plain
+
     from .commitments import show_commitments
 
     console.print("\n[bold]Commitments[/]")
     with open_store(demo.db, create=False) as store:
-        show_commitments(store, demo.agreement.id)
+        show_commitments(plain(commitments_view(store, demo.agreement.id)))
 
 
 def _write_report(demo: Demo) -> None:

@@ -25,7 +25,7 @@ from trucewatch.sources.fetch import is_url
 from trucewatch.sources.summary import describe
 from trucewatch.workflow import IngestSummary
 
-from .database import run
+from .database import run, shown_path
 from .render import console, err_console
 
 #: Formats whose files have a date column whose format is decided per file.
@@ -111,15 +111,15 @@ def ingest(
                 "merge": merge, "timeout": timeout, "options": options},
                 create=True, events=_ProgressBar(bar))
         except TrucewatchError as exc:  # name the file as the user gave it
-            exc.path = exc.path and _shown(exc.path)
+            exc.path = exc.path and shown_path(exc.path)
             raise
     summary = IngestSummary(files=[FileResult(**f) for f in done["files"]],
                             incidents=done["incidents"], verdicts=done["verdicts"])
     for given, result in zip(paths, summary.files, strict=True):
         saved = result.path != _absolute(given)
-        name = f"{given} (saved as {_shown(result.path)})" if saved else given
+        name = f"{given} (saved as {shown_path(result.path)})" if saved else given
         if result.rejects_path:
-            result = replace(result, rejects_path=_shown(result.rejects_path))
+            result = replace(result, rejects_path=shown_path(result.rejects_path))
         console.print(f"{name}: {describe(result)}", markup=False, highlight=False)
     if summary.incidents is not None:
         console.print(f"{summary.incidents} incidents, {summary.verdicts} verdicts")
@@ -135,7 +135,7 @@ class _ProgressBar:
 
     def __call__(self, event: dict[str, Any]) -> None:
         if event.get("event") == "progress":
-            path = _shown(event["path"])
+            path = shown_path(event["path"])
             if path not in self.tasks:
                 self.tasks[path] = self.bar.add_task(path, total=event["total"])
             self.bar.update(self.tasks[path], completed=event["line"])
@@ -149,12 +149,3 @@ def _absolute(given: str) -> str:
     """A file argument as an absolute path (the server may run elsewhere); URLs as given."""
     return given if is_url(given) else str(Path(given).resolve())
 
-
-def _shown(path: str | None) -> str:
-    """``path`` as the user would name it: relative to the working folder when inside it."""
-    if path is None:
-        return ""
-    try:
-        return str(Path(path).relative_to(Path.cwd()))
-    except ValueError:
-        return path

@@ -9,6 +9,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 
 import typer
@@ -17,6 +18,7 @@ from trucewatch.accounts import has_accounts
 from trucewatch.errors import StoreBusyError, UsageError
 from trucewatch.store import open_store
 from trucewatch.store.owner import new_token, publish_server, withdraw_server
+from trucewatch.watch import load_config
 
 from .render import console, err_console
 
@@ -81,10 +83,15 @@ def serve(
     tiles: str | None = typer.Option(
         None, help="Base-map tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png;"
         " without it the map is drawn offline on the regions' outlines."),
+    watch: Path | None = typer.Option(
+        None, "--watch", metavar="SOURCES.yaml", help="Also watch the sources of this watch "
+        "file (docs/watch.md) while serving: one process owns the database, the watcher's "
+        "writes queue with the dashboard's."),
 ) -> None:
     """Serve the dashboard: agreements, incidents (map, timeline, filters), incident detail
     and review. JSON under /api, API description at /docs. While it runs it owns the
-    database: trucewatch commands on it from other shells go through it.
+    database: trucewatch commands on it from other shells go through it. With --watch it
+    also polls the watch file's sources, ingests and alerts, as `trucewatch watch` does.
 
     Example: [bold]trucewatch --db workspace/trucewatch.duckdb serve --port 8000[/]
     """
@@ -93,6 +100,7 @@ def serve(
     from trucewatch.web import create_app
 
     db = ctx.obj.db
+    watched = load_config(watch) if watch is not None else None
     told: list[int | None] = []
 
     def busy(error: StoreBusyError) -> None:
@@ -116,10 +124,13 @@ def serve(
     port = sock.getsockname()[1]
     token = new_token()
     web_app = create_app(store, tiles=tiles, allowed_hosts=[host, *allowed_host], token=token,
-                         open_access=loopback)
+                         open_access=loopback, watch=watched,
+                         on_round=lambda report: err_console.print(report.line(), markup=False))
     publish_server(db, _local_url(host, port), token)
     try:
         console.print(f"dashboard on {_url(host, port)} (Ctrl+C to stop)")
+        if watched is not None:
+            console.print(f"watching {len(watched.sources)} source(s) of {watch}")
         if not accounts:
             console.print("no accounts: anyone on this machine who opens it acts as you; "
                           "add accounts with `trucewatch users add NAME --role ROLE` to share "

@@ -1,4 +1,4 @@
-"""``trucewatch users add|list|disable|passwd``: the accounts of a shared dashboard."""
+"""``trucewatch users add|list|disable|passwd|feed-token``: the accounts of a shared dashboard."""
 
 from __future__ import annotations
 
@@ -110,3 +110,26 @@ def passwd(
     """
     user = run(ctx, "users.passwd", {"name": name, "password": _password(password_stdin)})
     console.print(f"changed the password of {user['name']}")
+
+
+@users_app.command("feed-token")
+def feed_token(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Account name."),
+    revoke: bool = typer.Option(False, "--revoke", help="Remove the account's feed token."),
+) -> None:
+    """Make a feed token for an account (replacing its old one), for feed readers that cannot
+    log in: it opens the alerts feed, /alerts.atom?token=TOKEN, with the account's rights, and
+    nothing else. Only its hash is stored: it is shown once.
+
+    Example: [bold]trucewatch users feed-token ana[/]
+    """
+    done = run(ctx, "users.feed_token", {"name": name, "revoke": revoke})
+    if revoke:
+        console.print(f"revoked the feed token of {name}" if done["revoked"]
+                      else f"{name} had no feed token")
+        return
+    console.print(f"feed token of {name} (shown once; a new one replaces it):")
+    console.print(done["token"], markup=False, highlight=False)
+    console.print(f"feed: /alerts.atom?token={done['token']} on the dashboard", markup=False,
+                  highlight=False)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import typer
 
 from trucewatch.alerts import RULES
-from trucewatch.store.session import StoreSession
-from trucewatch.watch import RoundReport, Watcher, load_config
+from trucewatch.watch import WatchConfig, load_config
 
+from .database import run
 from .render import console, err_console
 
 
@@ -34,17 +37,6 @@ def _stop_on_signals(stop: threading.Event) -> None:
     signal.signal(signal.SIGINT, handler)
 
 
-def _summary(report: RoundReport) -> str:
-    changed = sum(1 for s in report.sources if s.status == "new")
-    failed = sum(1 for s in report.sources if s.status == "error")
-    sent = len(report.alerts)
-    line = (f"round: {len(report.sources)} source(s) polled, {changed} with news, {failed} "
-            f"failing; {sent} alert(s) raised, {report.delivery.delivered} delivered")
-    if report.delivery.failed:
-        line += f", {len(report.delivery.failed)} waiting to be retried"
-    return line + (" (stopped)" if report.stopped else "")
-
-
 def watch(
     ctx: typer.Context,
     sources: Path = typer.Argument(..., metavar="SOURCES.yaml",
@@ -62,7 +54,8 @@ def watch(
     webhook, e-mail, and the dashboard's /alerts page and /alerts.atom feed).
 
     SIGTERM or Ctrl+C finishes the item being ingested and stops; a killed watcher resumes
-    where it was. The database is open only while a round runs.
+    where it was. The database is open only while a round runs; while `trucewatch serve` owns
+    it, each round runs in the server, its writes queued with the dashboard's.
 
     Example: [bold]trucewatch watch sources.yaml --once[/]
     """
@@ -76,20 +69,32 @@ def watch(
         console.print(f"alerts: rules {rules} (of {len(RULES)}); "
                       f"{len(config.alerts.to)} sink(s) besides the dashboard")
         return
-    db = Path(ctx.obj.db)
-    session = StoreSession(db)
-    watcher = Watcher(config, session, fetched=db.absolute().parent / "fetched",
-                      release=session.release, log=lambda line: err_console.print(line,
-                                                                                  markup=False))
+    params = {"config": str(sources.resolve()), "force": every_source,
+              "environ": _named_variables(config)}
     stop = threading.Event()
     _stop_on_signals(stop)
-    try:
-        if once:
-            err_console.print(_summary(watcher.run_once(stop, force=every_source)))
-        else:
-            err_console.print(f"watching {len(config.sources)} source(s); Ctrl+C to stop")
-            if every_source:
-                err_console.print(_summary(watcher.run_once(stop, force=True)))
-            watcher.run(stop, on_round=lambda report: err_console.print(_summary(report)))
-    finally:
-        watcher.close()
+    if not once:
+        err_console.print(f"watching {len(config.sources)} source(s); Ctrl+C to stop")
+    while not stop.is_set():
+        done = run(ctx, "watch.round", params, create=True, events=_show, stop=stop)
+        err_console.print(done["summary"], markup=False)
+        if once or done["next_in"] is None:
+            break
+        params["force"] = False
+        stop.wait(done["next_in"])
+
+
+def _named_variables(config: WatchConfig) -> dict[str, str]:
+    """The environment variables the sinks name (secrets), for a server running the round."""
+    names = {name for entry in config.alerts.to
+             for name in (entry.secret_env, entry.username_env, entry.password_env) if name}
+    return {name: os.environ[name] for name in sorted(names) if name in os.environ}
+
+
+def _show(event: dict[str, Any]) -> None:
+    """A round's log line on stderr; an alert of the stdout sink on stdout."""
+    if event.get("event") == "step":
+        err_console.print(event["text"], markup=False)
+    elif event.get("event") == "output":
+        sys.stdout.write(event["text"] + "\n")
+        sys.stdout.flush()

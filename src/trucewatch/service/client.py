@@ -2,7 +2,8 @@
 
 ``POST {url}api/local/{operation}`` with the parameters as JSON, the server file's token as a
 bearer token, and the local user's name. The answer is JSON lines: events while it runs
-(``queued`` behind other writes, ``progress``, ``step``), then ``result`` or ``error``.
+(``queued`` behind other writes, ``progress``, ``step``, ``output``), then ``result`` or
+``error``.
 """
 
 from __future__ import annotations

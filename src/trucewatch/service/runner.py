@@ -11,6 +11,7 @@ So a trucewatch command never meets DuckDB's lock error, with or without a dashb
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,11 @@ class _ServerStarted(Exception):
 
 def run_operation(db: str | Path, name: str, params: dict[str, Any] | None = None, *,
                   create: bool = False, events: Events | None = None,
-                  notice: Notice | None = None) -> Any:
+                  notice: Notice | None = None, stop: threading.Event | None = None) -> Any:
     """Run the operation ``name`` with ``params`` on the database ``db`` (see the module's
-    text); its result as plain JSON values. ``create`` makes the file when nobody has it."""
+    text); its result as plain JSON values. ``create`` makes the file when nobody has it.
+    ``stop``: for an operation that ``submits``, run here, set to end it after the item at
+    hand (a server runs it to its end)."""
     operation = OPERATIONS[name]
     params = params or {}
     operation.check(params)
@@ -74,4 +77,4 @@ def run_operation(db: str | Path, name: str, params: dict[str, Any] | None = Non
         except _ServerStarted:
             continue
         with store:
-            return operation.run(store, params, events)
+            return operation.run(store, params, events, stop)

@@ -15,6 +15,7 @@ file, the line and what to fix; docs/watch.md describes every field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -125,8 +126,9 @@ class WatchConfig(BaseModel):
         return source.every if source.every is not None else self.interval
 
 
-def load_config(path: str | Path) -> WatchConfig:
-    """Read and check the watch file at ``path``; relative paths in it are relative to it."""
+def load_config(path: str | Path, *, environ: Mapping[str, str] | None = None) -> WatchConfig:
+    """Read and check the watch file at ``path``; relative paths in it are relative to it.
+    ``environ`` holds the variables its sinks name (the process's own by default)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -134,12 +136,13 @@ def load_config(path: str | Path) -> WatchConfig:
         raise NotFoundError("no such watch file", path=path) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read the watch file: {exc}", path=path) from exc
-    return parse_config(text, path=path)
+    return parse_config(text, path=path, environ=environ)
 
 
-def parse_config(text: str, *, path: str | Path = "<watch>") -> WatchConfig:
+def parse_config(text: str, *, path: str | Path = "<watch>",
+                 environ: Mapping[str, str] | None = None) -> WatchConfig:
     """Check watch-file YAML ``text``; ``path`` names it in errors and anchors relative
-    paths."""
+    paths; ``environ`` holds the variables its sinks name (the process's own by default)."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -154,7 +157,8 @@ def parse_config(text: str, *, path: str | Path = "<watch>") -> WatchConfig:
         raise UsageError(f"key {twice[0]!r} appears twice in one mapping", path=path,
                          line=twice[1], field=twice[0])
     try:
-        config = WatchConfig.model_validate(data)
+        config = WatchConfig.model_validate(
+            data, context=None if environ is None else {"environ": environ})
     except pydantic.ValidationError as exc:
         errors = exc.errors()
         first = errors[0]

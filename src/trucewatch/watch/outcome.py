@@ -50,3 +50,15 @@ class RoundReport:
     baselined: int = 0
     delivery: DeliveryReport = field(default_factory=DeliveryReport)
     stopped: bool = False
+
+    def line(self) -> str:
+        """One line on the round: sources polled, with news, failing; alerts raised and
+        delivered."""
+        changed = sum(1 for s in self.sources if s.status == "new")
+        failed = sum(1 for s in self.sources if s.status == "error")
+        line = (f"round: {len(self.sources)} source(s) polled, {changed} with news, {failed} "
+                f"failing; {len(self.alerts)} alert(s) raised, {self.delivery.delivered} "
+                "delivered")
+        if self.delivery.failed:
+            line += f", {len(self.delivery.failed)} waiting to be retried"
+        return line + (" (stopped)" if self.stopped else "")

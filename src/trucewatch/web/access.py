@@ -6,6 +6,8 @@ A request is made by
 * a trucewatch command on this machine: the server file's token as a bearer token, with the
   local user's name (it has every permission: whoever can read the server file can open the
   database itself);
+* a feed reader, on the alerts feed only: an account's feed token in the URL
+  (:func:`trucewatch.web.alerts.feed_reader`; no other route reads it);
 * anyone, when the dashboard has no accounts: then it only listens on the loopback
   (``trucewatch serve`` refuses other addresses), and every request acts as the user who
   started it. Once an account exists, everyone logs in.
@@ -37,8 +39,9 @@ _ACTOR = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
 
 @dataclass(frozen=True)
 class Account:
-    """Who makes a request: a name, a role, and how it proved it (``session``, ``token``
-    or ``open`` for a dashboard without accounts)."""
+    """Who makes a request: a name, a role, and how it proved it (``session``, ``token``,
+    ``feed`` for a feed token on the alerts feed, or ``open`` for a dashboard without
+    accounts)."""
 
     name: str
     role: Role

@@ -1,19 +1,24 @@
 """The alerts page, its JSON twin and the Atom feed of alerts (``/alerts.atom``), with the
-health of the watched sources. Alerts are read from the store, where the watcher put them."""
+health of the watched sources. Alerts are read from the store, where the watcher put them.
+
+Feed readers and chat tools cannot log in: the feed also accepts an account's feed token
+(``/alerts.atom?token=...``, made by ``trucewatch users feed-token NAME``). That token opens
+this feed and nothing else: no other route reads it, and it never starts a session."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
+from trucewatch.accounts import Permission, feed_token_account, require
 from trucewatch.alerts import alert_deliveries, atom_feed, count_alerts, list_alerts
 from trucewatch.store import Store
 from trucewatch.watch import source_health
 
-from .access import Reader
+from .access import Account, Reader, need
 from .context import render, store_of
 
 __all__ = ["alerts_page", "router"]
@@ -21,6 +26,8 @@ __all__ = ["alerts_page", "router"]
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(store_of)]
 _FEED_SIZE = 50
+#: Longer than any feed token: refused without a look-up.
+_TOKEN_LIMIT = 128
 
 
 def alerts_page(store: Store, base_url: str, *, agreement: str | None = None,
@@ -76,12 +83,36 @@ def alerts_api(request: Request, _: Reader, query: QueryDep, store: StoreDep) ->
     return JSONResponse(jsonable_encoder(alerts_page(store, base, **query.options)))
 
 
+def feed_reader(
+    request: Request,
+    token: Annotated[str | None, Query(description="an account's feed token (`trucewatch "
+                                       "users feed-token NAME`), for readers that cannot log "
+                                       "in")] = None,
+) -> Account:
+    """Who reads the feed: the request's account, or the account whose feed token it gives."""
+    if token is None:
+        return need(Permission.READ)(request)
+    user = None
+    if len(token) <= _TOKEN_LIMIT:
+        with request.app.state.reads.store() as store:
+            user = feed_token_account(store, token)
+    if user is None:
+        raise HTTPException(401, "this feed token is not valid: it was revoked or replaced, or "
+                            "its account is disabled")
+    account = Account(user.name, user.role, "feed")
+    request.state.account = account
+    require(account.role, Permission.READ, who=f"the account {account.name!r}")
+    return account
+
+
 @router.get("/alerts.atom", tags=["alerts"], summary="The newest alerts as an Atom feed",
             response_class=Response)
-def alerts_atom(request: Request, _: Reader, store: StoreDep,
+def alerts_atom(request: Request, _: Annotated[Account, Depends(feed_reader)], store: StoreDep,
                 agreement: Annotated[str | None, Query(description="agreement id")] = None
                 ) -> Response:
     base = str(request.base_url).rstrip("/")
     found = list_alerts(store.conn, agreement=agreement or None, limit=_FEED_SIZE)
-    body = atom_feed(found, base_url=base, feed_url=str(request.url))
+    # the feed's own link leaves the token out: a feed passed on does not pass it on
+    feed_url = str(request.url.remove_query_params("token"))
+    body = atom_feed(found, base_url=base, feed_url=feed_url)
     return Response(body, media_type="application/atom+xml; charset=utf-8")

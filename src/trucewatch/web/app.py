@@ -12,7 +12,7 @@ built from the same data function; the store of a request and the page renderer 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -37,6 +37,7 @@ from trucewatch.store import Store, open_store
 from trucewatch.store.db import actor
 from trucewatch.store.pool import ReadPool
 from trucewatch.store.writer import WriteQueue
+from trucewatch.watch import RoundReport, WatchConfig
 
 from . import alerts, edits, local_api, login, routes
 from .access import LoginRequired
@@ -44,6 +45,7 @@ from .context import render, templates
 from .csrf import CsrfError
 from .hosts import HostGuard
 from .sessions import LoginLimiter, Sessions
+from .watching import ServerWatcher
 
 __all__ = ["create_app"]
 
@@ -122,20 +124,30 @@ def _security_headers(app: FastAPI, tiles: str | None) -> None:
 
 def create_app(
     db: str | Path | Store, *, tiles: str | None = None, allowed_hosts: Sequence[str] = (),
-    token: str | None = None, open_access: bool = True,
+    token: str | None = None, open_access: bool = True, watch: WatchConfig | None = None,
+    on_round: Callable[[RoundReport], None] | None = None,
 ) -> FastAPI:
     """The dashboard over the database ``db`` (a path, or a store this app then owns).
 
     ``tiles`` is an optional base-map tile URL; ``allowed_hosts`` the names it answers to
     besides the loopback names; ``token`` the bearer token of trucewatch commands on this
     machine (the server file's). ``open_access``: while no account exists, anyone who reaches
-    the dashboard acts as the user running it; serve it only on the loopback then.
+    the dashboard acts as the user running it; serve it only on the loopback then. ``watch``:
+    a watch file whose sources a watcher polls while the server runs, its writes on the
+    server's writer (:mod:`.watching`), each round told to ``on_round``.
     """
     store = db if isinstance(db, Store) else open_store(db, create=False)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        watcher = None
+        if watch is not None:
+            watcher = ServerWatcher(watch, app.state.writes, on_round=on_round,
+                                    fetched=Path(store.path).absolute().parent / "fetched")
+            watcher.start()
         yield
+        if watcher is not None:  # its last item is written before the writer closes
+            watcher.stop()
         app.state.writes.close()
         app.state.reads.close()
         store.close()

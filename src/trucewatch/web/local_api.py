@@ -3,8 +3,10 @@
 While the server owns the database, ``trucewatch status``, ``ingest``, ``agreement add`` and
 the rest send their operation here (:mod:`trucewatch.service.client`) with the server file's
 token. Reads run at once on a read cursor; writes are queued on the server's one writer behind
-the dashboard's own writes. The answer is JSON lines: ``queued`` (with the writes ahead),
-``progress`` and ``step`` events while it runs, then ``result`` or ``error``.
+the dashboard's own writes; an operation that submits its own jobs (a watch round) runs in a
+thread of its own, each job queued on the writer. The answer is JSON lines: ``queued`` (with
+the writes ahead), ``progress``, ``step`` and ``output`` events while it runs, then ``result``
+or ``error``.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import json
 import logging
 import queue
-from collections.abc import Iterator
-from concurrent.futures import CancelledError
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import CancelledError, Future
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Request
@@ -82,6 +85,35 @@ def _write(request: Request, operation: Operation, params: dict[str, Any],
     yield _line(_outcome(result))
 
 
+def _submitting(request: Request, operation: Operation, params: dict[str, Any],
+                account: Account) -> Iterator[bytes]:
+    """Run ``operation`` in a thread, each of its jobs queued on the writer; a command that
+    goes away stops it after the item at hand."""
+    writes = request.app.state.writes
+    events: queue.Queue[Any] = queue.Queue()
+    stop = threading.Event()
+    future: Future[Any] = Future()
+    label = operation.describe(params)
+
+    def submit(job: Callable[[Any], Any]) -> Any:
+        return writes.run(label, job, actor=account.name)
+
+    def work() -> None:
+        try:
+            future.set_result(operation.run_submitting(submit, params, events.put, stop))
+        except BaseException as exc:  # the command gets it as its error event
+            future.set_exception(exc)
+        events.put(_DONE)
+
+    threading.Thread(target=work, name=f"trucewatch-{operation.name}", daemon=True).start()
+    try:
+        while (event := events.get()) is not _DONE:
+            yield _line(plain(event))
+        yield _line(_outcome(future.result))
+    finally:
+        stop.set()
+
+
 def _local_command(request: Request) -> Account:
     """The account of a trucewatch command on this machine (the server file's token); no
     other account may ask: operations read files by their path on the server."""
@@ -103,5 +135,6 @@ def run_local(request: Request, name: str,
         raise NotFoundError(f"no operation {name!r}",
                             hint="is this trucewatch the same version as the server's?")
     operation.check(params)
-    stream = (_write if operation.writes else _read)(request, operation, params, account)
+    run = _submitting if operation.submits else _write if operation.writes else _read
+    stream = run(request, operation, params, account)
     return StreamingResponse(stream, media_type="application/x-ndjson")

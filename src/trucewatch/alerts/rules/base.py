@@ -36,15 +36,14 @@ class NoOptions(BaseModel):
 
 @dataclass
 class RuleContext:
-    """What a rule sees: the store, the watched agreements (newest version, and every stored
-    version oldest first in ``versions``), the time, its options, the names of the enabled
-    rules and the health of the watched sources (rows of ``watch_sources``)."""
+    """What a rule sees: the store, the watched agreements (newest version), the time, its
+    options, the names of the enabled rules and the health of the watched sources (rows of
+    ``watch_sources``)."""
 
     store: Store
     agreements: list[Agreement]
     now: dt.datetime
     options: BaseModel = field(default_factory=NoOptions)
-    versions: dict[str, list[Agreement]] = field(default_factory=dict)
     enabled: frozenset[str] = frozenset()
     sources: list[dict[str, Any]] = field(default_factory=list)
 
