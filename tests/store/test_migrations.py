@@ -100,3 +100,39 @@ def test_audit_names_the_uid_when_the_login_name_is_unknown(db_path, monkeypatch
         store.audit("review", "incident", "i-1", {})
         (actor,) = store.conn.execute("SELECT actor FROM audit_log").fetchone()
     assert actor == f"uid {os.getuid()}"
+
+
+def test_schema_5_file_keeps_its_documents_and_ids(tmp_path):
+    """0006 drops the MD5 beside each document id; a file built at schema 5 keeps every
+    document and report, and re-ingesting what it holds adds nothing (the ids match)."""
+    from tests.ingest.helpers import FIXTURES
+    from trucewatch.sources import ingest_file
+
+    small = FIXTURES / "acled" / "small.csv"
+    with open_store(tmp_path / "new.duckdb") as fresh:
+        ingest_file(fresh, "acled", small)
+        docs = fresh.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
+                                  ).fetchall()
+        names = [d[0] for d in fresh.conn.description]
+        reports = fresh.conn.execute("SELECT * FROM reports ORDER BY id").fetchall()
+    old = tmp_path / "old.duckdb"
+    with open_store(old, schema_version=5) as store:
+        assert "content_hash" in {
+            name for (name,) in store.conn.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'documents'").fetchall()}
+        columns = ", ".join(names)
+        for doc in docs:
+            store.conn.execute(
+                f"INSERT INTO documents ({columns}, content_hash, ingested_at) "
+                f"VALUES ({', '.join('?' * len(names))}, ?, now())",
+                [*doc, doc[0].removeprefix("acled-") + "0" * 12])
+        store.conn.executemany(f"INSERT INTO reports VALUES ({', '.join('?' * len(reports[0]))})",
+                               reports)
+    with open_store(old) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
+                                  ).fetchall() == docs
+        assert store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall() == reports
+        again = ingest_file(store, "acled", small)
+        assert (again.documents, again.reports) == (0, 0)

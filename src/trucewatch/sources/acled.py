@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import InputError
-from trucewatch.sources.acled_bulk import finish, stage, unstage
+from trucewatch.sources.acled_bulk import AcledStaging, stage
 from trucewatch.sources.acled_layout import COLUMNS, conventions, split_source
 from trucewatch.sources.base import (
     BadRowHandler,
@@ -30,7 +30,7 @@ from trucewatch.sources.base import (
 from trucewatch.sources.notes import LOCAL, normalise, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 
-__all__ = ["COLUMNS", "finish", "read", "stage", "unstage"]
+__all__ = ["COLUMNS", "AcledStaging", "read", "stage"]
 
 def read(path: str | Path, *, on_bad: BadRowHandler | None = None) -> Iterator[dict[str, Any]]:
     """Attack reports of an ACLED export, one record per attack row."""

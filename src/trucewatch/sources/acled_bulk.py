@@ -5,8 +5,13 @@ parallel), hashing each row and normalising its notes; each *distinct* date, cou
 region, source and normalised note is then read once by the same Python functions, and joined
 back in the views ``_stage_docs`` and ``_stage_reports`` (and ``_stage_keys``, the id and
 source key of each document, read without the joins). The notes are read in a thread
-while the documents are written (:func:`finish` waits for them before the reports). A row's
-line is its row number + 1, unless fields hold line breaks: then the breaks are counted.
+while the documents are written (:meth:`AcledStaging.finish` waits for them before the
+reports). A row's line is its row number + 1, unless fields hold line breaks: then the breaks
+are counted.
+
+What :func:`stage` makes belongs to the :class:`AcledStaging` it returns, which the caller
+owns: it finishes the notes and drops the staged tables when closed, so two connections (or
+two files) never share any state of this module.
 
 Any bad row (wrong column count, unparsable date or timestamp, coordinates out of range)
 makes :func:`stage` return None, and the file is read row by row instead, which names the
@@ -28,7 +33,7 @@ from trucewatch.sources.base import date_from_text, read_header
 from trucewatch.sources.notes import LOCAL, mask_digits, read_note
 from trucewatch.sources.regions import admin1_code, country_code
 
-__all__ = ["finish", "stage", "unstage"]
+__all__ = ["AcledStaging", "stage"]
 
 #: Columns kept after hashing (the rest only enter the content hash).
 _KEPT = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
@@ -42,7 +47,6 @@ _NOTES_SCHEMA = pa.schema([
     ("negated", pa.bool_()), ("reasons", pa.string())])
 #: Notes are read by the classifier in this thread while DuckDB writes the documents.
 _NOTE_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="acled-notes")
-_PENDING: dict[int, Future[list[dict[str, Any]]]] = {}
 
 
 def _literal(text: str) -> str:
@@ -84,8 +88,8 @@ def _read(conn: Any, path: Path, header: list[str], types: str) -> bool:
     try:
         conn.execute(f"""
             CREATE OR REPLACE TEMP TABLE _acled AS
-            SELECT CASE WHEN {attack} THEN md5(concat_ws(chr(31), {hashed})) END
-                       AS content_hash,
+            SELECT CASE WHEN {attack} THEN 'acled-' || md5(concat_ws(chr(31), {hashed}))[1:20]
+                       END AS doc_id,
                    {", ".join(_KEPT)},
                    CASE WHEN {attack} THEN {_note_key_sql()} END AS note_key
             FROM {_csv(header)}""", [str(path)])
@@ -141,7 +145,10 @@ def _clean(conn: Any) -> bool:
     return True
 
 
-def _lookups(conn: Any, conventions: dict[str, Any], split_source: Any) -> None:
+def _lookups(conn: Any, conventions: dict[str, Any], split_source: Any
+             ) -> Future[list[dict[str, Any]]]:
+    """Fill the lookups of distinct dates' places and sources; start reading the distinct
+    notes in a thread and return what will hold them."""
     places = []
     for iso, name, admin1 in conn.execute(
             "SELECT DISTINCT iso, country, admin1 FROM _acled").fetchall():
@@ -162,7 +169,7 @@ def _lookups(conn: Any, conventions: dict[str, Any], split_source: Any) -> None:
     _lookup(conn, "_acled_notes", [], _NOTES_SCHEMA)
     # reasons are cast to JSON once per distinct note, not once per report
     conn.execute("ALTER TABLE _acled_notes ALTER reasons TYPE JSON")
-    _PENDING[id(conn)] = _NOTE_READER.submit(_read_notes, keys)
+    return _NOTE_READER.submit(_read_notes, keys)
 
 
 def _read_notes(keys: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
@@ -175,13 +182,37 @@ def _read_notes(keys: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
     return rows
 
 
-def finish(conn: Any) -> None:
-    """Wait for the notes being read (in a thread, while the documents are written) and fill
-    ``_acled_notes``, which ``_stage_reports`` joins."""
-    rows = _PENDING.pop(id(conn)).result()
-    conn.register("_acled_notes_arrow", pa.Table.from_pylist(rows, schema=_NOTES_SCHEMA))
-    conn.execute("INSERT INTO _acled_notes SELECT * FROM _acled_notes_arrow")
-    conn.unregister("_acled_notes_arrow")
+class AcledStaging:
+    """A file staged by :func:`stage` on one connection: ``rows`` attack rows in the views
+    ``_stage_keys``, ``_stage_docs`` and ``_stage_reports``. The caller owns it: call
+    :meth:`finish` before reading ``_stage_reports`` and :meth:`close` (or leave the ``with``
+    block) when done."""
+
+    def __init__(self, conn: Any, rows: int, notes: Future[list[dict[str, Any]]]) -> None:
+        self.conn, self.rows, self._notes = conn, rows, notes
+        self._finished = False
+
+    def __enter__(self) -> AcledStaging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def finish(self) -> None:
+        """Wait for the notes being read (in a thread, while the documents are written) and
+        fill ``_acled_notes``, which ``_stage_reports`` joins. Once is enough."""
+        if self._finished:
+            return
+        rows = self._notes.result()
+        self.conn.register("_acled_notes_arrow", pa.Table.from_pylist(rows, schema=_NOTES_SCHEMA))
+        self.conn.execute("INSERT INTO _acled_notes SELECT * FROM _acled_notes_arrow")
+        self.conn.unregister("_acled_notes_arrow")
+        self._finished = True
+
+    def close(self) -> None:
+        """Drop what :func:`stage` made (a notes reading not yet started is cancelled)."""
+        self._notes.cancel()
+        _drop(self.conn)
 
 
 def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
@@ -194,7 +225,7 @@ def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
                           for k, v in conventions["time_precision"].items())
     conn.execute(f"""
         CREATE OR REPLACE TEMP VIEW _acled_rows AS
-        SELECT 'acled-' || a.content_hash[1:20] AS doc_id, a.content_hash,
+        SELECT a.doc_id,
                {line} AS source_line,
                'acled:' || a.event_id_cnty AS source_key,
                coalesce(TRY_CAST(a.timestamp AS BIGINT), 0) AS source_version,
@@ -211,11 +242,11 @@ def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
         WHERE a.event_type IN ({types})""")
     conn.execute(f"""
         CREATE OR REPLACE TEMP VIEW _stage_keys AS
-        SELECT 'acled-' || content_hash[1:20] AS id, 'acled:' || event_id_cnty AS source_key
+        SELECT doc_id AS id, 'acled:' || event_id_cnty AS source_key
         FROM _acled WHERE event_type IN ({types})""")
     conn.execute("""
         CREATE OR REPLACE TEMP VIEW _stage_docs AS
-        SELECT doc_id AS id, content_hash, source_line, source_key, source_version, url, outlet,
+        SELECT doc_id AS id, source_line, source_key, source_version, url, outlet,
                day AS published, 'en' AS language, notes AS text
         FROM _acled_rows""")
     conn.execute(f"""
@@ -233,10 +264,11 @@ def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
         JOIN _acled_notes n ON n.note_key = r.note_key AND n.tags IS NOT DISTINCT FROM r.tags""")
 
 
-def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> int | None:
-    """Stage a clean file as the views ``_stage_docs``/``_stage_reports``; None if it has bad
-    rows (then nothing is left staged). ``lines`` is the file's count of line breaks (counted
-    here if not given): more lines than rows means fields with line breaks."""
+def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStaging | None:
+    """Stage a clean file as the views ``_stage_keys``/``_stage_docs``/``_stage_reports``;
+    None if it has bad rows (then nothing is left staged). ``lines`` is the file's count of
+    line breaks (counted here if not given): more lines than rows means fields with line
+    breaks."""
     path = Path(path)
     header = read_header(path)
     conventions = acled_conventions()
@@ -244,24 +276,21 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> int | Non
     if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header, types):
         return None
     if not _clean(conn):
-        unstage(conn)
+        _drop(conn)
         return None
     rows = conn.execute("SELECT count(*) FROM _acled").fetchone()[0]
     numbered = _record_lines(path, lines) != rows + 1
     if numbered:
         _number_lines(conn, path, header)
-    _lookups(conn, conventions, split_source)
+    notes = _lookups(conn, conventions, split_source)
     _views(conn, conventions, numbered)
     # fetchall, not fetchone: the result is finished, so finish() may follow at once
-    return conn.execute(f"SELECT count(*) FROM _acled WHERE event_type IN ({types})"
-                        ).fetchall()[0][0]
+    attacks = conn.execute(f"SELECT count(*) FROM _acled WHERE event_type IN ({types})"
+                           ).fetchall()[0][0]
+    return AcledStaging(conn, attacks, notes)
 
 
-def unstage(conn: Any) -> None:
-    """Drop what :func:`stage` made."""
-    pending = _PENDING.pop(id(conn), None)
-    if pending is not None:
-        pending.cancel()
+def _drop(conn: Any) -> None:
     for view in ("_stage_reports", "_stage_docs", "_stage_keys", "_acled_rows"):
         conn.execute(f"DROP VIEW IF EXISTS {view}")
     for table in _TEMP:
