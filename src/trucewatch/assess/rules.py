@@ -28,9 +28,14 @@ overrides them; such verdicts carry the rule ``analyst_review``.
 The readings relation needs the columns agreement_id, version, commitment_id, party, classes,
 start_date, last_day, area, bound; an empty ``area`` is everywhere and an empty ``bound``
 binds every party.
+
+The SQL is written once for DuckDB and Spark SQL: :func:`verdicts_sql` spells it for either
+(:mod:`trucewatch.store.dialect`); the batch pipeline takes the rules from there.
 """
 
 from __future__ import annotations
+
+from trucewatch.store.dialect import DUCKDB, Dialect
 
 __all__ = ["RULES", "verdicts_sql"]
 
@@ -87,21 +92,20 @@ _VERDICTS = """
 WITH r AS (
     SELECT agreement_id, version, commitment_id, party, classes, start_date, last_day, area,
            bound,
-           len(list_filter(classes, lambda c: c LIKE 'energy.%')) > 0
-               AND NOT list_contains(classes, 'energy.other') AS closed_energy
+           {energy_listed} AND NOT {other_listed} AS closed_energy
     FROM {readings}
 ),
 gated AS (
-    SELECT i.id AS incident_id, i.rowid AS incident_row, i.event_date, i.target_class,
+    SELECT i.id AS incident_id, {incident_row}i.event_date, i.target_class,
            i.perpetrator, i.negated, i.confidence, r.*,
            CASE
                WHEN r.start_date IS NULL THEN 'window.no_start'
                WHEN i.event_date IS NULL THEN 'window.date_unknown'
                WHEN i.event_date < r.start_date THEN 'window.before_start'
                WHEN i.event_date > r.last_day THEN 'window.after_end'
-               WHEN len(r.area) > 0 AND NOT (list_contains(r.area, i.country)
-                                             OR list_contains(r.area, i.admin1)) THEN 'area'
-               WHEN list_contains(r.classes, i.target_class) THEN 'in_scope'
+               WHEN {area_named} AND NOT ({country_in_area}
+                                        OR {admin1_in_area}) THEN 'area'
+               WHEN {in_scope} THEN 'in_scope'
                WHEN i.target_class = 'energy.other' AND r.closed_energy
                    THEN 'scope.unspecified_energy'
                WHEN coalesce(i.target_class, 'unknown') = 'unknown' THEN 'scope.target_unknown'
@@ -113,8 +117,8 @@ ruled AS (
     SELECT *,
            CASE
                WHEN gate NOT IN ('in_scope', 'scope.unspecified_energy') THEN gate
-               WHEN perpetrator IS NOT NULL AND len(bound) > 0
-                    AND NOT list_contains(bound, perpetrator) THEN 'bound'
+               WHEN perpetrator IS NOT NULL AND {binds_some}
+                    AND NOT {binds_perpetrator} THEN 'bound'
                WHEN negated THEN 'denied'
                WHEN perpetrator IS NULL THEN 'perpetrator_unknown'
                WHEN gate = 'scope.unspecified_energy' THEN gate
@@ -140,21 +144,35 @@ SELECT incident_id, agreement_id, version AS agreement_version, commitment_id, p
 """
 
 
-def _rule_reasons() -> str:
-    cases = " ".join(f"WHEN '{rule}' THEN ['{text.replace(chr(39), chr(39) * 2)}']"
-                     for rule, text in RULES.items())
+def _rule_reasons(d: Dialect) -> str:
+    cases = " ".join(
+        f"WHEN '{rule}' THEN {d.array(d.literal(text))}" for rule, text in RULES.items())
     return f"       CASE rule {cases} END AS reasons,\n"
 
 
 def verdicts_sql(readings: str, incidents: str = "incidents", *, detailed: bool = True,
-                 with_row: bool = False) -> str:
+                 with_row: bool = False, dialect: Dialect = DUCKDB) -> str:
     """The SELECT that yields one verdict row per incident × reading (columns of ``verdicts``).
 
     ``detailed`` reasons name the dates, classes and parties that decided; otherwise each
     verdict carries its rule's text, which is much cheaper to write for millions of verdicts
     (``explain`` recomputes the detailed reasons of one incident). ``with_row`` adds the
-    incident's rowid as a last column, ``incident_row``.
+    incident's rowid as a last column, ``incident_row`` (DuckDB only). ``dialect`` spells
+    the SQL for DuckDB or Spark SQL; detailed reasons are DuckDB's only.
     """
-    reasons = _DETAILED_REASONS if detailed else _rule_reasons()
+    d = dialect
+    if d.spark and (detailed or with_row):
+        raise ValueError("Spark SQL verdicts carry each rule's text, without rowids")
+    reasons = _DETAILED_REASONS if detailed else _rule_reasons(d)
     row = "       , incident_row\n" if with_row else ""
-    return _VERDICTS.format(readings=readings, incidents=incidents, reasons=reasons, row=row)
+    return _VERDICTS.format(
+        readings=readings, incidents=incidents, reasons=reasons, row=row,
+        incident_row="" if d.spark else "i.rowid AS incident_row, ",
+        energy_listed=d.any_match("classes", "c", "c LIKE 'energy.%'"),
+        other_listed=d.contains("classes", "'energy.other'"),
+        area_named=f"{d.size('r.area')} > 0",
+        country_in_area=d.contains("r.area", "i.country"),
+        admin1_in_area=d.contains("r.area", "i.admin1"),
+        in_scope=d.contains("r.classes", "i.target_class"),
+        binds_some=f"{d.size('bound')} > 0",
+        binds_perpetrator=d.contains("bound", "perpetrator"))

@@ -27,43 +27,16 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from trucewatch.sources.acled_layout import COLUMNS, split_source
-from trucewatch.sources.acled_layout import conventions as acled_conventions
-from trucewatch.sources.base import date_from_text, read_header
-from trucewatch.sources.notes import LOCAL, mask_digits, read_note
-from trucewatch.sources.regions import admin1_code, country_code
+from trucewatch.sources import acled_map
+from trucewatch.sources.acled_layout import COLUMNS
+from trucewatch.sources.base import read_header
 
 __all__ = ["AcledStaging", "stage"]
 
-#: Columns kept after hashing (the rest only enter the content hash).
-_KEPT = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
-         "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-         "source", "notes", "tags", "timestamp")
 _TEMP = ("_acled", "_acled_dates", "_acled_places", "_acled_sources", "_acled_notes",
          "_acled_lines")
-_NOTES_SCHEMA = pa.schema([
-    ("note_key", pa.string()), ("tags", pa.string()), ("target_class", pa.string()),
-    ("target_text", pa.string()), ("perpetrator", pa.string()), ("claimed_by", pa.string()),
-    ("negated", pa.bool_()), ("reasons", pa.string())])
 #: Notes are read by the classifier in this thread while DuckDB writes the documents.
 _NOTE_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="acled-notes")
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _note_key_sql() -> str:
-    """SQL for :func:`trucewatch.sources.notes.normalise` of ``notes`` with the row's places,
-    but for the digits, which :func:`_read_notes` masks on the distinct keys only (masking a
-    million notes in SQL costs more than the rest of the key)."""
-    key = ("CASE WHEN starts_with(notes, 'On ') AND strpos(left(notes, 40), ',') > 0 "
-           "THEN ltrim(substr(notes, strpos(notes, ',') + 1), ' ') ELSE coalesce(notes, '') END")
-    for place in ("location", "admin3", "admin2", "admin1"):
-        # replacing '' changes nothing: each place is written (and evaluated) once
-        key = (f"replace({key}, CASE WHEN length(coalesce({place}, '')) > 2 "
-               f"THEN {place} ELSE '' END, 'Place')")
-    return key
 
 
 def _lookup(conn: Any, name: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
@@ -74,25 +47,18 @@ def _lookup(conn: Any, name: str, rows: list[dict[str, Any]], schema: pa.Schema)
 
 def _csv(header: list[str]) -> str:
     """``read_csv`` of the file ``$1`` (every column as text), strict."""
-    columns = "{" + ", ".join(f"{_literal(name)}: 'VARCHAR'" for name in header) + "}"
+    columns = "{" + ", ".join(f"'{name}': 'VARCHAR'" for name in header) + "}"
     return (f"read_csv($1, header = true, auto_detect = false, columns = {columns}, "
             "delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
             "null_padding = false)")
 
 
-def _read(conn: Any, path: Path, header: list[str], types: str) -> bool:
+def _read(conn: Any, path: Path, header: list[str]) -> bool:
     """Read every row into ``_acled``, in file order (the rowid counts rows); hash and key the
-    attacks (event ``types``)."""
-    hashed = ", ".join(f"coalesce({name}, '')" for name in header)
-    attack = f"event_type IN ({types})"
+    attacks."""
     try:
-        conn.execute(f"""
-            CREATE OR REPLACE TEMP TABLE _acled AS
-            SELECT CASE WHEN {attack} THEN 'acled-' || md5(concat_ws(chr(31), {hashed}))[1:20]
-                       END AS doc_id,
-                   {", ".join(_KEPT)},
-                   CASE WHEN {attack} THEN {_note_key_sql()} END AS note_key
-            FROM {_csv(header)}""", [str(path)])
+        conn.execute("CREATE OR REPLACE TEMP TABLE _acled AS "
+                     + acled_map.rows_sql(_csv(header), header), [str(path)])
     except duckdb.Error:  # e.g. a wrong column count: the row reader names the line
         return False
     return True
@@ -128,58 +94,31 @@ def _number_lines(conn: Any, path: Path, header: list[str]) -> None:
 
 
 def _clean(conn: Any) -> bool:
-    bad = conn.execute("""
-        SELECT count(*) FROM _acled WHERE
-            (latitude IS NOT NULL AND NOT coalesce(abs(TRY_CAST(latitude AS DOUBLE)) <= 90, false))
-         OR (longitude IS NOT NULL
-             AND NOT coalesce(abs(TRY_CAST(longitude AS DOUBLE)) <= 180, false))
-         OR (timestamp IS NOT NULL AND TRY_CAST(timestamp AS BIGINT) IS NULL)
-         OR event_date IS NULL""").fetchone()[0]
-    if bad:
+    if conn.execute(acled_map.bad_rows_sql("_acled")).fetchone()[0]:
         return False
-    dates = [{"text": text, "day": date_from_text(text.strip())}
-             for (text,) in conn.execute("SELECT DISTINCT event_date FROM _acled").fetchall()]
+    dates = acled_map.date_rows(
+        text for (text,) in conn.execute("SELECT DISTINCT event_date FROM _acled").fetchall())
     if any(d["day"] is None for d in dates):
         return False
-    _lookup(conn, "_acled_dates", dates, pa.schema([("text", pa.string()), ("day", pa.date32())]))
+    _lookup(conn, "_acled_dates", dates, acled_map.LOOKUPS["_acled_dates"])
     return True
 
 
-def _lookups(conn: Any, conventions: dict[str, Any], split_source: Any
-             ) -> Future[list[dict[str, Any]]]:
-    """Fill the lookups of distinct dates' places and sources; start reading the distinct
-    notes in a thread and return what will hold them."""
-    places = []
-    for iso, name, admin1 in conn.execute(
-            "SELECT DISTINCT iso, country, admin1 FROM _acled").fetchall():
-        code = country_code(iso or "") or country_code(name or "")
-        overrides = conventions["admin1_overrides"].get(code, ())
-        places.append({"iso": iso, "country": name, "admin1": admin1, "code": code,
-                       "region_code": admin1_code(code, admin1 or "", overrides)})
-    _lookup(conn, "_acled_places", places, pa.schema(
-        [(n, pa.string()) for n in ("iso", "country", "admin1", "code", "region_code")]))
-    sources = [dict(zip(("source", "url", "outlet"), (text, *split_source(text or "")),
-                        strict=True))
-               for (text,) in conn.execute("SELECT DISTINCT source FROM _acled").fetchall()]
-    _lookup(conn, "_acled_sources", sources,
-            pa.schema([(n, pa.string()) for n in ("source", "url", "outlet")]))
-    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
-    keys = conn.execute(f"SELECT DISTINCT note_key, tags FROM _acled WHERE event_type IN ({types})"
-                        ).fetchall()
-    _lookup(conn, "_acled_notes", [], _NOTES_SCHEMA)
+def _lookups(conn: Any) -> Future[list[dict[str, Any]]]:
+    """Fill the lookups of distinct places and sources; start reading the distinct notes in a
+    thread and return what will hold them."""
+    places = acled_map.place_rows(
+        conn.execute("SELECT DISTINCT iso, country, admin1 FROM _acled").fetchall())
+    _lookup(conn, "_acled_places", places, acled_map.LOOKUPS["_acled_places"])
+    sources = acled_map.source_rows(
+        text for (text,) in conn.execute("SELECT DISTINCT source FROM _acled").fetchall())
+    _lookup(conn, "_acled_sources", sources, acled_map.LOOKUPS["_acled_sources"])
+    keys = conn.execute("SELECT DISTINCT note_key, tags FROM _acled "
+                        f"WHERE event_type IN ({acled_map.attack_types_sql()})").fetchall()
+    _lookup(conn, "_acled_notes", [], acled_map.NOTES_SCHEMA)
     # reasons are cast to JSON once per distinct note, not once per report
     conn.execute("ALTER TABLE _acled_notes ALTER reasons TYPE JSON")
-    return _NOTE_READER.submit(_read_notes, keys)
-
-
-def _read_notes(keys: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
-    rows = []
-    for key, tags in keys:
-        target, text, perp, claimant, negated, reasons = read_note(mask_digits(key), tags or "")
-        rows.append({"note_key": key, "tags": tags, "target_class": target,
-                     "target_text": text, "perpetrator": perp, "claimed_by": claimant,
-                     "negated": negated, "reasons": reasons})
-    return rows
+    return _NOTE_READER.submit(acled_map.note_rows, keys)
 
 
 class AcledStaging:
@@ -204,7 +143,8 @@ class AcledStaging:
         if self._finished:
             return
         rows = self._notes.result()
-        self.conn.register("_acled_notes_arrow", pa.Table.from_pylist(rows, schema=_NOTES_SCHEMA))
+        self.conn.register("_acled_notes_arrow",
+                           pa.Table.from_pylist(rows, schema=acled_map.NOTES_SCHEMA))
         self.conn.execute("INSERT INTO _acled_notes SELECT * FROM _acled_notes_arrow")
         self.conn.unregister("_acled_notes_arrow")
         self._finished = True
@@ -215,53 +155,24 @@ class AcledStaging:
         _drop(self.conn)
 
 
-def _views(conn: Any, conventions: dict[str, Any], numbered: bool) -> None:
+def _views(conn: Any, numbered: bool) -> None:
     """The views ``_stage_keys``, ``_stage_docs`` and ``_stage_reports``; the rowid + 2 of a
     row is its line unless ``numbered`` (then ``_acled_lines`` holds the lines)."""
     line = "l.line" if numbered else "CAST(a.rowid + 2 AS INTEGER)"
     lines = "JOIN _acled_lines l ON l.row = a.rowid" if numbered else ""
-    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
-    precision = ", ".join(f"{_literal(k)}: {_literal(v)}"
-                          for k, v in conventions["time_precision"].items())
-    conn.execute(f"""
-        CREATE OR REPLACE TEMP VIEW _acled_rows AS
-        SELECT a.doc_id,
-               {line} AS source_line,
-               'acled:' || a.event_id_cnty AS source_key,
-               coalesce(TRY_CAST(a.timestamp AS BIGINT), 0) AS source_version,
-               d.day, a.time_precision, p.code, p.region_code, a.location, a.latitude,
-               a.longitude, a.geo_precision, a.sub_event_type, a.notes, s.url, s.outlet,
-               a.note_key, a.tags
-        FROM _acled a
-        JOIN _acled_dates d ON d.text = a.event_date
-        JOIN _acled_places p ON p.iso IS NOT DISTINCT FROM a.iso
-             AND p.country IS NOT DISTINCT FROM a.country
-             AND p.admin1 IS NOT DISTINCT FROM a.admin1
-        JOIN _acled_sources s ON s.source IS NOT DISTINCT FROM a.source
-        {lines}
-        WHERE a.event_type IN ({types})""")
+    conn.execute("CREATE OR REPLACE TEMP VIEW _acled_rows AS "
+                 + acled_map.joined_sql("_acled", line=line, lines=lines))
     conn.execute(f"""
         CREATE OR REPLACE TEMP VIEW _stage_keys AS
         SELECT doc_id AS id, 'acled:' || event_id_cnty AS source_key
-        FROM _acled WHERE event_type IN ({types})""")
+        FROM _acled WHERE event_type IN ({acled_map.attack_types_sql()})""")
     conn.execute("""
         CREATE OR REPLACE TEMP VIEW _stage_docs AS
         SELECT doc_id AS id, source_line, source_key, source_version, url, outlet,
                day AS published, 'en' AS language, notes AS text
         FROM _acled_rows""")
-    conn.execute(f"""
-        CREATE OR REPLACE TEMP VIEW _stage_reports AS
-        SELECT doc_id || '#0' AS id, doc_id AS document_id, source_line, source_key,
-               source_version, day AS event_date,
-               coalesce(MAP {{{precision}}}[time_precision], 'day') AS date_precision,
-               code AS country, region_code AS admin1, location AS place,
-               TRY_CAST(latitude AS DOUBLE) AS lat, TRY_CAST(longitude AS DOUBLE) AS lon,
-               geo_precision, target_class, target_text, sub_event_type AS weapon,
-               perpetrator, CASE claimed_by WHEN '{LOCAL}' THEN code ELSE claimed_by END
-                   AS claimed_by, negated, CAST(NULL AS VARCHAR) AS evidence,
-               0.7 AS confidence, reasons, outlet, coalesce(outlet, url, doc_id) AS source
-        FROM _acled_rows r
-        JOIN _acled_notes n ON n.note_key = r.note_key AND n.tags IS NOT DISTINCT FROM r.tags""")
+    conn.execute("CREATE OR REPLACE TEMP VIEW _stage_reports AS "
+                 + acled_map.reports_sql("_acled_rows"))
 
 
 def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStaging | None:
@@ -271,9 +182,7 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStag
     breaks."""
     path = Path(path)
     header = read_header(path)
-    conventions = acled_conventions()
-    types = ", ".join(_literal(t) for t in sorted(conventions["attack_event_types"]))
-    if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header, types):
+    if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header):
         return None
     if not _clean(conn):
         _drop(conn)
@@ -282,10 +191,11 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStag
     numbered = _record_lines(path, lines) != rows + 1
     if numbered:
         _number_lines(conn, path, header)
-    notes = _lookups(conn, conventions, split_source)
-    _views(conn, conventions, numbered)
+    notes = _lookups(conn)
+    _views(conn, numbered)
     # fetchall, not fetchone: the result is finished, so finish() may follow at once
-    attacks = conn.execute(f"SELECT count(*) FROM _acled WHERE event_type IN ({types})"
+    attacks = conn.execute("SELECT count(*) FROM _acled "
+                           f"WHERE event_type IN ({acled_map.attack_types_sql()})"
                            ).fetchall()[0][0]
     return AcledStaging(conn, attacks, notes)
 

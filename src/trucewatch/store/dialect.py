@@ -23,6 +23,13 @@ class Dialect:
     def spark(self) -> bool:
         return self.name == "spark"
 
+    def literal(self, text: str) -> str:
+        """``text`` as a string literal (Spark escapes with backslashes, DuckDB doubles
+        quotes)."""
+        if self.spark:
+            return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        return "'" + text.replace("'", "''") + "'"
+
     def materialized(self) -> str:
         """What follows ``name AS`` of a CTE computed once (DuckDB) or as the planner likes."""
         return "" if self.spark else "MATERIALIZED"
