@@ -138,7 +138,8 @@ SELECT incident_id, agreement_id, version AS agreement_version, commitment_id, p
            ELSE 'violation'
        END AS verdict,
 {reasons}       CASE WHEN rule IN ('denied', 'perpetrator_unknown', 'scope.unspecified_energy')
-            THEN round(confidence * 0.5, 2) ELSE confidence END AS confidence,
+            THEN CAST(round(CAST(confidence AS DECIMAL(5, 4)) * 0.5, 2) AS DOUBLE)
+            ELSE confidence END AS confidence,
        rule
 {row}FROM ruled
 """

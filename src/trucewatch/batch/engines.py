@@ -129,7 +129,7 @@ def spark_session(master: str | None = None, app: str = "trucewatch batch") -> A
         builder = (builder.master(master or "local[2]")
                    .config("spark.ui.enabled", "false")
                    .config("spark.ui.showConsoleProgress", "false")
-                   .config("spark.sql.shuffle.partitions", "8")
+                   .config("spark.sql.shuffle.partitions", "4")
                    .config("spark.driver.memory", "1g"))
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
@@ -199,8 +199,9 @@ class SparkEngine:
         return list(frame.columns)
 
     def write(self, query: str, out: str, partition_by: Sequence[str]) -> None:
-        (self.spark.sql(query).write.mode("overwrite").partitionBy(*partition_by)
-         .parquet(str(out)))
+        # one task per output folder: a file per folder, not one per folder per task
+        (self.spark.sql(query).repartition(*partition_by)
+         .write.mode("overwrite").partitionBy(*partition_by).parquet(str(out)))
 
     def close(self) -> None:
         for frame in self._cached:

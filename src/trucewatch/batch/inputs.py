@@ -99,7 +99,7 @@ def _acled(engine: Engine, paths: Sequence[str]) -> tuple[str, int]:
     engine.view("_acled_joined", acled_map.joined_sql("_acled_ok", engine.dialect))
     engine.view("_acled_reports", acled_map.reports_sql("_acled_joined", engine.dialect))
     attacks = _count(engine, f"_acled WHERE event_type IN ({acled_map.attack_types_sql()})")
-    return "_acled_reports", attacks - _count(engine, "_acled_reports")
+    return "_acled_reports", attacks
 
 
 def _gdelt(engine: Engine, paths: Sequence[str], parties: Sequence[str]) -> tuple[str, int]:
@@ -112,7 +112,7 @@ def _gdelt(engine: Engine, paths: Sequence[str], parties: Sequence[str]) -> tupl
         rows = gdelt_map.lookup_rows(name, engine.rows(gdelt_map.distinct_sql(name, "_gdelt")))
         _lookup(engine, name, rows, gdelt_map.LOOKUPS[name])
     engine.view("_gdelt_reports", gdelt_map.reports_sql("_gdelt", engine.dialect))
-    return "_gdelt_reports", _count(engine, "_gdelt") - _count(engine, "_gdelt_reports")
+    return "_gdelt_reports", _count(engine, "_gdelt")
 
 
 def _rows(engine: Engine, source_format: str, paths: Sequence[str]) -> tuple[str, int]:
@@ -135,7 +135,7 @@ def _rows(engine: Engine, source_format: str, paths: Sequence[str]) -> tuple[str
     schema = pa.schema([(n, _ARROW[t]) for n, t in REPORT_COLUMNS.items()
                         if n != "source_format"])
     engine.register("_row_reports", pa.Table.from_pylist(rows, schema=schema))
-    return "_row_reports", 0
+    return "_row_reports", len(rows)
 
 
 def _parquet(engine: Engine, paths: Sequence[str]) -> tuple[str, list[str]]:
@@ -148,22 +148,23 @@ def _parquet(engine: Engine, paths: Sequence[str]) -> tuple[str, list[str]]:
 
 
 def report_relation(engine: Engine, source_format: str, paths: Sequence[str | Path],
-                    parties: Sequence[str]) -> tuple[str, int]:
+                    parties: Sequence[str]) -> tuple[str, int | None]:
     """Name the relation ``_mapped`` with the reports of ``paths`` (:data:`REPORT_COLUMNS`);
-    return it and how many rows were left out (bad dates or coordinates)."""
+    return it and how many reports the input's rows should give (those with a bad date or
+    coordinates are missing from ``_mapped``)."""
     if not paths:
         raise InputError("no input files given")
     paths = [str(p) for p in paths]
     present: Sequence[str] | None = None
     if source_format == "acled":
-        relation, left_out = _acled(engine, paths)
+        relation, expected = _acled(engine, paths)
     elif source_format == "gdelt":
-        relation, left_out = _gdelt(engine, paths, parties)
+        relation, expected = _gdelt(engine, paths, parties)
     elif source_format == "parquet":
-        (relation, present), left_out = _parquet(engine, paths), 0
+        (relation, present), expected = _parquet(engine, paths), None
     else:
-        relation, left_out = _rows(engine, source_format, paths)
+        relation, expected = _rows(engine, source_format, paths)
     engine.view("_mapped", _typed(engine, relation,
                                   None if source_format == "parquet" else source_format,
                                   present))
-    return "_mapped", left_out
+    return "_mapped", expected

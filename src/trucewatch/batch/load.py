@@ -19,6 +19,7 @@ import pyarrow.dataset as ds
 
 from trucewatch.agreements import add_agreement
 from trucewatch.assess import assess, index_verdicts
+from trucewatch.assess.index import register_keys
 from trucewatch.assess.reviews import apply_reviews
 from trucewatch.errors import InputError
 from trucewatch.incidents import merge_incidents
@@ -119,6 +120,12 @@ def _copy_judged(store: Store, out: Path, version: int) -> tuple[int, int]:
         verdicts = conn.execute(
             f"INSERT INTO verdicts (agreement_version, {columns}) "
             f"SELECT ?, {columns} FROM _batch_verdicts", [version]).fetchall()[0][0]
+        # the same bits as an assessment of the stored readings would give
+        register_keys(conn, "(SELECT r.* FROM readings r JOIN commitments c "
+                            "ON c.agreement_id = r.agreement_id AND c.version = r.version "
+                            "AND c.id = r.commitment_id AND c.kind = 'halt_strikes' "
+                            f"WHERE r.version = {int(version)} AND r.agreement_id IN "
+                            "(SELECT DISTINCT agreement_id FROM _batch_verdicts))")
         index_verdicts(conn)
         apply_reviews(conn)
     finally:

@@ -86,13 +86,16 @@ def run_batch(engine: Engine, agreement: Agreement, source_format: str,
         raise UsageError(f"the batch pipeline reads {', '.join(FORMATS)}, not {source_format!r}")
     d = engine.dialect
     string = "STRING" if d.spark else "VARCHAR"
-    mapped, left_out = report_relation(engine, source_format, list(inputs), agreement.parties)
+    mapped, expected = report_relation(engine, source_format, list(inputs), agreement.parties)
+    engine.table("_batch_mapped", f"SELECT * FROM {mapped}")
+    found = engine.rows("SELECT count(*) FROM _batch_mapped")[0][0]
+    left_out = 0 if expected is None else expected - found
     columns = ", ".join(REPORT_COLUMNS)
     engine.table("_batch_reports", f"""
         SELECT {columns}, coalesce(source_version < max(source_version) OVER (
                       PARTITION BY source_key), false) AS superseded
         FROM (SELECT *, row_number() OVER (PARTITION BY id ORDER BY id) AS copy
-              FROM {mapped}) numbered
+              FROM _batch_mapped) numbered
         WHERE copy = 1""")
     engine.table("_batch_cells", cells_sql("_batch_reports", d))
     engine.table("_batch_members", members_sql("_batch_reports", "_batch_cells", d))

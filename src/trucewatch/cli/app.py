@@ -20,6 +20,7 @@ from trucewatch.store import DEFAULT_DB
 from . import (
     agreements,
     assess,
+    batch,
     demo,
     extract,
     incidents,
@@ -79,6 +80,6 @@ def _root(
 
 
 # In the order of the flow, which is the order --help lists them in.
-for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, report, serve,
-                demo):
+for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, batch, report,
+                serve, demo):
     _module.register(app)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from trucewatch.batch import load_results
 from trucewatch.errors import UsageError
 from trucewatch.sources import FORMATS
 from trucewatch.store import open_store
@@ -33,7 +34,8 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
 def ingest(
     ctx: typer.Context,
     source_format: str = typer.Argument(..., metavar="FORMAT",
-                                        help="One of: " + ", ".join(FORMATS) + "."),
+                                        help="One of: " + ", ".join(FORMATS) + ", or parquet "
+                                        "(the output folder of trucewatch batch)."),
     paths: list[str] = typer.Argument(
         ..., metavar="PATH...", help="Files to ingest; for rss and text also http(s) URLs, "
         "fetched only because they are given here."),
@@ -59,7 +61,12 @@ def ingest(
     --map target_class=Target --map perpetrator=By[/]
     Example: [bold]trucewatch ingest rss https://www.ukrinform.net/rss/block-lastnews[/]
     (a URL is fetched into fetched/ beside the database, and that copy is ingested)
+    Example: [bold]trucewatch ingest parquet out/[/] (reports, incidents and verdicts of a
+    `trucewatch batch` run)
     """
+    if source_format == "parquet":
+        _load_batches(ctx, paths)
+        return
     options: dict[str, object] = {}
     if source_format == "table":
         options["mapping"] = _mapping(mapping)
@@ -96,3 +103,13 @@ def ingest(
         console.print(line)
     if summary.incidents is not None:
         console.print(f"{summary.incidents} incidents, {summary.verdicts} verdicts")
+
+
+def _load_batches(ctx: typer.Context, paths: list[str]) -> None:
+    with open_store(ctx.obj.db) as store:
+        for path in paths:
+            result = load_results(store, path)
+            how = "copied" if result.copied else "merged and assessed again"
+            console.print(f"{path}: {result.reports} new reports, {result.documents} new "
+                          f"documents; {result.incidents} incidents, {result.verdicts} verdicts "
+                          f"({how})")

@@ -18,8 +18,10 @@ per incident, not a million reports), and each incident is aggregated from its c
 read joins each report to its cell's incident (the *members*), for ``incident_reports`` and
 the values an incident counts once (claimants, outlets, sources).
 
-The SQL is written once for DuckDB and Spark SQL (:mod:`trucewatch.store.dialect`): the store
-runs it here, the batch pipeline (:mod:`trucewatch.batch`) on either engine.
+Coordinates are averaged in whole micro-degrees (integer sums), so the average does not depend
+on the order the engine adds them in. The SQL is written once for DuckDB and Spark SQL
+(:mod:`trucewatch.store.dialect`): the store runs it here, the batch pipeline
+(:mod:`trucewatch.batch`) on either engine.
 """
 
 from __future__ import annotations
@@ -73,8 +75,8 @@ WITH cells AS {materialized} (
            min(CASE date_precision WHEN 'day' THEN 1 WHEN 'week' THEN 2 WHEN 'month' THEN 3
                                    WHEN 'year' THEN 4 END) AS precision_rank,
            min(country) AS country, min(admin1) AS admin1, min(place) AS place,
-           sum(lat) AS lat_sum, count(lat) AS lat_count,
-           sum(lon) AS lon_sum, count(lon) AS lon_count,
+           sum(CAST(round(lat * 1000000) AS BIGINT)) AS lat_sum, count(lat) AS lat_count,
+           sum(CAST(round(lon * 1000000) AS BIGINT)) AS lon_sum, count(lon) AS lon_count,
            min(target_class) FILTER (WHERE target_class NOT LIKE '%.other'
                                      AND target_class <> 'unknown') AS specific_class,
            min(target_class) AS any_class,
@@ -158,8 +160,8 @@ WITH agg AS (
            min(event_date) AS event_date, max(event_date) AS date_last,
            min(precision_rank) AS precision_rank,
            min(country) AS country, min(admin1) AS admin1, min(place) AS place,
-           round(sum(lat_sum) / nullif(sum(lat_count), 0), 6) AS lat,
-           round(sum(lon_sum) / nullif(sum(lon_count), 0), 6) AS lon,
+           CAST(sum(lat_sum) AS DOUBLE) / nullif(sum(lat_count), 0) / 1000000 AS lat,
+           CAST(sum(lon_sum) AS DOUBLE) / nullif(sum(lon_count), 0) / 1000000 AS lon,
            coalesce(min(specific_class), min(any_class)) AS target_class,
            min(grp) AS target_group,
            min(perpetrator) AS named_perpetrator,
@@ -193,12 +195,12 @@ SELECT incident_id AS id, event_date, date_last,
        CASE WHEN corroborated THEN 'corroborated' ELSE 'claim' END AS status,
        coalesce(negated, false) AS negated, CAST(report_count AS INTEGER) AS report_count,
        CAST(source_count AS INTEGER) AS source_count, outlets,
-       round(least(0.95,
+       CAST(round(least(0.95,
              0.30 + 0.15 * least(source_count - 1, 3)
              + CASE WHEN corroborated THEN 0.15 ELSE 0 END
              + CASE WHEN precision_rank = 1 THEN 0.10 ELSE 0 END
              + CASE WHEN place_key LIKE 'geo:%' THEN 0.05 WHEN place_key = '?' THEN 0
-                    ELSE 0.10 END), 2) AS confidence,
+                    ELSE 0.10 END), 2) AS DOUBLE) AS confidence,
        place_key
 FROM judged
 """

@@ -34,7 +34,7 @@ _BLOCK = 16 << 20
 
 #: Lookup relation -> its Arrow schema.
 LOOKUPS = {
-    "_gdelt_days": pa.schema([("text", pa.string()), ("day", pa.date32())]),
+    "_gdelt_days": pa.schema([("text", pa.string()), ("parsed", pa.date32())]),
     "_gdelt_codes": pa.schema([
         ("EventCode", pa.string()), ("EventRootCode", pa.string()),
         ("Actor1CountryCode", pa.string()), ("Actor2Type1Code", pa.string()),
@@ -121,7 +121,7 @@ def lookup_rows(name: str, values: Iterable[tuple[Any, ...]]) -> list[dict[str, 
     """The rows of lookup ``name`` (:data:`LOOKUPS`) for the distinct ``values`` its
     :func:`distinct_sql` query gives."""
     if name == "_gdelt_days":
-        return [{"text": text, "day": date_from_text(text.strip())} for (text,) in values]
+        return [{"text": text, "parsed": date_from_text(text.strip())} for (text,) in values]
     if name == "_gdelt_codes":
         rows = []
         for code, root, actor1, actor2, fips in values:
@@ -157,7 +157,7 @@ def reports_sql(raw: str, d: Dialect = DUCKDB) -> str:
     """SELECT of one report per row of ``raw`` (filtered rows, every column as text), as the
     row reader maps it; rows whose day or coordinates do not parse are left out (the batch
     counts them)."""
-    hashed = ", ".join(f"coalesce({name}, '')" for name in COLUMNS)
+    hashed = ", ".join(f"coalesce(r.{name}, '')" for name in COLUMNS)
     text = "STRING" if d.spark else "VARCHAR"
     return f"""
 SELECT doc_id || '#0' AS id, doc_id AS document_id, source_key, source_version,
@@ -171,7 +171,7 @@ FROM (
            'gdelt:' || r.GlobalEventID AS source_key,
            CASE WHEN r.DATEADDED <> '' AND TRY_CAST(r.DATEADDED AS BIGINT) >= 0
                 THEN TRY_CAST(r.DATEADDED AS BIGINT) END AS source_version,
-           dd.day AS event_date, c.country, p.admin1,
+           dd.parsed AS event_date, c.country, p.admin1,
            CASE WHEN r.ActionGeo_FullName <> '' THEN r.ActionGeo_FullName END AS place,
            TRY_CAST(CASE WHEN trim(r.ActionGeo_Lat) <> '' THEN r.ActionGeo_Lat END AS DOUBLE)
                AS lat,
