@@ -72,3 +72,23 @@ def test_duckdb_batch_gives_the_stores_answers(tmp_path: Path) -> None:
         assert {name: store.conn.execute(sql).fetchall()
                 for name, sql in query.items()} == from_batch
     assert len(from_batch["incidents"]) == loaded.incidents > 0
+
+
+def test_spark_submit_entry_point_runs_the_batch(spark: Any, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """``spark-submit trucewatch/batch/submit.py ...`` runs in the session spark-submit made
+    (here the test's own), with the arguments of ``trucewatch batch``."""
+    from trucewatch.batch.submit import main
+
+    acled = FLAGSHIP / "inputs" / "acled.csv"
+    assert main(["--agreement", str(SPEC), "--format", "acled", str(acled),
+                 "--out", str(tmp_path / "submitted")]) == 0
+    assert "20 reports, 18 incidents, 108 verdicts; 0 rows left out" in capsys.readouterr().out
+    duck = DuckDBEngine(tmp_path)
+    try:
+        run_batch(duck, load_spec(SPEC), "acled", [acled], tmp_path / "duckdb")
+    finally:
+        duck.close()
+    for table in TABLES:
+        assert read_output(tmp_path / "submitted", table) == read_output(tmp_path / "duckdb",
+                                                                          table)
