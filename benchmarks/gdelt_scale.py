@@ -122,8 +122,12 @@ def _tree_peak_mb(process: subprocess.Popen[str], stop: threading.Event, peak: l
         return 0.0
 
     def children(pid: int) -> list[int]:
-        found = []
-        for task in os.listdir(f"/proc/{pid}/task") if os.path.exists(f"/proc/{pid}") else []:
+        found: list[int] = []
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:  # the process has just ended
+            return found
+        for task in tasks:
             try:
                 with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as kids:
                     found += [int(k) for k in kids.read().split()]
