@@ -107,7 +107,7 @@ def _gdelt(engine: Engine, paths: Sequence[str], parties: Sequence[str]) -> tupl
     fips = gdelt_map.fips_codes(parties)
     engine.read_files("_gdelt_raw", files, functools.partial(gdelt_map.read_export, fips=fips),
                       gdelt_map.RAW_SCHEMA)
-    engine.table("_gdelt", "SELECT * FROM _gdelt_raw")
+    engine.table("_gdelt", gdelt_map.keyed_sql("_gdelt_raw"))
     for name in gdelt_map.LOOKUPS:  # in order: places need the codes
         rows = gdelt_map.lookup_rows(name, engine.rows(gdelt_map.distinct_sql(name, "_gdelt")))
         _lookup(engine, name, rows, gdelt_map.LOOKUPS[name])

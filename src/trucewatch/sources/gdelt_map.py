@@ -26,8 +26,8 @@ from trucewatch.sources.gdelt import COLUMNS, conventions, judge, outlet_of
 from trucewatch.sources.regions import admin1_of_place
 from trucewatch.store.dialect import DUCKDB, Dialect
 
-__all__ = ["LOOKUPS", "RAW_SCHEMA", "country_filter", "distinct_sql", "export_files",
-           "fips_codes", "lookup_rows", "read_export", "reports_sql"]
+__all__ = ["LOOKUPS", "MAPPED", "RAW_SCHEMA", "country_filter", "distinct_sql", "export_files",
+           "fips_codes", "keyed_sql", "lookup_rows", "read_export", "reports_sql"]
 
 RAW_SCHEMA = pa.schema([(name, pa.string()) for name in COLUMNS])
 _BLOCK = 16 << 20
@@ -153,11 +153,25 @@ def distinct_sql(name: str, raw: str) -> str:
     return f"SELECT DISTINCT {_PREFIX} FROM {raw} WHERE SOURCEURL <> ''"
 
 
+#: The columns the mapping reads besides the content hash.
+MAPPED = ("GlobalEventID", "Day", "EventCode", "EventRootCode", "Actor1CountryCode",
+          "Actor2Type1Code", "ActionGeo_CountryCode", "ActionGeo_FullName", "ActionGeo_Type",
+          "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL")
+
+
+def keyed_sql(raw: str) -> str:
+    """SELECT of each row of ``raw`` (filtered rows, every column as text) as its document id
+    (the MD5 of its 61 fields, as the row reader hashes them) and the columns it is mapped
+    from: a quarter of the row, which is what later steps keep."""
+    hashed = ", ".join(f"coalesce({name}, '')" for name in COLUMNS)
+    return (f"SELECT 'gdelt-' || substr(md5(concat_ws(chr(9), {hashed})), 1, 20) AS doc_id, "
+            f"{', '.join(MAPPED)} FROM {raw}")
+
+
 def reports_sql(raw: str, d: Dialect = DUCKDB) -> str:
-    """SELECT of one report per row of ``raw`` (filtered rows, every column as text), as the
-    row reader maps it; rows whose day or coordinates do not parse are left out (the batch
-    counts them)."""
-    hashed = ", ".join(f"coalesce(r.{name}, '')" for name in COLUMNS)
+    """SELECT of one report per row of ``raw`` (rows of :func:`keyed_sql`), as the row reader
+    maps it; rows whose day or coordinates do not parse are left out (the batch counts
+    them)."""
     text = "STRING" if d.spark else "VARCHAR"
     return f"""
 SELECT doc_id || '#0' AS id, doc_id AS document_id, source_key, source_version,
@@ -167,8 +181,7 @@ SELECT doc_id || '#0' AS id, doc_id AS document_id, source_key, source_version,
        CAST(0.4 AS DOUBLE) AS confidence, reasons, outlet,
        coalesce(outlet, url, doc_id) AS source, url
 FROM (
-    SELECT 'gdelt-' || substr(md5(concat_ws(chr(9), {hashed})), 1, 20) AS doc_id,
-           'gdelt:' || r.GlobalEventID AS source_key,
+    SELECT r.doc_id, 'gdelt:' || r.GlobalEventID AS source_key,
            CASE WHEN r.DATEADDED <> '' AND TRY_CAST(r.DATEADDED AS BIGINT) >= 0
                 THEN TRY_CAST(r.DATEADDED AS BIGINT) END AS source_version,
            dd.parsed AS event_date, c.country, p.admin1,
