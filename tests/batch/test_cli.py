@@ -42,3 +42,15 @@ def test_batch_errors_name_the_problem(runner: CliRunner, tmp_path: Path) -> Non
                                     str(tmp_path)])
     assert not_batch.exit_code == 4
     assert "not the output of `trucewatch batch`" in not_batch.output
+
+
+def test_batch_replaces_only_its_own_output(runner: CliRunner, tmp_path: Path) -> None:
+    acled = str(FLAGSHIP / "inputs" / "acled.csv")
+    args = ["batch", "--agreement", str(SPEC), "--format", "acled", acled, "--out"]
+    (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
+    refused = runner.invoke(app, [*args, str(tmp_path)])
+    assert refused.exit_code == 2
+    assert "holds no earlier batch output" in refused.output
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    for _ in range(2):  # a second run replaces the first run's output
+        assert runner.invoke(app, [*args, str(tmp_path / "out")]).exit_code == 0

@@ -77,11 +77,22 @@ def is_remote(path: str | Path) -> bool:
     return "://" in str(path)
 
 
+def _fresh_folder(out: Path) -> Path:
+    """``out`` emptied for a new output: only an earlier batch's output is replaced."""
+    if out.exists() and any(out.iterdir()):
+        if not (out / "agreement").is_dir():
+            raise UsageError(f"{out} is not empty and holds no earlier batch output",
+                             hint="give --out a new or empty folder")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
 def run_batch(engine: Engine, agreement: Agreement, source_format: str,
               inputs: Sequence[str | Path], out: str | Path) -> BatchResult:
     """Map ``inputs`` (``source_format``) to reports, merge them into incidents, judge those
-    under every reading of ``agreement``, and write the three as Parquet under ``out``
-    (replaced if it exists)."""
+    under every reading of ``agreement``, and write the three as Parquet under ``out`` (a new
+    or empty folder, or an earlier batch's output, which is replaced)."""
     if source_format not in FORMATS:
         raise UsageError(f"the batch pipeline reads {', '.join(FORMATS)}, not {source_format!r}")
     d = engine.dialect
@@ -104,10 +115,7 @@ def run_batch(engine: Engine, agreement: Agreement, source_format: str,
     engine.table("_batch_verdicts", verdicts_sql("_batch_readings", "_batch_incidents",
                                                  detailed=False, dialect=d))
     if not is_remote(out):
-        out = Path(out)
-        if out.exists():
-            shutil.rmtree(out)
-        out.mkdir(parents=True)
+        out = _fresh_folder(Path(out))
     engine.register("_batch_agreement", pa.table({
         "id": [agreement.id], "spec": [agreement.model_dump_json()], "partition": ["all"]}))
     writes = {
