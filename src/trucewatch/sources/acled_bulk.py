@@ -1,9 +1,10 @@
 """ACLED export CSV staged set-based in DuckDB, for big clean files.
 
-Same mapping as :func:`trucewatch.sources.acled.read`: DuckDB reads the file once (in
-parallel), hashing each row and normalising its notes; each *distinct* date, country and
-region, source and normalised note is then read once by the same Python functions, and joined
-back in the views ``_stage_docs`` and ``_stage_reports`` (and ``_stage_keys``, the id and
+Same mapping as :func:`trucewatch.sources.acled.read`, as the SQL and lookups of
+:mod:`trucewatch.sources.acled_map` (which the batch pipeline runs too): DuckDB reads the file
+once (in parallel), hashing each row and normalising its notes; each *distinct* date, country
+and region, source and normalised note is then read once by the same Python functions, and
+joined back in the views ``_stage_docs`` and ``_stage_reports`` (and ``_stage_keys``, the id and
 source key of each document, read without the joins). The notes are read in a thread
 while the documents are written (:meth:`AcledStaging.finish` waits for them before the
 reports). A row's line is its row number + 1, unless fields hold line breaks: then the breaks
