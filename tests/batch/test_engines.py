@@ -92,3 +92,21 @@ def test_spark_submit_entry_point_runs_the_batch(spark: Any, tmp_path: Path,
     for table in TABLES:
         assert read_output(tmp_path / "submitted", table) == read_output(tmp_path / "duckdb",
                                                                           table)
+
+
+def test_ucdp_goes_through_its_row_reader(tmp_path: Path) -> None:
+    """UCDP has no set-based mapping: the batch maps it with the row reader, as the store
+    does, and gets the store's incidents."""
+    ged = next((FLAGSHIP.parent.parent / "tests" / "fixtures" / "ucdp").glob("*.csv"))
+    duck = DuckDBEngine(tmp_path)
+    try:
+        result = run_batch(duck, load_spec(SPEC), "ucdp", [ged], tmp_path / "out")
+    finally:
+        duck.close()
+    with open_store(tmp_path / "t.duckdb") as store:
+        ingested = ingest_file(store, "ucdp", ged)
+        merge_incidents(store)
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM incidents ORDER BY id")
+               .fetchall()]
+    assert result.reports == ingested.reports > 0
+    assert sorted(row["id"] for row in read_output(tmp_path / "out", "incidents")) == ids
