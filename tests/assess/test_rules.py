@@ -12,10 +12,10 @@ import pytest
 from tests.conftest import REPO
 from trucewatch.agreements import parse_spec
 from trucewatch.agreements.timeline import status_differences
-from trucewatch.assess.dialect import translate
 from trucewatch.assess.readings import adhoc_readings, readings_table
 from trucewatch.assess.rules import RULES, rule_table, rules_markdown, rules_sql
 from trucewatch.model import Reading
+from trucewatch.store.dialect import translate
 
 INCIDENT_COLUMNS = ("id VARCHAR, event_date DATE, event_at TIMESTAMP, country VARCHAR, "
                     "admin1 VARCHAR, target_class VARCHAR, perpetrator VARCHAR, "

@@ -17,12 +17,14 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from trucewatch.batch import load_results
 from trucewatch.errors import TrucewatchError, UsageError
 from trucewatch.sources import FORMATS, FileResult
 from trucewatch.sources.dates import check_date_format
 from trucewatch.sources.encoding import check_encoding
 from trucewatch.sources.fetch import is_url
 from trucewatch.sources.summary import describe
+from trucewatch.store import open_store
 from trucewatch.workflow import IngestSummary
 
 from .database import run
@@ -51,7 +53,8 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
 def ingest(
     ctx: typer.Context,
     source_format: str = typer.Argument(..., metavar="FORMAT",
-                                        help="One of: " + ", ".join(FORMATS) + "."),
+                                        help="One of: " + ", ".join(FORMATS) + ", or parquet "
+                                        "(the output folder of trucewatch batch)."),
     paths: list[str] = typer.Argument(
         ..., metavar="PATH...", help="Files to ingest; for rss and text also http(s) URLs, "
         "fetched only because they are given here."),
@@ -84,7 +87,12 @@ def ingest(
     --map target_class=Target --map perpetrator=By[/]
     Example: [bold]trucewatch ingest rss https://www.ukrinform.net/rss/block-lastnews[/]
     (a URL is fetched into fetched/ beside the database, and that copy is ingested)
+    Example: [bold]trucewatch ingest parquet out/[/] (reports, incidents and verdicts of a
+    `trucewatch batch` run)
     """
+    if source_format == "parquet":
+        _load_batches(ctx, paths)
+        return
     options: dict[str, object] = {}
     if encoding:
         if source_format not in _TABULAR:
@@ -143,6 +151,16 @@ class _ProgressBar:
             for task in self.bar.tasks:  # what came before is done
                 self.bar.update(task.id, total=task.total or 1, completed=task.total or 1)
             self.tasks[event["text"]] = self.bar.add_task(event["text"], total=None)
+
+
+def _load_batches(ctx: typer.Context, paths: list[str]) -> None:
+    with open_store(ctx.obj.db) as store:
+        for path in paths:
+            result = load_results(store, path)
+            how = "copied" if result.copied else "merged and assessed again"
+            console.print(f"{path}: {result.reports} new reports, {result.documents} new "
+                          f"documents; {result.incidents} incidents, {result.verdicts} verdicts "
+                          f"({how})")
 
 
 def _absolute(given: str) -> str:
