@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 from typer.testing import CliRunner
 
 from tests.conftest import FLAGSHIP
+from tests.web.test_serve_cli import Served, _cli
 from trucewatch.cli import app
+from trucewatch.store import open_store
 
 SPEC = FLAGSHIP / "agreement.yaml"
 
@@ -54,3 +57,27 @@ def test_batch_replaces_only_its_own_output(runner: CliRunner, tmp_path: Path) -
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"
     for _ in range(2):  # a second run replaces the first run's output
         assert runner.invoke(app, [*args, str(tmp_path / "out")]).exit_code == 0
+
+
+def test_ingest_parquet_goes_through_the_server_that_owns_the_store(
+        runner: CliRunner, tmp_path: Path) -> None:
+    """While ``trucewatch serve`` owns the file, ``ingest parquet`` from another shell is
+    queued on the server's writer like any ingest, instead of failing on DuckDB's lock."""
+    out, db = tmp_path / "out", tmp_path / "t.duckdb"
+    done = runner.invoke(app, ["batch", "--agreement", str(SPEC), "--format", "acled",
+                               str(FLAGSHIP / "inputs" / "acled.csv"), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    with open_store(db):
+        pass
+    server = Served(db)
+    try:
+        loaded = _cli("ingest", "parquet", str(out), db=db)
+        assert loaded.returncode == 0, loaded.stderr
+        assert "20 new reports, 20 new documents; 18 incidents, 108 verdicts (copied)" in \
+            loaded.stdout
+        assert "Could not set lock" not in loaded.stderr
+        listed = httpx.get(server.url + "api/incidents",
+                           params={"agreement": "energy-moratorium-2025"}).json()
+        assert listed["total"] == 18
+    finally:
+        server.stop()

@@ -4,8 +4,8 @@ The agreement the batch judged under is added (a no-op when stored already); rep
 the store are added with a document each (id, format, URL, outlet, day; the batch keeps no
 text). Into a store that held no reports and no other agreement, the batch's incidents and
 verdicts are copied as they are (both engines give the store's own answers); otherwise the
-store merges and assesses everything again. One transaction; loading the same output twice
-changes nothing.
+store merges and assesses everything again. One transaction, verdicts current at its end;
+loading the same output twice changes nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pyarrow.dataset as ds
 from trucewatch.agreements import add_agreement
 from trucewatch.assess import assess, index_verdicts
 from trucewatch.assess.index import register_keys
+from trucewatch.assess.readings import register_stored_readings
 from trucewatch.assess.reviews import apply_reviews
 from trucewatch.errors import InputError
 from trucewatch.incidents import merge_incidents
@@ -27,7 +28,6 @@ from trucewatch.incidents.merge import INCIDENT_FIELDS
 from trucewatch.model import Agreement
 from trucewatch.store import Store
 from trucewatch.store.bulk import unordered_inserts
-from trucewatch.store.db import actor
 from trucewatch.store.memory import bounded_memory
 
 __all__ = ["LoadResult", "load_results"]
@@ -66,17 +66,18 @@ def load_results(store: Store, out: str | Path) -> LoadResult:
     out = Path(out)
     spec = _dataset(out, "agreement").column("spec")[0].as_py()
     agreement = Agreement.model_validate_json(spec)
+    reports_table = _dataset(out, "reports")
     conn = store.conn
-    fresh = not conn.execute("SELECT EXISTS (SELECT 1 FROM reports)").fetchall()[0][0] and not \
-        conn.execute("SELECT EXISTS (SELECT 1 FROM agreements WHERE id <> ?)",
-                     [agreement.id]).fetchall()[0][0]
-    add_agreement(store, agreement, source_path=out / "agreement")
-    version = conn.execute("SELECT max(version) FROM agreements WHERE id = ?",
-                           [agreement.id]).fetchall()[0][0]
-    conn.register("_batch_reports", _dataset(out, "reports"))
+    conn.register("_batch_reports", reports_table)
     now = dt.datetime.now(dt.UTC)
     try:
         with unordered_inserts(conn), bounded_memory(conn), store.transaction():
+            fresh = not conn.execute("SELECT EXISTS (SELECT 1 FROM reports)").fetchall()[0][0] \
+                and not conn.execute("SELECT EXISTS (SELECT 1 FROM agreements WHERE id <> ?)",
+                                     [agreement.id]).fetchall()[0][0]
+            add_agreement(store, agreement, source_path=out / "agreement")
+            version = conn.execute("SELECT max(version) FROM agreements WHERE id = ?",
+                                   [agreement.id]).fetchall()[0][0]
             documents = conn.execute(
                 "INSERT INTO documents (id, source_format, source_path, url, outlet, published, "
                 "ingested_at, source_key, source_version) "
@@ -90,23 +91,21 @@ def load_results(store: Store, out: str | Path) -> LoadResult:
                 f"INSERT INTO reports ({columns}) SELECT {columns} FROM _batch_reports r "
                 "WHERE NOT EXISTS (SELECT 1 FROM reports s WHERE s.id = r.id)").fetchall()[0][0]
             if fresh:
-                incidents, verdicts = _copy_judged(store, out, version)
-            else:
-                incidents = verdicts = None
+                incidents, verdicts = _copy_judged(store, out, agreement.id, version)
+            else:  # the store's own merge and rules, over everything it now holds
+                incidents, verdicts = merge_incidents(store), assess(store)
             store.audit("ingest", "batch", str(out), {
                 "agreement": agreement.id, "reports": reports, "documents": documents,
-                "copied": fresh, "by": actor()})
+                "copied": fresh})
     finally:
         conn.unregister("_batch_reports")
-    if incidents is None:
-        incidents = merge_incidents(store)
-        verdicts = assess(store)
     return LoadResult(agreement=agreement.id, reports=reports, documents=documents,
                       incidents=incidents, verdicts=verdicts, copied=fresh)
 
 
-def _copy_judged(store: Store, out: Path, version: int) -> tuple[int, int]:
-    """Copy the batch's incidents, memberships and verdicts (of agreement ``version``)."""
+def _copy_judged(store: Store, out: Path, agreement_id: str, version: int) -> tuple[int, int]:
+    """Copy the batch's incidents, memberships and verdicts (of the agreement's ``version``)
+    and index them as an assessment of the stored readings would."""
     conn = store.conn
     conn.register("_batch_incidents", _dataset(out, "incidents"))
     conn.register("_batch_verdicts", _dataset(out, "verdicts"))
@@ -121,14 +120,12 @@ def _copy_judged(store: Store, out: Path, version: int) -> tuple[int, int]:
             f"INSERT INTO verdicts (agreement_version, {columns}) "
             f"SELECT ?, {columns} FROM _batch_verdicts", [version]).fetchall()[0][0]
         # the same bits as an assessment of the stored readings would give
-        register_keys(conn, "(SELECT r.* FROM readings r JOIN commitments c "
-                            "ON c.agreement_id = r.agreement_id AND c.version = r.version "
-                            "AND c.id = r.commitment_id AND c.kind = 'halt_strikes' "
-                            f"WHERE r.version = {int(version)} AND r.agreement_id IN "
-                            "(SELECT DISTINCT agreement_id FROM _batch_verdicts))")
+        register_stored_readings(conn, "_load_readings", agreement_id)
+        register_keys(conn, "_load_readings")
         index_verdicts(conn)
         apply_reviews(conn)
     finally:
         conn.unregister("_batch_incidents")
         conn.unregister("_batch_verdicts")
+        conn.unregister("_load_readings")
     return incidents, verdicts

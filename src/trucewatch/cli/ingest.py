@@ -17,14 +17,12 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from trucewatch.batch import load_results
 from trucewatch.errors import TrucewatchError, UsageError
 from trucewatch.sources import FORMATS, FileResult
 from trucewatch.sources.dates import check_date_format
 from trucewatch.sources.encoding import check_encoding
 from trucewatch.sources.fetch import is_url
 from trucewatch.sources.summary import describe
-from trucewatch.store import open_store
 from trucewatch.workflow import IngestSummary
 
 from .database import run
@@ -154,13 +152,14 @@ class _ProgressBar:
 
 
 def _load_batches(ctx: typer.Context, paths: list[str]) -> None:
-    with open_store(ctx.obj.db) as store:
-        for path in paths:
-            result = load_results(store, path)
-            how = "copied" if result.copied else "merged and assessed again"
-            console.print(f"{path}: {result.reports} new reports, {result.documents} new "
-                          f"documents; {result.incidents} incidents, {result.verdicts} verdicts "
-                          f"({how})")
+    """``ingest parquet``: each batch output folder brought into the store (through the server
+    while one owns it)."""
+    for path in paths:
+        result = run(ctx, "ingest.batch", {"path": _absolute(path)}, create=True)
+        how = "copied" if result["copied"] else "merged and assessed again"
+        console.print(f"{path}: {result['reports']} new reports, {result['documents']} new "
+                      f"documents; {result['incidents']} incidents, {result['verdicts']} "
+                      f"verdicts ({how})", markup=False, highlight=False)
 
 
 def _absolute(given: str) -> str:
