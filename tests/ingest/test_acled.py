@@ -248,3 +248,30 @@ def test_bulk_stage_reads_r_exports_na_like_the_row_reader(
     assert tables["bulk"] == tables["rows"]
     assert "NA" not in {report[6] for report in tables["rows"][1]}  # place
 
+
+def test_bulk_stage_finds_regions_and_attacks_as_the_row_reader_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region name that resolves to nothing, or none at all, gets its region from the
+    coordinates (or the place names) on both paths, with the same reason; an event type in
+    another case is an attack on both."""
+    rows = _rows(SMALL)
+    rows[0].update(admin1="Atlantis")  # the coordinates are in Dnipropetrovsk oblast
+    rows[1].update(admin1="", event_type="explosions/remote violence")
+    rows[3].update(admin1="", latitude="", longitude="", admin2="Khersonskyi")
+    path = _write(tmp_path / "regions.csv", rows)
+    closed = []
+    close = acled_bulk.AcledStaging.close
+    monkeypatch.setattr(acled_bulk.AcledStaging, "close",
+                        lambda self: (closed.append(self.rows), close(self)))
+    tables = _ingest_both_ways(path, tmp_path, monkeypatch, "id")
+    assert closed == [4]  # the bulk run staged the file, the lower-case attack included
+    assert tables["bulk"] == tables["rows"]
+    with open_store(tmp_path / "bulk.duckdb") as store:
+        found = dict(store.conn.execute(
+            "SELECT source_key, admin1 FROM reports ORDER BY source_key").fetchall())
+        reasons = store.conn.execute(
+            "SELECT reasons->>'admin1' FROM reports WHERE source_key = 'acled:UKR1003'"
+        ).fetchone()[0]
+    assert found["acled:RUS2001"] == "RU-KDA" and found["acled:UKR1003"] == "UA-65"
+    assert found["acled:UKR1001"] == "UA-12"
+    assert reasons

@@ -1,7 +1,8 @@
 """The two engines a batch runs on, behind one small interface: DuckDB in this process, or
 Apache Spark (``local[2]`` here, a cluster through ``spark-submit``).
 
-Both run the same SQL (:mod:`trucewatch.store.dialect` spells the few functions that differ):
+Both run the same SQL (:mod:`trucewatch.store.dialect`, the one dialect map, spells the few
+functions that differ):
 an engine names relations (``table`` computes and keeps one, ``view`` only names a query),
 registers small Arrow lookups, reads inputs, answers small queries and writes Parquet.
 """
@@ -36,7 +37,10 @@ class Engine(Protocol):
     def view(self, name: str, query: str) -> None: ...
     def register(self, name: str, table: pa.Table) -> None: ...
     def rows(self, query: str) -> list[tuple[Any, ...]]: ...
-    def read_csv(self, name: str, paths: Sequence[str], header: Sequence[str]) -> None: ...
+    def read_csv(self, name: str, paths: Sequence[str], header: Sequence[str],
+                 missing: Sequence[str] = ("",)) -> None:
+        """Name ``name`` the rows of the CSV files ``paths`` (with the ``header``), every
+        column as text and the ``missing`` values as NULL."""
     def read_files(self, name: str, paths: Sequence[str], reader: FileReader,
                    schema: pa.Schema) -> None: ...
     def read_parquet(self, name: str, paths: Sequence[str]) -> list[str]: ...
@@ -70,11 +74,13 @@ class DuckDBEngine:
     def rows(self, query: str) -> list[tuple[Any, ...]]:
         return self.conn.execute(query).fetchall()
 
-    def read_csv(self, name: str, paths: Sequence[str], header: Sequence[str]) -> None:
+    def read_csv(self, name: str, paths: Sequence[str], header: Sequence[str],
+                 missing: Sequence[str] = ("",)) -> None:
         columns = "{" + ", ".join(f"{_literal(c)}: 'VARCHAR'" for c in header) + "}"
         self.view(name, f"SELECT * FROM read_csv({_list(paths)}, header = true, "
                   f"auto_detect = false, columns = {columns}, delim = ',', quote = '\"', "
-                  "escape = '\"', strict_mode = true, null_padding = false)")
+                  "escape = '\"', strict_mode = true, null_padding = false, "
+                  f"nullstr = {_list(missing)})")
 
     def read_files(self, name: str, paths: Sequence[str], reader: FileReader,
                    schema: pa.Schema) -> None:
@@ -167,13 +173,17 @@ class SparkEngine:
     def rows(self, query: str) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in self.spark.sql(query).collect()]
 
-    def read_csv(self, name: str, paths: Sequence[str], header: Sequence[str]) -> None:
+    def read_csv(self, name: str, paths: Sequence[str], header: Sequence[str],
+                 missing: Sequence[str] = ("",)) -> None:
+        from pyspark.sql import functions as F
         from pyspark.sql.types import StringType, StructField, StructType
 
         schema = StructType([StructField(c, StringType()) for c in header])
-        (self.spark.read.csv(list(paths), schema=schema, header=True,
-                             multiLine=True, quote='"', escape='"', mode="FAILFAST",
-                             enforceSchema=False)
+        frame = self.spark.read.csv(list(paths), schema=schema, header=True, multiLine=True,
+                                    quote='"', escape='"', mode="FAILFAST", enforceSchema=False)
+        # Spark's reader knows one missing value; the others (quoted ones too) become NULL here
+        (frame.select([F.when(F.col(c).isin(list(missing)), None).otherwise(F.col(c)).alias(c)
+                       for c in header])
          .createOrReplaceTempView(name))
 
     def read_files(self, name: str, paths: Sequence[str], reader: FileReader,

@@ -82,7 +82,7 @@ def _acled(engine: Engine, paths: Sequence[str]) -> tuple[str, int]:
         if read_header(path) != header:
             raise InputError(f"columns in another order than {local[0]}", path=path, line=1,
                              hint="give files of one layout to one batch")
-    engine.read_csv("_acled_raw", paths, header)
+    engine.read_csv("_acled_raw", paths, header, ("", *acled_map.missing_values()))
     engine.table("_acled", acled_map.rows_sql("_acled_raw", header))
     engine.view("_acled_ok", f"SELECT * FROM _acled WHERE NOT {acled_map.BAD_ROW}")
     lookups = {
@@ -95,12 +95,14 @@ def _acled(engine: Engine, paths: Sequence[str]) -> tuple[str, int]:
     }
     for name, rows in lookups.items():
         _lookup(engine, name, rows, acled_map.LOOKUPS[name])
+    located = engine.rows(acled_map.unlocated_sql("_acled_ok", engine.dialect))
+    _lookup(engine, "_acled_located", acled_map.located_rows(located), acled_map.LOCATED_SCHEMA)
     keys = engine.rows("SELECT DISTINCT note_key, tags FROM _acled_ok "
-                       f"WHERE event_type IN ({acled_map.attack_types_sql()})")
+                       f"WHERE {acled_map.attack_sql()}")
     _lookup(engine, "_acled_notes", acled_map.note_rows(keys), acled_map.NOTES_SCHEMA)
     engine.view("_acled_joined", acled_map.joined_sql("_acled_ok", engine.dialect))
     engine.view("_acled_reports", acled_map.reports_sql("_acled_joined", engine.dialect))
-    attacks = _count(engine, f"_acled WHERE event_type IN ({acled_map.attack_types_sql()})")
+    attacks = _count(engine, f"_acled WHERE {acled_map.attack_sql()}")
     return "_acled_reports", attacks
 
 

@@ -5,10 +5,12 @@ Same mapping as :func:`trucewatch.sources.acled.read`, as the SQL and lookups of
 once (in parallel), hashing each row and normalising its notes; each *distinct* date, country
 and region, source and normalised note is then read once by the same Python functions, and
 joined back in the views ``_stage_docs`` and ``_stage_reports`` (and ``_stage_keys``, the id and
-source key of each document, read without the joins). Missing values (an empty field, R's
-``NA``) are NULL. The notes are read in a thread while the documents are written
-(:meth:`AcledStaging.finish` waits for them before the reports). A row's line is its row
-number + 1, unless fields hold line breaks: then the breaks are counted.
+source key of each document, read without the joins); so is each distinct place of the rows
+whose region name gives no region (their region comes from coordinates or place names, as in
+the row reader). Missing values (an empty field, R's ``NA``) are NULL. The notes are read in a
+thread while the documents are written (:meth:`AcledStaging.finish` waits for them before the
+reports). A row's line is its row number + 1, unless fields hold line breaks: then the breaks
+are counted.
 
 What :func:`stage` makes belongs to the :class:`AcledStaging` it returns, which the caller
 owns: it finishes the notes and drops the staged tables when closed, so two connections (or
@@ -30,14 +32,13 @@ import pyarrow as pa
 
 from trucewatch.sources import acled_map
 from trucewatch.sources.acled_layout import COLUMNS
-from trucewatch.sources.acled_layout import conventions as acled_conventions
 from trucewatch.sources.base import ReadNotes, read_header
 from trucewatch.sources.dates import DateReader
 
 __all__ = ["AcledStaging", "stage"]
 
-_TEMP = ("_acled", "_acled_dates", "_acled_places", "_acled_sources", "_acled_notes",
-         "_acled_lines")
+_TEMP = ("_acled", "_acled_dates", "_acled_places", "_acled_sources", "_acled_located",
+         "_acled_notes", "_acled_lines")
 #: Notes are read by the classifier in this thread while DuckDB writes the documents.
 _NOTE_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="acled-notes")
 
@@ -51,7 +52,7 @@ def _lookup(conn: Any, name: str, rows: list[dict[str, Any]], schema: pa.Schema)
 def _csv(header: list[str]) -> str:
     """``read_csv`` of the file ``$1`` (every column as text), strict."""
     columns = "{" + ", ".join(f"{_literal(name)}: 'VARCHAR'" for name in header) + "}"
-    missing = ", ".join(map(_literal, ("", *acled_conventions()["missing_values"])))
+    missing = ", ".join(map(_literal, ("", *acled_map.missing_values())))
     return (f"read_csv($1, header = true, auto_detect = false, columns = {columns}, "
             "delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
             f"null_padding = false, nullstr = [{missing}])")
@@ -121,8 +122,10 @@ def _lookups(conn: Any) -> Future[list[dict[str, Any]]]:
     sources = acled_map.source_rows(
         text for (text,) in conn.execute("SELECT DISTINCT source FROM _acled").fetchall())
     _lookup(conn, "_acled_sources", sources, acled_map.LOOKUPS["_acled_sources"])
+    located = acled_map.located_rows(conn.execute(acled_map.unlocated_sql("_acled")).fetchall())
+    _lookup(conn, "_acled_located", located, acled_map.LOCATED_SCHEMA)
     keys = conn.execute("SELECT DISTINCT note_key, tags FROM _acled "
-                        f"WHERE event_type IN ({acled_map.attack_types_sql()})").fetchall()
+                        f"WHERE {acled_map.attack_sql()}").fetchall()
     _lookup(conn, "_acled_notes", [], acled_map.NOTES_SCHEMA)
     # reasons are cast to JSON once per distinct note, not once per report
     conn.execute("ALTER TABLE _acled_notes ALTER reasons TYPE JSON")
@@ -150,8 +153,8 @@ class AcledStaging:
         encoding (DuckDB reads UTF-8 only) and the date format of its dates."""
         notes = ReadNotes(encoding="utf-8")
         for kind, count in self.conn.execute(
-                "SELECT coalesce(event_type, ''), count(*) FROM _acled WHERE event_type IS NULL "
-                f"OR event_type NOT IN ({acled_map.attack_types_sql()}) GROUP BY ALL ORDER BY 1"
+                "SELECT coalesce(event_type, ''), count(*) FROM _acled "
+                f"WHERE NOT coalesce({acled_map.attack_sql()}, false) GROUP BY ALL ORDER BY 1"
                 ).fetchall():
             notes.skipped[f"not an attack: {kind or 'no event type'}"] += count
         dates = DateReader()
@@ -192,8 +195,8 @@ def _views(conn: Any, numbered: bool) -> None:
                  + acled_map.joined_sql("_acled", line=line, lines=lines))
     conn.execute(f"""
         CREATE OR REPLACE TEMP VIEW _stage_keys AS
-        SELECT doc_id AS id, 'acled:' || event_id_cnty AS source_key
-        FROM _acled WHERE event_type IN ({acled_map.attack_types_sql()})""")
+        SELECT doc_id AS id, 'acled:' || coalesce(event_id_cnty, '') AS source_key
+        FROM _acled WHERE {acled_map.attack_sql()}""")
     conn.execute("""
         CREATE OR REPLACE TEMP VIEW _stage_docs AS
         SELECT doc_id AS id, source_line, source_key, source_version, url, outlet,
@@ -222,8 +225,7 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStag
     notes = _lookups(conn)
     _views(conn, numbered)
     # fetchall, not fetchone: the result is finished, so finish() may follow at once
-    attacks = conn.execute("SELECT count(*) FROM _acled "
-                           f"WHERE event_type IN ({acled_map.attack_types_sql()})"
+    attacks = conn.execute(f"SELECT count(*) FROM _acled WHERE {acled_map.attack_sql()}"
                            ).fetchall()[0][0]
     return AcledStaging(conn, attacks, notes)
 

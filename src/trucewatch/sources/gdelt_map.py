@@ -2,7 +2,9 @@
 only attacks in the countries asked for (the filter runs on each block as it is parsed, before
 anything else), and SQL both engines run over lookups filled by the row reader's own functions
 (:func:`trucewatch.sources.gdelt.judge`, ``date_from_text``, ``admin1_of_place``,
-:func:`~trucewatch.sources.gdelt.outlet_of`) on distinct values.
+``place_of``, :func:`~trucewatch.sources.gdelt.outlet_of`) on distinct values. As in the row
+reader, a row whose place name gives no region gets its country and region from its
+coordinates, with the reason among the report's reasons.
 
 A folder (or a list of files) of daily or 15-minute exports, plain or zipped, is one input.
 """
@@ -23,7 +25,7 @@ import pyarrow.csv as pacsv
 from trucewatch.errors import InputError
 from trucewatch.sources.base import date_from_text
 from trucewatch.sources.gdelt import COLUMNS, conventions, judge, outlet_of
-from trucewatch.sources.regions import admin1_of_place
+from trucewatch.sources.regions import admin1_of_place, place_of
 from trucewatch.store.dialect import DUCKDB, Dialect
 
 __all__ = ["LOOKUPS", "MAPPED", "RAW_SCHEMA", "country_filter", "distinct_sql", "export_files",
@@ -42,6 +44,8 @@ LOOKUPS = {
         ("perpetrator", pa.string()), ("target_class", pa.string()), ("reasons", pa.string())]),
     "_gdelt_places": pa.schema([("country", pa.string()), ("full_name", pa.string()),
                                 ("admin1", pa.string())]),
+    "_gdelt_located": pa.schema([(n, pa.string()) for n in (
+        "given_country", "lat", "lon", "country", "admin1", "reason")]),
     "_gdelt_hosts": pa.schema([("prefix", pa.string()), ("outlet", pa.string())]),
 }
 #: The scheme and authority of a URL, whose host is the outlet.
@@ -136,7 +140,24 @@ def lookup_rows(name: str, values: Iterable[tuple[Any, ...]]) -> list[dict[str, 
     if name == "_gdelt_places":
         return [{"country": country, "full_name": full, "admin1": admin1_of_place(country, full)}
                 for country, full in values]
+    if name == "_gdelt_located":
+        return [row for given, lat, lon in values if (row := _located(given, lat, lon))]
     return [{"prefix": prefix, "outlet": outlet_of(prefix)} for (prefix,) in values]
+
+
+def _located(given: str | None, lat_text: str, lon_text: str) -> dict[str, Any] | None:
+    """The place of coordinates (as text) in the country ``given``, as the row reader finds
+    it; None for coordinates the mapping leaves out."""
+    try:
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        return None
+    if not (abs(lat) <= 90 and abs(lon) <= 180):
+        return None
+    place = place_of(given, "", lat, lon)
+    return {"given_country": given, "lat": lat_text, "lon": lon_text, "country": place.country,
+            "admin1": place.admin1,
+            "reason": json.dumps(place.reason, ensure_ascii=False) if place.reason else None}
 
 
 def distinct_sql(name: str, raw: str) -> str:
@@ -150,8 +171,20 @@ def distinct_sql(name: str, raw: str) -> str:
         return (f"SELECT DISTINCT c.country, r.ActionGeo_FullName FROM {raw} r "
                 "JOIN _gdelt_codes c ON c.ActionGeo_CountryCode = r.ActionGeo_CountryCode "
                 "WHERE c.country IS NOT NULL")
+    if name == "_gdelt_located":
+        return (f"SELECT DISTINCT c.country, r.ActionGeo_Lat, r.ActionGeo_Long FROM {raw} r "
+                f"JOIN _gdelt_codes c ON {_CODES_MATCH} "
+                "LEFT JOIN _gdelt_places p ON p.country = c.country "
+                "AND p.full_name = r.ActionGeo_FullName "
+                "WHERE p.admin1 IS NULL AND trim(r.ActionGeo_Lat) <> '' "
+                "AND trim(r.ActionGeo_Long) <> ''")
     return f"SELECT DISTINCT {_PREFIX} FROM {raw} WHERE SOURCEURL <> ''"
 
+
+_CODES_MATCH = ("c.EventCode = r.EventCode AND c.EventRootCode = r.EventRootCode "
+                "AND c.Actor1CountryCode = r.Actor1CountryCode "
+                "AND c.Actor2Type1Code = r.Actor2Type1Code "
+                "AND c.ActionGeo_CountryCode = r.ActionGeo_CountryCode")
 
 #: The columns the mapping reads besides the content hash.
 MAPPED = ("GlobalEventID", "Day", "EventCode", "EventRootCode", "Actor1CountryCode",
@@ -172,7 +205,11 @@ def reports_sql(raw: str, d: Dialect = DUCKDB) -> str:
     """SELECT of one report per row of ``raw`` (rows of :func:`keyed_sql`), as the row reader
     maps it; rows whose day or coordinates do not parse are left out (the batch counts
     them)."""
-    text = "STRING" if d.spark else "VARCHAR"
+    text = d.string_type()
+    # the place's reason joins the codes' (a JSON object, never empty) as its last member
+    reasons = ("CASE WHEN l.reason IS NULL THEN c.reasons "
+               "ELSE substr(c.reasons, 1, length(c.reasons) - 1) || ', \"admin1\": ' "
+               "|| l.reason || '}' END")
     return f"""
 SELECT doc_id || '#0' AS id, doc_id AS document_id, source_key, source_version,
        event_date, 'day' AS date_precision, country, admin1, place, lat, lon, geo_precision,
@@ -185,24 +222,26 @@ FROM (
     SELECT r.doc_id, 'gdelt:' || r.GlobalEventID AS source_key,
            CASE WHEN r.DATEADDED <> '' AND TRY_CAST(r.DATEADDED AS BIGINT) >= 0
                 THEN TRY_CAST(r.DATEADDED AS BIGINT) END AS source_version,
-           dd.parsed AS event_date, c.country, p.admin1,
+           dd.parsed AS event_date,
+           CASE WHEN l.lat IS NULL THEN c.country ELSE l.country END AS country,
+           coalesce(p.admin1, l.admin1) AS admin1,
            CASE WHEN r.ActionGeo_FullName <> '' THEN r.ActionGeo_FullName END AS place,
            TRY_CAST(CASE WHEN trim(r.ActionGeo_Lat) <> '' THEN r.ActionGeo_Lat END AS DOUBLE)
                AS lat,
            TRY_CAST(CASE WHEN trim(r.ActionGeo_Long) <> '' THEN r.ActionGeo_Long END AS DOUBLE)
                AS lon,
            CASE WHEN r.ActionGeo_Type <> '' THEN r.ActionGeo_Type END AS geo_precision,
-           c.target_class, c.perpetrator, c.reasons, h.outlet,
+           c.target_class, c.perpetrator, {reasons} AS reasons, h.outlet,
            CASE WHEN r.SOURCEURL <> '' THEN r.SOURCEURL END AS url,
            r.ActionGeo_Lat AS lat_text, r.ActionGeo_Long AS lon_text
     FROM {raw} r
     JOIN _gdelt_days dd ON dd.text = r.Day
-    JOIN _gdelt_codes c ON c.EventCode = r.EventCode AND c.EventRootCode = r.EventRootCode
-         AND c.Actor1CountryCode = r.Actor1CountryCode
-         AND c.Actor2Type1Code = r.Actor2Type1Code
-         AND c.ActionGeo_CountryCode = r.ActionGeo_CountryCode
+    JOIN _gdelt_codes c ON {_CODES_MATCH}
     LEFT JOIN _gdelt_places p ON p.country = c.country
          AND p.full_name = r.ActionGeo_FullName
+    LEFT JOIN _gdelt_located l ON p.admin1 IS NULL
+         AND {d.same("l.given_country", "c.country")}
+         AND l.lat = r.ActionGeo_Lat AND l.lon = r.ActionGeo_Long
     LEFT JOIN _gdelt_hosts h ON h.prefix = {_PREFIX.replace("SOURCEURL", "r.SOURCEURL")}
 ) mapped
 WHERE event_date IS NOT NULL AND (trim(lat_text) = '' OR abs(lat) <= 90)
