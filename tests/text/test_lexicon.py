@@ -6,9 +6,9 @@ import pymorphy3
 import pytest
 
 from trucewatch.errors import UsageError
+from trucewatch.lang.lemmas import lemmatizer
 from trucewatch.taxonomy import target_classes
 from trucewatch.text import LANGUAGES, classify_target, detect, lexicon
-from trucewatch.text.lemmas import lemmatizer
 from trucewatch.text.lexicon import load
 from trucewatch.text.pipeline import nlp
 

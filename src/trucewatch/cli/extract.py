@@ -11,9 +11,9 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from trucewatch.lang import detect, unsupported
 from trucewatch.text import extract
 from trucewatch.text.documents import InputDocument, read_documents
-from trucewatch.text.language import detect
 
 from .render import console
 
@@ -39,6 +39,9 @@ def document_record(doc: InputDocument) -> dict[str, Any]:
     }
     if doc.url:
         record["url"] = doc.url
+    skipped = unsupported(language)
+    if skipped:
+        record["skipped"] = skipped
     dumped = (r.model_dump(mode="json") for r in reports)
     record["reports"] = [{name: r[name] for name in REPORT_FIELDS} for r in dumped]
     return record

@@ -18,7 +18,7 @@ from trucewatch.readouts import (
     read_statements,
     to_markdown,
 )
-from trucewatch.readouts.markdown import TERM_ROWS, cell
+from trucewatch.readouts.markdown import TERM_ROWS, cell, not_read
 from trucewatch.service.wire import plain
 from trucewatch.taxonomy import is_party_code
 from trucewatch.workflow import compare_statements
@@ -78,6 +78,10 @@ def _render_table(comparison: Comparison) -> None:
     for term, title in TERM_ROWS:
         table.add_row(title, *(cell(t, term) for t in comparison.speakers.values()))
     console.print(table)
+    if not_read(comparison):
+        console.print("\n[bold]Not read[/]")
+        for line in not_read(comparison):
+            print_wrapped(f"• {line}", markup=False)
     console.print("\n[bold]Differences[/]")
     for difference in comparison.differences:
         print_wrapped(f"• [bold]{difference.term}[/]: {difference.explanation}")

@@ -1,10 +1,9 @@
 """What the event readers take from the language layers: sentences with words and the parties
 named in them, dates, and the language of a text.
 
-The readers use only these functions, built on the public functions of
-:mod:`trucewatch.readouts.nlp` (sentences, lemmas, tagged actors), :mod:`trucewatch.text`
-(language detection) and :mod:`trucewatch.text.dates` (dates resolved against the publication
-date), so that moving those into one language layer changes this module only.
+The readers use only these functions, built on :mod:`trucewatch.lang` (supported languages,
+detection), :mod:`trucewatch.readouts.nlp` (sentences, lemmas, tagged actors) and
+:mod:`trucewatch.text.dates` (dates resolved against the publication date).
 """
 
 from __future__ import annotations
@@ -18,9 +17,8 @@ from typing import Any
 
 import yaml
 
-from trucewatch.readouts.lexicon import LANGUAGES
+from trucewatch.lang import LANGUAGES, detect
 from trucewatch.readouts.nlp import analyse
-from trucewatch.text import detect
 from trucewatch.text.dates import find_dates, year_hint
 
 __all__ = ["LANGUAGES", "Words", "data", "dates_in", "language_of", "sentences"]

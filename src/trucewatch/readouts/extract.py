@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from trucewatch.lang import detect, unsupported
+
 from .attribution import own_sentences, undisputed
 from .clauses import read_conditions, read_follow_on, read_numbers
-from .nlp import analyse, detect_language
+from .nlp import analyse
 from .parties import read_bound
 from .scope import read_scope
 from .terms import Statement, StatementTerms, Terms
@@ -28,9 +30,16 @@ def read_statement(
     out of every term except scope, which falls back to them when the speaker's own
     sentences give none, unless the statement disputes them ("Це неправда."). ``reference``
     dates yearless dates when the statement has no publication date; ``sides`` are the
-    parties "both sides" means (default RU, UA).
+    parties "both sides" means (default RU, UA). A statement in a language trucewatch does not
+    read (:mod:`trucewatch.lang`), or whose language cannot be detected, has no terms and
+    says why in ``skipped``.
     """
-    language = statement.language or detect_language(statement.text)
+    language = statement.language or detect(statement.text)
+    why = unsupported(language)
+    if why:
+        return StatementTerms(id=statement.id, speaker=statement.speaker, language=language,
+                              published=statement.published, url=statement.url, terms=Terms(),
+                              skipped=why)
     sentences = analyse(statement.text, language)
     own = own_sentences(sentences, statement.speaker) if statement.speaker else sentences
     reference = statement.published or reference

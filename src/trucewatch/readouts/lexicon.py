@@ -26,11 +26,9 @@ from trucewatch.taxonomy import expand_scope, is_party_code
 from trucewatch.text import lexicon as target_lexicon
 
 __all__ = [
-    "FACILITY_CLASSES", "LANGUAGES", "actor_phrases", "data", "facility_phrases", "fired_values",
+    "FACILITY_CLASSES", "actor_phrases", "data", "facility_phrases", "fired_values",
     "phrase_labels",
 ]
-
-LANGUAGES = ("en", "ru", "uk")
 
 #: Target classes whose lexicon wordings name a kind of facility a statement can list.
 FACILITY_CLASSES = tuple(

@@ -9,7 +9,7 @@ from trucewatch.safe_text import markdown_text
 from .compare import Comparison
 from .terms import Terms
 
-__all__ = ["TERM_ROWS", "cell", "to_markdown"]
+__all__ = ["TERM_ROWS", "cell", "not_read", "to_markdown"]
 
 #: The terms shown side by side, in order, with their row titles.
 TERM_ROWS = (
@@ -33,6 +33,12 @@ def cell(terms: Terms, term: str) -> str:
     return str(value)
 
 
+def not_read(comparison: Comparison) -> list[str]:
+    """One line per statement that was not read, naming it and why (its language)."""
+    return [f"{s.id}" + (f" ({s.speaker})" if s.speaker else "") + f": {s.skipped}"
+            for s in comparison.statements if s.skipped]
+
+
 def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -50,6 +56,9 @@ def to_markdown(comparison: Comparison) -> str:
         escape = markdown_text if term in _QUOTED else _escape
         cells = [escape(cell(comparison.speakers[s], term)) for s in speakers]
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    if not_read(comparison):
+        lines += ["", "## Not read", ""]
+        lines += [f"- {_escape(line)}" for line in not_read(comparison)]
     lines += ["", "## Differences", ""]
     lines += [f"- **{d.term}**: {_escape(d.explanation)}" for d in comparison.differences]
     if not comparison.differences:

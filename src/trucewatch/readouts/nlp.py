@@ -1,39 +1,38 @@
-"""Language pipelines for statements: spaCy blank tokenisers, lemmas, sentences, phrase tags.
+"""Statements as sentences with lemmas and tagged phrases, on the shared language layer.
 
-Each language gets a blank spaCy pipeline with a sentencizer and a ``readouts_lemmas``
-component (pymorphy3 for Russian and Ukrainian, light suffix rules for English). Phrase lists
-from ``data/*.yaml`` are matched on lemmas with a PhraseMatcher, so they can be written in
-any inflected form. A statement becomes a list of :class:`Sentence` records, one per
-sentence, each knowing its character offsets and the tagged phrase spans in it.
+Each language's phrase lists (``data/*.yaml``, through :func:`~.lexicon.phrase_labels`) are
+compiled by :func:`trucewatch.lang.phrases.build` in its "readings" way: a phrase matches every
+reading of its words' possible lemmas, so it can be written in any inflected form, and a word
+of text takes the lemma the lists know. A statement becomes blocks of lines
+(:func:`_blocks`: a hard-wrapped sentence is one block, each list item its own), split into
+sentences by :func:`trucewatch.lang.sentences.sentence_bounds` (punctuation after a sentence's
+end held with it), each a :class:`Sentence` record knowing its character offsets and the
+tagged phrase spans in it.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pymorphy3
-import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .lexicon import LANGUAGES, phrase_labels
+from trucewatch.lang.lemmas import has_cyrillic, lemmatizer, tidy
+from trucewatch.lang.phrases import Match, Phrases, build
 
-__all__ = [
-    "Sentence", "Span", "analyse", "detect_language", "is_verb", "lemma", "phrase_lemmas",
-]
+from .lexicon import phrase_labels
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
-_UKRAINIAN_LETTERS = set("іїєґ")
-_RUSSIAN_LETTERS = set("ыэъё")
+if TYPE_CHECKING:
+    from pymorphy3.tagset import OpencorporaTag
+
+__all__ = ["Sentence", "Span", "analyse", "is_verb", "past_tense"]
+
 #: Tokens from the start of a paragraph within which a marker makes it editorial context.
 EDITORIAL_REACH = 2
 _EDITORIAL_MARKS = (":", ",", "—", "–", "-")
-#: Words whose case tells them apart from a common word ("US" and "us").
-_KEEP_CASE = frozenset({"US"})
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "»", '"', "”", ")")
 #: A list item's marker: "1.", "2)", "1.1.", "а)", "b)", a dash or a bullet.
 _ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zа-яіїєґ]\)|[-•*–])\s+")
@@ -94,10 +93,8 @@ class Sentence:
 
     def first_person(self, index: int) -> bool:
         """Whether the verb at token ``index`` is in the first person ("Приказываю", "наказую")."""
-        word = self.words[index]
-        if self.language == "en" or not _is_cyrillic(word.lower()):
-            return False
-        return "1per" in _morph(self.language).parse(word.lower())[0].tag
+        tag = _cyrillic_tag(self.words[index], self.language)
+        return tag is not None and "1per" in tag
 
     def slice(self, start: int, end: int) -> str:
         """The sentence's text from token ``start`` up to token ``end``, spacing kept."""
@@ -106,116 +103,18 @@ class Sentence:
         return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.words[end - 1])]
 
 
-def detect_language(text: str) -> str:
-    """``uk``, ``ru`` or ``en`` from the letters a text uses (Cyrillic decides uk vs ru)."""
-    letters = {c for c in text.lower() if c.isalpha()}
-    if letters & _UKRAINIAN_LETTERS:
-        return "uk"
-    if letters & _RUSSIAN_LETTERS or any("а" <= c <= "я" for c in letters):
-        return "ru"
-    return "en"
+def _cyrillic_tag(word: str, language: str) -> OpencorporaTag | None:
+    """pymorphy3's tag of a Cyrillic word's best analysis; None for other words."""
+    if not has_cyrillic(word.lower()):
+        return None
+    return lemmatizer(language).tag(word)
 
 
 @cache
-def _morph(language: str) -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang=language)
-
-
-def _english_lemma(word: str) -> str:
-    word = word.removesuffix("'s").removesuffix("'") or word
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@cache
-def _normal_forms(language: str, word: str) -> tuple[str, ...]:
-    """Normal forms of every parse of a Cyrillic word, best parse first."""
-    forms = (p.normal_form for p in _morph(language).parse(word.replace("ё", "е")))
-    return tuple(dict.fromkeys(forms))
-
-
-def _is_cyrillic(word: str) -> bool:
-    return any("а" <= c <= "ї" for c in word)
-
-
-def _clean(word: str) -> str:
-    return word if word in _KEEP_CASE else word.lower().translate(_APOSTROPHES)
-
-
-def phrase_lemmas(word: str, language: str) -> tuple[str, ...]:
-    """Lemmas a word of a phrase list may stand for: itself when it is a dictionary form,
-    else the normal form of every parse (phrase lists have no context to choose one)."""
-    word = _clean(word)
-    if language == "en" or not _is_cyrillic(word):
-        return (_english_lemma(word),)
-    forms = _normal_forms(language, word)
-    return (word,) if word.replace("ё", "е") in forms else forms
-
-
-def lemma(word: str, language: str, known: frozenset[str] = frozenset()) -> str:
-    """The lemma of a word of text; among ambiguous parses, one the phrase lists use wins, the
-    word itself first when it is a dictionary form (as :func:`phrase_lemmas` keeps it)."""
-    word = _clean(word)
-    if language == "en" or not _is_cyrillic(word):
-        return _english_lemma(word)
-    forms = _normal_forms(language, word)
-    plain = word.replace("ё", "е")
-    if plain in forms and plain in known:
-        return plain
-    return next((f for f in forms if f in known), forms[0])
-
-
-@Language.factory("readouts_lemmas", default_config={"known": []})
-def _lemmas_factory(nlp: Language, name: str, known: list[str]) -> object:
-    language = nlp.lang
-    vocabulary = frozenset(known)
-
-    def set_lemmas(doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = lemma(token.text, language, vocabulary)
-        return doc
-
-    return set_lemmas
-
-
-#: At most this many lemma readings of one phrase are matched.
-MAX_VARIANTS = 16
-
-
-def _variants(nlp: Language, phrase: str, language: str) -> list[Doc]:
-    words = [t.text for t in nlp.make_doc(_normalise(phrase))]
-    readings = list(itertools.islice(
-        itertools.product(*(phrase_lemmas(w, language) for w in words)), MAX_VARIANTS))
-    docs = []
-    for lemmas in readings:
-        doc = Doc(nlp.vocab, words=words)
-        for token, value in zip(doc, lemmas, strict=True):
-            token.lemma_ = value
-        docs.append(doc)
-    return docs
-
-
-@cache
-def _pipeline(language: str) -> tuple[Language, PhraseMatcher]:
-    nlp = spacy.blank(language)
-    patterns: dict[str, list[Doc]] = {}
-    for label, phrases in phrase_labels(language).items():
-        for phrase in phrases:
-            patterns.setdefault(label, []).extend(_variants(nlp, phrase, language))
-    known = sorted({t.lemma_ for docs in patterns.values() for doc in docs for t in doc})
-    nlp.add_pipe("readouts_lemmas", config={"known": known})
-    nlp.add_pipe("sentencizer")
-    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
-    for label, docs in patterns.items():
-        matcher.add(label, docs)
-    return nlp, matcher
-
-
-def _normalise(text: str) -> str:
-    return text.translate(_APOSTROPHES).replace("\u00a0", " ")
+def _pipeline(language: str) -> tuple[Language, Phrases]:
+    labels = {label: [tidy(p) for p in phrases]
+              for label, phrases in phrase_labels(language).items()}
+    return build(language, labels, readings=True, hold_punctuation=True)
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
@@ -244,12 +143,11 @@ def _blocks(text: str) -> list[tuple[int, str]]:
     return blocks
 
 
-def _resolve(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
+def _resolve(doc: Doc, matches: list[Match]) -> list[Span]:
     """Every match, except that scope words do not overlap: the longest wins."""
     chosen: list[Span] = []
     taken: set[int] = set()
-    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
-        label = doc.vocab.strings[match_id]
+    for label, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
         if label.startswith("scope:"):
             if taken.intersection(range(start, end)):
                 continue
@@ -261,17 +159,13 @@ def _resolve(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
 
 #: Helper verbs at most between a negation and the verb of striking it negates.
 NEGATION_GAP = 2
-_VERB_TAGS = ("VERB", "INFN")
 
 
 def _singular_first(word: str, language: str) -> bool:
     """Whether a marker is a verb in the first person singular: the speaker recalling
     ("— Напомню, ...", "Нагадаю,"), not an outlet's recap ("Напомним,")."""
-    lowered = word.lower()
-    if language == "en" or not _is_cyrillic(lowered):
-        return False
-    tag = _morph(language).parse(lowered)[0].tag
-    return "1per" in tag and "sing" in tag
+    tag = _cyrillic_tag(word, language)
+    return tag is not None and "1per" in tag and "sing" in tag
 
 
 #: English past forms of verbs of holding talks, and the words before one that make it none.
@@ -283,18 +177,16 @@ def past_tense(sentence: Sentence, index: int) -> bool:
     """Whether the verb at token ``index`` is a finite verb in the past tense ("met", "were
     held", "прошли", "відбулися"); "will be held" and participles ("будет проведён") are not."""
     word = sentence.words[index].lower()
-    if sentence.language == "en" or not _is_cyrillic(word):
+    if sentence.language == "en" or not has_cyrillic(word):
         before = sentence.words[index - 1].lower() if index else ""
         return word in _PAST_FORMS and before not in _NOT_PAST
-    tag = _morph(sentence.language).parse(word)[0].tag
+    tag = lemmatizer(sentence.language).tag(word)
     return tag.POS == "VERB" and "past" in tag
 
 
 def is_verb(word: str, language: str) -> bool:
     """Whether a word can be a verb: any English word; a Cyrillic one pymorphy parses so."""
-    if language == "en" or not _is_cyrillic(word.lower()):
-        return True
-    return any(p.tag.POS in _VERB_TAGS for p in _morph(language).parse(word.lower()))
+    return lemmatizer(language).can_be_verb(word)
 
 
 def _negated_strikes(doc: Doc, spans: list[Span], language: str) -> list[Span]:
@@ -330,15 +222,14 @@ def _correlative_subjects(spans: list[Span]) -> list[int]:
 
 
 def analyse(text: str, language: str) -> list[Sentence]:
-    """Split ``text`` into sentences (each list item its own) with lemmas and tagged phrases."""
-    if language not in LANGUAGES:
-        language = "en"
-    nlp, matcher = _pipeline(language)
-    lines = _blocks(_normalise(text))
+    """Split ``text`` in a supported ``language`` into sentences (each list item its own) with
+    lemmas and tagged phrases."""
+    nlp, phrases = _pipeline(language)
+    lines = _blocks(tidy(text))
     sentences: list[Sentence] = []
     for (offset, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
         item = bool(_ITEM.match(line))
-        spans = _resolve(doc, matcher(doc))
+        spans = _resolve(doc, phrases(doc))
         negated = {(s.label, s.start, s.end): s for s in _negated_strikes(doc, spans, language)}
         spans = sorted(spans + list(negated.values()), key=lambda s: (s.start, s.label))
         editorial = bool(_QUESTION_LINE.match(line)) or any(
@@ -346,7 +237,8 @@ def analyse(text: str, language: str) -> list[Sentence]:
             and doc[s.end].text in _EDITORIAL_MARKS
             and not _singular_first(doc[s.start].text, language) for s in spans
         )
-        for sent in doc.sents:
+        for begin, finish in doc._.tw_sentences:
+            sent = doc[begin:finish]
             inside = [
                 Span(s.label, s.start - sent.start, s.end - sent.start, s.text)
                 for s in spans if sent.start <= s.start and s.end <= sent.end

@@ -34,6 +34,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from trucewatch.lang import LANGUAGES
+from trucewatch.lang.dates import tables
+
 from .attribution import actor_parties, source_parties
 from .conditional import clause_cue, condition_items, conditional_range
 from .lexicon import data
@@ -105,9 +108,8 @@ def _first_person(sentence: Sentence, cue: Span) -> bool:
 
 @cache
 def _date_words() -> frozenset[str]:
-    dates = data("dates.yaml")
-    return frozenset(m for table in ("months", "number_words")
-                     for per_language in dates[table].values() for m in per_language)
+    return frozenset(word for language in LANGUAGES
+                     for word in [*tables(language).months, *tables(language).numbers])
 
 
 def _skippable(sentence: Sentence, family: str = "auxiliary") -> set[int]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 __all__ = ["Statement", "StatementTerms", "Terms"]
 
@@ -39,13 +40,23 @@ class Statement(BaseModel):
 
 class StatementTerms(BaseModel):
     """A statement's terms with, per term, the sentence each was read from (``evidence``),
-    and the kind of each condition (``escape``, ``reciprocity``, ``precondition``, ``demand``)."""
+    and the kind of each condition (``escape``, ``reciprocity``, ``precondition``, ``demand``).
+    ``skipped`` says why a statement was not read (its language is not supported or cannot
+    be detected); it is left out of the serialised form when the statement was read."""
 
     id: str
     speaker: str | None = None
-    language: str
+    language: str | None
     published: dt.date | None = None
     url: str | None = None
     terms: Terms
     condition_kinds: dict[str, str] = Field(default_factory=dict)
     evidence: dict[str, str] = Field(default_factory=dict)
+    skipped: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("skipped") is None:
+            data.pop("skipped", None)
+        return data

@@ -14,6 +14,8 @@ Without such a date, a start relative to publication ("from today", "with immedi
 without a year takes the year of the reference date (publication). A sentence that says when
 the agreement comes into force ("Договорённость действует с 8 декабря, срок – 60 суток", "The
 arrangement takes effect on 8 December") gives the window too, after the halt sentences.
+Written dates are those :func:`trucewatch.lang.dates.find_dates` finds, placed on the
+sentence's tokens; number, month and weekday words are the shared ones of that module.
 
 With no unit of time, a range of dates gives the duration, both ends counted ("from April 1
 through April 20" is 20 days), except an end at 00:00 ("до 00:00 13 апреля"), which is the
@@ -31,12 +33,16 @@ gives no length.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
+
+from trucewatch.lang.dates import DateMention, tables
+from trucewatch.lang.dates import find_dates as find_written_dates
 
 from .conditional import conditional_range
 from .lexicon import data, fired_values
@@ -49,8 +55,6 @@ CUE_GAP = 2
 #: Tokens between an order word and the date it was given.
 ORDER_GAP = 8
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
-_NUMERIC = re.compile(r"^(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))$")
-_YEAR = re.compile(r"^(19|20)\d{2}$")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _MIDNIGHT = re.compile(r"^0?0[:.]00$")
 #: Families whose words make a sentence about another step than the halt ("talks begin on").
@@ -61,7 +65,7 @@ _OTHER_TOPICS = ("prisoner", "bodies")
 def _duration_pattern(language: str) -> re.Pattern[str]:
     """One group per unit (``u0``...) and per unit that needs no number (``s0``...)."""
     dates = data("dates.yaml")
-    words = dates["number_words"][language]
+    words = tables(language).numbers
     number = "|".join([r"\d{1,3}", *sorted(map(re.escape, words), key=len, reverse=True)])
     units = "|".join(f"(?P<u{i}>{u})" for i, u in enumerate(dates["units"][language]))
     single = "|".join(f"(?P<s{i}>{u})" for i, u in enumerate(dates["single_units"][language]))
@@ -102,7 +106,7 @@ def _days(match: re.Match[str], language: str) -> int | None:
     if group.startswith("s"):
         return list(dates["single_units"][language].values())[int(group[1:])]
     raw = match.group("n").lower()
-    count = int(raw) if raw.isdigit() else dates["number_words"][language].get(raw)
+    count = int(raw) if raw.isdigit() else tables(language).numbers.get(raw)
     hours = (count or 0) * list(dates["units"][language].values())[int(group[1:])]
     return int(hours // 24) if hours and hours % 24 == 0 else None
 
@@ -154,45 +158,39 @@ def _window_sentences(
 def find_dates(
     sentence: Sentence, language: str, reference: dt.date | None
 ) -> list[tuple[int, int, dt.date]]:
-    """Dates in a sentence as (first token, end token, date); yearless ones need a reference."""
-    months = data("dates.yaml")["months"][language]
+    """Dates in a sentence as (first token, end token, date); yearless ones need a reference.
+
+    A date written with two days ("18-19 March", "с 1 по 30 ноября") is its second day, over
+    that day's tokens to the month's; the first day is a date of its own when a range word
+    joins them (:func:`_range_days`)."""
     words = [w.lower().strip(".,") for w in sentence.words]
     found = []
-    for index, word in enumerate(words):
-        numeric = _NUMERIC.match(word)
-        if numeric:
-            day, month, year = (numeric.group(1, 2, 3) if numeric.group(1)
-                                else numeric.group(6, 5, 4))
-            with contextlib.suppress(ValueError):
-                found.append((index, index + 1, dt.date(int(year), int(month), int(day))))
-            continue
-        month = months.get(word)
-        if not month:
-            continue
-        day_at = None
-        if index > 0 and _DAY.match(words[index - 1]):
-            day_at, first, end = index - 1, index - 1, index + 1
-        elif index > 1 and words[index - 1] == "of" and _DAY.match(words[index - 2]):
-            day_at, first, end = index - 2, index - 2, index + 1
-        elif index + 1 < len(words) and _DAY.match(words[index + 1]):
-            day_at, first, end = index + 1, index, index + 2
-        if day_at is None:
-            continue
-        day = int(_DAY.match(words[day_at]).group(1))
-        year = None
-        for ahead in range(end, min(end + 2, len(words))):
-            if _YEAR.match(words[ahead]):
-                year, end = int(words[ahead]), ahead + 1
-                break
-        year = year or (reference.year if reference else None)
+    for mention in find_written_dates(sentence.text, language):
+        year = mention.year or (reference.year if reference else None)
         if year is None:
             continue
+        first, end = _token_span(sentence, mention)
+        day = mention.last_day if mention.last_day and mention.kind == "day_month" else mention.day
         with contextlib.suppress(ValueError):
-            found.append((first, end, dt.date(year, month, day)))
+            found.append((first, end, dt.date(year, mention.month, day)))
     nights = _night_days(words, found, language)
     found = [d for d in found + _range_days(words, found, language)
              if not any(n[0] <= d[0] < n[1] for n in nights)]
     return sorted(found + nights + _days_of_month(words, language, reference))
+
+
+def _token_span(sentence: Sentence, mention: DateMention) -> tuple[int, int]:
+    """The tokens of a written date: from its (last) day or month to its year, or to the part
+    written last; an opening "from" and a closing full stop left out."""
+    if mention.kind in ("iso", "dotted"):
+        first, last = mention.start, mention.end
+    elif mention.kind == "day_month":
+        first = (mention.last_day_span or mention.day_span)[0]
+        last = (mention.year_span or mention.month_span)[1]
+    else:
+        first, last = mention.month_span[0], (mention.year_span or mention.day_span)[1]
+    at = sentence.offsets
+    return bisect.bisect_right(at, first) - 1, bisect.bisect_right(at, last - 1)
 
 
 def _days_of_month(
@@ -204,7 +202,7 @@ def _days_of_month(
     if reference is None:
         return []
     spec = data("dates.yaml")["days_of_month"][language]
-    months = data("dates.yaml")["months"][language]
+    months = tables(language).months
     found = []
     for index, word in enumerate(words):
         match = re.fullmatch(spec["day"], word)
@@ -314,9 +312,9 @@ def _weekday_start(sentence: Sentence, language: str, reference: dt.date) -> dt.
     """The next day after ``reference`` that is the weekday named right after a start cue
     ("starting Monday", "с 00:00 мск понедельника", "з понеділка")."""
     cues = sentence.tagged("start") + sentence.tagged("in_force")
+    days = _weekdays(language)
     for index, word in enumerate(sentence.words):
-        weekday = next((day for day, pattern in enumerate(_weekdays(language))
-                        if pattern.fullmatch(word.lower())), None)
+        weekday = days.get(word.lower())
         if weekday is None:
             continue
         if any(c.end <= index and _gap(sentence, c.end, index, language) <= CUE_GAP
@@ -327,8 +325,11 @@ def _weekday_start(sentence: Sentence, language: str, reference: dt.date) -> dt.
 
 
 @cache
-def _weekdays(language: str) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in data("dates.yaml")["weekdays"][language]]
+def _weekdays(language: str) -> dict[str, int]:
+    """Every form of a weekday name, the oblique ones too ("с понедельника"): read only
+    right after a start cue."""
+    words = tables(language)
+    return {**words.weekdays_oblique, **words.weekdays}
 
 
 def _start_sentences(sentences: Sequence[Sentence]) -> list[tuple[Sentence, bool]]:

@@ -3,7 +3,7 @@
 An entry's text is its title and its content (or summary) as plain text; its url is the
 entry's link, its outlet the feed's title, its publication date the entry's own date in the
 zone the feed gives (a Kyiv post at 00:30 +02:00 is dated that day, not the day before in UTC),
-its language the feed's when it is English, Ukrainian or Russian (otherwise detected). The
+its language the feed's when trucewatch reads it (``trucewatch.lang``; otherwise detected). The
 entry's id is its source key and its update time its version, so a corrected entry in a
 later copy of the feed supersedes the earlier one. Feeds as published are often not
 well-formed XML; feedparser reads what it can, and only a feed with no entries that is not
@@ -24,12 +24,12 @@ import feedparser
 import lxml.html
 
 from trucewatch.errors import InputError
+from trucewatch.lang import LANGUAGES
 from trucewatch.sources.base import BadRowHandler
 from trucewatch.sources.text import extract_reports
 
 __all__ = ["read"]
 
-_LANGUAGES = ("en", "uk", "ru")
 _BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr)>", re.IGNORECASE)
 
 
@@ -83,7 +83,7 @@ def _version(entry: Any) -> int | None:
 
 def _feed_language(feed: Any) -> str | None:
     code = (feed.feed.get("language") or "")[:2].lower()
-    return code if code in _LANGUAGES else None
+    return code if code in LANGUAGES else None
 
 
 def _parse(path: Path) -> tuple[Any, str]:

@@ -12,13 +12,12 @@ import datetime as dt
 from functools import lru_cache
 
 from trucewatch.errors import InputError
+from trucewatch.lang import LANGUAGES, detect, unsupported
+from trucewatch.lang.lemmas import normalize
 from trucewatch.model import Report
 
 from . import lexicon
 from .extractor import extract_document
-from .language import detect
-from .lemmas import normalize
-from .lexicon import LANGUAGES
 from .pipeline import nlp
 
 __all__ = ["LANGUAGES", "classify_target", "detect", "extract", "lexicon"]
@@ -38,11 +37,13 @@ def extract(text: str, published: dt.date | str | None = None,
             language: str | None = None) -> list[Report]:
     """Every attack ``text`` reports, one :class:`~trucewatch.model.Report` per (date,
     region, target class). ``published`` resolves relative dates ("overnight",
-    "yesterday"); ``language`` is detected when not given. Texts in languages without a
-    lexicon give no reports."""
+    "yesterday"); ``language`` is detected when not given. A text in a language trucewatch
+    does not read, or whose language cannot be detected, gives no reports
+    (:func:`trucewatch.lang.unsupported` says why; ``trucewatch extract`` writes it as the
+    document's ``skipped``)."""
     day = _as_date(published)
     lang = language or detect(text)
-    if lang not in LANGUAGES:
+    if unsupported(lang):
         return []
     return extract_document(text, lang, day)
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .lemmas import lemmatizer
+from trucewatch.lang.lemmas import lemmatizer
+
 from .segment import Sentence
 
 __all__ = ["Actor", "attackers", "deniers", "opposite", "owners", "signatory", "source_of"]

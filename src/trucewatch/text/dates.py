@@ -1,12 +1,13 @@
 """Date cues in a sentence and their resolution against the publication date.
 
 Absolute dates ("19 березня", "в ночь на 19 марта", "on the night of March 18-19",
-"28.03.2025") come from small regular expressions built over the month names of the
-lexicon; a night range resolves to its second day. Relative cues follow LABELING.md:
-"overnight", "last night", "in the past 24 hours" -> the publication day D; "yesterday" ->
-D-1; a weekday -> its last occurrence on or before D; "three days ago" -> D-3. A time that
-fixes no day ("last week", "early March", "на початку березня") is a cue with no date and a
-coarser precision (``week``, ``month``), so the report gets no date rather than D.
+"28.03.2025") are those :func:`trucewatch.lang.dates.find_dates` finds; a night range resolves
+to its second day, and "з 18 березня" is a date since which, not of an attack. Relative cues
+follow LABELING.md: "overnight", "last night", "in the past 24 hours" -> the publication day
+D; "yesterday" -> D-1; a weekday -> its last occurrence on or before D; "three days ago" ->
+D-3. A time that fixes no day ("last week", "early March", "на початку березня") is a cue
+with no date and a coarser precision (``week``, ``month``), so the report gets no date rather
+than D.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+
+from trucewatch.lang.dates import DateMention, tables
+from trucewatch.lang.dates import find_dates as find_written_dates
 
 from .lexicon import load
 
@@ -39,24 +43,10 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     lex = load(language)
-    month = _alternation(list(lex.months))
-    weekday = _alternation(list(lex.weekdays))
-    number = _alternation(list(lex.numbers))
-    dash = r"\s*(?:-|–|—|/|and|to|і|и|та|до|по)\s*"
+    month = _alternation(list(tables(language).months))
+    weekday = _alternation(list(tables(language).weekdays))
+    number = _alternation(list(tables(language).numbers))
     return {
-        "iso": re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b"),
-        "dotted": re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(20\d\d)\b"),
-        "day_month": re.compile(
-            rf"(?<![\d.:])(?:(?:з|с|from)\s+)?(\d{{1,2}})(?:(?:{dash}|\s+(?:на|проти)\s+)"
-            rf"(\d{{1,2}}))?(?:-?(?:го|е|th|st|nd|rd))?\s+(?:of\s+)?({month})\b\.?"
-            rf"(?:,?\s+(20\d\d))?",
-            re.IGNORECASE,
-        ),
-        "month_day": re.compile(
-            rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}(\d{{1,2}}))?\b"
-            rf"(?!\s*(?:%|:|\d))(?:,?\s+(20\d\d))?",
-            re.IGNORECASE,
-        ),
         "weekday": re.compile(rf"\b({weekday})\b", re.IGNORECASE),
         "coarse_week": re.compile(
             rf"(?<!\w)(?:{_alternation(list(lex.cues.get('coarse_week', ())))})(?!\w)",
@@ -77,6 +67,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+#: The words an "ago" or "earlier" cue ends with: looked for first, because the full patterns
+#: try every number word at every word of the sentence.
+_AGO = re.compile(r"(?i)(?:ago|тому|назад)\b")
+_EARLIER = re.compile(r"(?i)(?:earlier|before|раніше|ранее|раньше)\b")
 _SINCE = re.compile(
     r"(?i)(since|until|till|after|before|from|з моменту|з|після|від|с момента|с|после|до|"
     r"starting|починаючи з|начиная с)\s*(?:the\s+)?(?:night\s+of\s+|ночі\s+|ночи\s+)?$"
@@ -108,12 +102,28 @@ def _make(year: int | None, month: int, day: int, published: dt.date | None) -> 
     return value
 
 
+def _cue(sentence: str, mention: DateMention, published: dt.date | None,
+         year: int | None) -> DateCue:
+    """The date a written date gives: a pair of days its second day when they are a night or
+    consecutive ("18-19 March"), else its first, marked as several days; a date without a
+    year in ``year``, moved a year back when it would be after publication."""
+    if mention.kind in ("iso", "dotted"):
+        value = _make(mention.year, mention.month, mention.day, None)
+        return DateCue(value, "day", mention.start, mention.text)
+    first, second = mention.day, mention.last_day
+    night = bool(_NIGHT.search(sentence[max(0, mention.start - 20):mention.start]))
+    day = second if second and (night or second - first == 1) else first
+    value = _make(mention.year or year, mention.month, day,
+                  None if mention.year else published)
+    return DateCue(value, "day", mention.start, mention.text, bool(second and second - first > 1))
+
+
 def find_dates(
     sentence: str, language: str, published: dt.date | None, year: int | None
 ) -> tuple[DateCue, ...]:
     """Absolute, weekday and "N days ago" dates in ``sentence`` (today/yesterday words are
     lexicon cues handled by the extractor). Dates after "since", "until", ... are skipped."""
-    lex = load(language)
+    numbers = tables(language).numbers
     pats = _patterns(language)
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
@@ -132,56 +142,29 @@ def find_dates(
                 _WHEN.match(sentence, end):  # "after 11 April, when missiles destroyed ..."
             cues.append(cue)
 
-    for m in pats["iso"].finditer(sentence):
-        value = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), None)
-        add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
-    for m in pats["dotted"].finditer(sentence):
-        if free(m.start(), m.end()):
-            value = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)), None)
-            add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
-    order = ("month_day", "day_month") if language == "en" else ("day_month", "month_day")
-    for kind in order:
-        for m in pats[kind].finditer(sentence):
-            if not free(m.start(), m.end()):
-                continue
-            if kind == "day_month":
-                first, second, month_word, explicit = m.group(1), m.group(2), m.group(3), m.group(4)
-            else:
-                month_word, first, second, explicit = m.group(1), m.group(2), m.group(3), m.group(4)
-            month = lex.months.get(month_word.lower())
-            if month is None:
-                continue
-            since = kind == "day_month" and not second and \
-                re.match(r"(?i)(з|с|from)\s", m.group(0))  # "з 18 березня": since, not a date
-            day1 = int(first)
-            day2 = int(second) if second else None
-            multi = bool(day2 and day2 - day1 > 1)
-            night = bool(_NIGHT.search(sentence[max(0, m.start() - 20):m.start()]))
-            day = day2 if day2 and (night or day2 - day1 == 1) else day1
-            value = _make(int(explicit) if explicit else year, month, day,
-                          None if explicit else published)
-            add(DateCue(value, "day", m.start(), m.group(0), multi), m.start(), m.end(),
-                bool(since))
+    for mention in find_written_dates(sentence, language):
+        add(_cue(sentence, mention, published, year), mention.start, mention.end,
+            mention.kind == "day_month" and not mention.last_day and mention.opened_by_from)
     if published:
         for m in pats["weekday"].finditer(sentence):
             if free(m.start(), m.end()):
-                wanted = lex.weekdays[m.group(1).lower()]
+                wanted = tables(language).weekdays[m.group(1).lower()]
                 back = (published.weekday() - wanted) % 7
                 value = published - dt.timedelta(days=back)
                 add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
-        for m in pats["ago"].finditer(sentence):
+        for m in pats["ago"].finditer(sentence) if _AGO.search(sentence) else ():
             if free(m.start(), m.end()):
                 raw = m.group(1).lower()
-                days = int(raw) if raw.isdigit() else lex.numbers.get(raw, 0)
+                days = int(raw) if raw.isdigit() else numbers.get(raw, 0)
                 value = published - dt.timedelta(days=days)
                 add(DateCue(value, "day", m.start(), m.group(0)), m.start(), m.end())
-    for m in pats["earlier"].finditer(sentence):
+    for m in pats["earlier"].finditer(sentence) if _EARLIER.search(sentence) else ():
         # "images from 23 September show tanks hit two days earlier": before the sentence's date
         anchor = max((c for c in told if c.date is not None and c.precision == "day"
                       and c.offset < m.start()), key=lambda c: c.offset, default=None)
         if anchor is not None and free(m.start(), m.end()):
             raw = m.group(1).lower()
-            days = 1 if raw == "a" else int(raw) if raw.isdigit() else lex.numbers.get(raw, 0)
+            days = 1 if raw == "a" else int(raw) if raw.isdigit() else numbers.get(raw, 0)
             cues.append(DateCue(anchor.date - dt.timedelta(days=days), "day", m.start(),
                                 m.group(0)))
             taken.append((m.start(), m.end()))

@@ -13,15 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
 from trucewatch.geo import Entry, admin1_name, held_by
+from trucewatch.lang.dates import tables
+from trucewatch.lang.lemmas import normalize
 from trucewatch.model import Report
 
 from . import attribution
 from .dates import DateCue, find_dates, year_hint
-from .lemmas import normalize
 from .lexicon import CLASS_PRIORITY, Lexicon, load
 from .merge import Candidate, merge, to_report
 from .pipeline import Term, nlp
@@ -44,7 +46,7 @@ class _Context:
     year: int | None
     sentences: list[Sentence]
     tokens: list
-    doc_regions: set[str]
+    doc_regions: tuple[str, ...]  # regions named in the document, in order
     count_re: re.Pattern[str]
     home: PlaceMention | None = None  # the place the whole document reports from
     # sentence index -> (class, phrase, regions) of the target it reports, for "the strikes"
@@ -75,8 +77,15 @@ def _dedupe_terms(terms: list[Term]) -> list[Term]:
     return sorted(kept, key=lambda t: (t[1], -t[2]))
 
 
+@cache
+def _count_re(language: str) -> re.Pattern[str]:
+    """A count of events ("three strikes", "10 разів"), for tallies."""
+    numbers = "|".join(re.escape(w) for w in tables(language).numbers)
+    return re.compile(rf"(?i)\b(\d+|{numbers}|dozens?)\s+(?:\w+\s+)?{_COUNT_NOUN}\b")
+
+
 def extract_document(text: str, language: str, published: dt.date | None) -> list[Report]:
-    """Reports of one document already known to be in ``language`` (en, uk or ru)."""
+    """Reports of one document already known to be in a supported ``language``."""
     lexicon = load(language)
     clean = normalize(text)
     doc = nlp(language)(clean)
@@ -86,14 +95,11 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
         labels.setdefault(start, set()).add(label)
     places = find_places(doc, language, labels)
     sents = sentences(doc, clean, line_status(clean, lexicon), terms, places)
-    numbers = "|".join(re.escape(w) for w in lexicon.numbers)
     ctx = _Context(
         doc=doc, text=clean, language=language, lexicon=lexicon, published=published,
         year=year_hint(clean, published), sentences=sents, tokens=doc._.tw_tokens,
-        doc_regions={p.admin1 for p in places if p.region},
-        count_re=re.compile(
-            rf"(?i)\b(\d+|{numbers}|eight|nine|ten|dozens?|вісім|дев'ять|десять|восемь|"
-            rf"девять|десять)\s+(?:\w+\s+)?{_COUNT_NOUN}\b"),
+        doc_regions=tuple(dict.fromkeys(p.admin1 for p in places if p.region)),
+        count_re=_count_re(language),
     )
     for sentence in sents:
         sentence.places = _located(ctx, sentence)
@@ -213,7 +219,8 @@ def _since(ctx: _Context, s: Sentence) -> bool:
     """"since", "this year", or "з березня" / "с марта": counting from a date."""
     if s.has("C|since"):
         return True
-    return any(ctx.tokens[k].lower_ in _FROM and ctx.tokens[k + 1].lower_ in ctx.lexicon.months
+    months = tables(ctx.language).months
+    return any(ctx.tokens[k].lower_ in _FROM and ctx.tokens[k + 1].lower_ in months
                for k in range(s.start, s.end - 1))
 
 
@@ -666,7 +673,7 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             claim_why += " (a ministry or military of the side reporting attacks on itself)"
         local = party == "local"
         if local:
-            party = country or (ctx.doc_regions and next(iter(ctx.doc_regions))[:2]) or None
+            party = country or (ctx.doc_regions and ctx.doc_regions[0][:2]) or None
             claim_why += " (a local official)"
         c.claimed_by = party
         c.reasons["claimed_by"] = claim_why

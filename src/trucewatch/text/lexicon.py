@@ -1,9 +1,10 @@
 """Per-language lexicons for extraction, kept as YAML under ``trucewatch/taxonomy/lexicons``.
 
 ``load(language)`` returns a :class:`Lexicon`: target phrases per taxonomy class, cue phrases
-per kind (attack, damage, denial, ...), weapons, actors with the party they belong to, and
-month and weekday names. Other parts of trucewatch (readouts) use ``load(lang).targets`` and
-``Lexicon.class_of(phrase)`` to map facility wordings to target classes.
+per kind (attack, damage, denial, ...), weapons and actors with the party they belong to
+(month, weekday and number words are the shared ones of :mod:`trucewatch.lang.dates`). Other
+parts of trucewatch (readouts) use ``load(lang).targets`` and ``Lexicon.class_of(phrase)`` to
+map facility wordings to target classes.
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ from importlib import resources
 import yaml
 
 from trucewatch.errors import UsageError
+from trucewatch.lang import LANGUAGES
 from trucewatch.taxonomy import target_classes
 
-__all__ = ["LANGUAGES", "Lexicon", "load"]
-
-#: Languages with a bundled lexicon.
-LANGUAGES = ("en", "uk", "ru")
+__all__ = ["Lexicon", "load"]
 
 #: Tie-break between classes whose phrases match the same span: the more specific first.
 CLASS_PRIORITY = (
@@ -40,9 +39,6 @@ class Lexicon:
     cues: dict[str, tuple[str, ...]]  # cue kind -> phrases
     weapons: dict[str, tuple[str, ...]]  # weapon kind -> phrases
     actors: dict[str, dict[str, tuple[str, ...]]]  # party -> role -> phrases
-    months: dict[str, int]  # month word -> 1..12
-    weekdays: dict[str, int]  # weekday word -> 0 (Monday) .. 6
-    numbers: dict[str, int]  # small number words -> value
     exact: frozenset[str] = frozenset()  # phrases matched in exactly this form (not lemmas)
 
     def class_of(self, phrase: str) -> str | None:
@@ -78,19 +74,9 @@ def _tuple_map(data: dict | None, exact: set[str]) -> dict[str, tuple[str, ...]]
     return out
 
 
-def _word_map(data: dict | None) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for key, words in (data or {}).items():
-        if isinstance(words, list):
-            out.update({str(w).lower(): int(key) for w in words})
-        else:
-            out[str(key).lower()] = int(words)
-    return out
-
-
 @cache
 def load(language: str) -> Lexicon:
-    """The lexicon of ``language`` (``en``, ``uk`` or ``ru``), loaded once per process."""
+    """The lexicon of a supported ``language``, loaded once per process."""
     if language not in LANGUAGES:
         raise UsageError(
             f"no lexicon for language {language!r}",
@@ -109,8 +95,5 @@ def load(language: str) -> Lexicon:
         cues=_tuple_map(data["cues"], exact),
         weapons=_tuple_map(data["weapons"], exact),
         actors={party: _tuple_map(roles, exact) for party, roles in data["actors"].items()},
-        months=_word_map(data.get("months")),
-        weekdays=_word_map(data.get("weekdays")),
-        numbers=_word_map(data.get("numbers")),
         exact=frozenset(exact),
     )

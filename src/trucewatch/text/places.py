@@ -15,8 +15,7 @@ from itertools import product
 from spacy.tokens import Doc
 
 from trucewatch.geo import Entry, first_words, lookup
-
-from .lemmas import lemmatizer
+from trucewatch.lang.lemmas import lemmatizer
 
 __all__ = ["PlaceMention", "find_places"]
 
