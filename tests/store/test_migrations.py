@@ -181,9 +181,10 @@ def test_schema_5_file_keeps_its_documents_and_ids(tmp_path):
 
 
 def test_0006_lands_on_files_already_past_it(tmp_path, monkeypatch):
-    """A file written before 0006 was bundled (1-5 and 7 on applied, documents with their MD5)
-    gets it on opening: the MD5 column goes, every document and report stays, and
-    re-ingesting what it holds adds nothing."""
+    """A file made by main's migrations before 0006 was bundled (every other one applied,
+    1-5 and 7-10, documents with their MD5) gets 0006 on opening, after the higher numbers:
+    the MD5 column goes, every document and report stays, and re-ingesting what it holds
+    adds nothing."""
     from tests.ingest.helpers import FIXTURES
     from trucewatch.sources import ingest_file
 
@@ -199,6 +200,9 @@ def test_0006_lands_on_files_already_past_it(tmp_path, monkeypatch):
     monkeypatch.setattr("trucewatch.store.db.migrations",
                         lambda: [m for m in bundled if m[0] != 6])
     with open_store(path) as store:
+        assert store.conn.execute("SELECT version FROM schema_migrations ORDER BY 1"
+                                  ).fetchall() == [(v,) for v, _, _ in bundled if v != 6]
+        assert store.schema_version > 6
         for doc in docs:
             store.conn.execute(
                 f"INSERT INTO documents ({', '.join(names)}, content_hash, ingested_at) "
