@@ -1,7 +1,8 @@
-"""Inputs and the Spark session shared by the batch tests.
+"""Inputs shared by the batch tests.
 
-Spark runs for real, as ``local[2]``: the session starts once per test run (it needs a Java
-runtime Spark supports; ``make test`` installs one with ``.ci/install-java.sh``).
+Spark runs for real, as ``local[2]``, through the ``spark`` fixture of ``tests/conftest.py``
+(one session per test module; it needs a Java runtime Spark supports, which ``make test``
+installs with ``.ci/install-java.sh``, and skips with the reason when there is none).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +26,6 @@ from trucewatch.text import extract
 HELDOUT = REPO / "tests" / "text" / "heldout" / "heldout.jsonl"
 _ARROW = {"STRING": pa.string(), "BIGINT": pa.int64(), "DATE": pa.date32(),
           "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us")}
-
-
-@pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
-    from trucewatch.batch import spark_session
-
-    session = spark_session("local[2]", app="trucewatch tests")
-    yield session
-    session.stop()
 
 
 def text_reports(path: Path, rows: int) -> Path:
@@ -76,13 +67,14 @@ def text_reports(path: Path, rows: int) -> Path:
 
 @pytest.fixture(scope="session")
 def batch_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """100,000 rows in all: 50,000 ACLED rows, 40,000 GDELT rows in four zipped daily exports,
-    10,000 reports derived from text."""
+    """20,000 rows in all: 10,000 ACLED rows, 8,000 GDELT rows in four zipped daily exports,
+    2,000 reports derived from text (small, so that Spark's tests stay quick on two cores;
+    what they check does not grow with the rows)."""
     folder = tmp_path_factory.mktemp("batch-inputs")
-    ingest_scale.generate(folder / "acled.csv", 50_000)
-    gdelt_scale.generate(folder / "gdelt", 40_000, 4)
+    ingest_scale.generate(folder / "acled.csv", 10_000)
+    gdelt_scale.generate(folder / "gdelt", 8_000, 4)
     return {"acled": folder / "acled.csv", "gdelt": folder / "gdelt",
-            "parquet": text_reports(folder / "text.parquet", 10_000)}
+            "parquet": text_reports(folder / "text.parquet", 2_000)}
 
 
 def read_output(out: Path, name: str) -> list[dict[str, Any]]:
