@@ -42,10 +42,11 @@ INCIDENT_FIELDS = (
 )
 
 
-def keyed_reports_sql(reports: str) -> str:
+def keyed_reports_sql(reports: str, d: Dialect = DUCKDB) -> str:
     """The active reports of the relation ``reports`` with their merge keys: country, place
     key, target group, and ``lone``, the id of an undated report (a cell, and an incident, of
     its own)."""
+    text = d.string_type()
     return f"""
 SELECT r.id, r.event_date, r.date_precision, r.country, r.admin1, r.place, r.lat, r.lon,
        r.target_class, r.perpetrator, r.claimed_by, r.negated, r.outlet, r.source,
@@ -53,8 +54,8 @@ SELECT r.id, r.event_date, r.date_precision, r.country, r.admin1, r.place, r.lat
        coalesce(r.country, '?') AS ckey,
        coalesce(r.admin1,
                 CASE WHEN r.lat IS NOT NULL AND r.lon IS NOT NULL
-                     THEN 'geo:' || CAST(CAST(round(r.lat * 4) AS INTEGER) AS STRING_TYPE) || ':'
-                          || CAST(CAST(round(r.lon * 4) AS INTEGER) AS STRING_TYPE) END,
+                     THEN 'geo:' || CAST(CAST(round(r.lat * 4) AS INTEGER) AS {text}) || ':'
+                          || CAST(CAST(round(r.lon * 4) AS INTEGER) AS {text}) END,
                 '?') AS place_key,
        split_part(r.target_class, '.', 1) AS grp,
        CASE WHEN r.event_date IS NULL THEN r.id END AS lone
@@ -66,8 +67,7 @@ WHERE NOT coalesce(r.superseded, false)
 def cells_sql(reports: str, d: Dialect = DUCKDB) -> str:
     """SELECT of each cell of the active ``reports`` with its incident and the partial
     aggregates the incident is made of."""
-    keyed = keyed_reports_sql(reports).replace(
-        "STRING_TYPE", "STRING" if d.spark else "VARCHAR")
+    keyed = keyed_reports_sql(reports, d)
     materialized = d.materialized()
     day = "event_date"
     first_offset = d.min_by("event_offset", "event_at")
@@ -141,8 +141,7 @@ FROM keyed k LEFT JOIN spans s
 def members_sql(reports: str, cells: str, d: Dialect = DUCKDB) -> str:
     """SELECT (incident_id, report_id, claimed_by, outlet, source) of every active report of
     ``reports``, through the ``cells`` relation (of :func:`cells_sql`)."""
-    keyed = keyed_reports_sql(reports).replace(
-        "STRING_TYPE", "STRING" if d.spark else "VARCHAR")
+    keyed = keyed_reports_sql(reports, d)
     return f"""
 SELECT c.incident_id, r.id AS report_id, r.claimed_by, r.outlet, r.source
 FROM ({keyed}) r
