@@ -81,9 +81,9 @@ FROM (SELECT i, k, $regions[1 + i % len($regions)] AS region,
                  AS side,
              DATE '2021-01-01' + CAST(2 * (i // k) AS INTEGER) AS day
       FROM (SELECT range AS i, 2 * len($regions) * len($groups) AS k FROM range($n)));
-INSERT INTO documents (id, content_hash, source_format, source_path, source_line, url, outlet,
+INSERT INTO documents (id, source_format, source_path, source_line, url, outlet,
     published, language, text, ingested_at, source_key, source_version)
-SELECT 'doc-' || i, md5(i::VARCHAR), 'acled', 'bench.csv', i + 2,
+SELECT 'doc-' || i, 'acled', 'bench.csv', i + 2,
        'https://example.org/report/' || i, 'Outlet ' || (i % 40), day, 'en',
        'On ' || day || ', forces struck a target in ' || region || '.', now(), 'B' || i, 1
 FROM _bench;

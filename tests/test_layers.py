@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("demo",),
     ("watch",),
     ("workflow",),
+    ("batch",),
     ("alerts",),
     ("commitments",),
     ("incidents",),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -12,10 +13,10 @@ import pytest
 from tests.conftest import REPO
 from trucewatch.agreements import parse_spec
 from trucewatch.agreements.timeline import status_differences
-from trucewatch.assess.dialect import translate
 from trucewatch.assess.readings import adhoc_readings, readings_table
 from trucewatch.assess.rules import RULES, rule_table, rules_markdown, rules_sql
 from trucewatch.model import Reading
+from trucewatch.store.dialect import translate
 
 INCIDENT_COLUMNS = ("id VARCHAR, event_date DATE, event_at TIMESTAMP, country VARCHAR, "
                     "admin1 VARCHAR, target_class VARCHAR, perpetrator VARCHAR, "
@@ -216,9 +217,8 @@ SPARK_INCIDENTS = (
     "target_class STRING, perpetrator STRING, negated BOOLEAN, confidence DOUBLE")
 
 
-def test_spark_runs_the_same_rules_as_duckdb(tmp_path: Path) -> None:
+def test_spark_runs_the_same_rules_as_duckdb(spark: Any) -> None:
     """The Spark dialect on a real local Spark gives DuckDB's verdicts and reasons."""
-    pyspark_sql = pytest.importorskip("pyspark.sql")
     agreement = parse_spec(TIMELINE)
     readings = readings_table([(agreement, 1)])
     incidents = [_incident(1, "2025-03-20"), _incident(2, "2025-04-02", country="UA",
@@ -230,16 +230,10 @@ def test_spark_runs_the_same_rules_as_duckdb(tmp_path: Path) -> None:
     conn.executemany("INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", incidents)
     conn.register("readings", readings)
     expected = sorted(conn.execute(f"SELECT * FROM ({rules_sql()})").fetchall())
-    spark = (pyspark_sql.SparkSession.builder.master("local[2]").appName("rules")
-             .config("spark.ui.enabled", "false")
-             .config("spark.sql.session.timeZone", "UTC").getOrCreate())
-    try:
-        spark.createDataFrame(readings.to_pylist(), SPARK_READINGS).createOrReplaceTempView(
-            "readings")
-        spark.createDataFrame(incidents, SPARK_INCIDENTS).createOrReplaceTempView("incidents")
-        got = sorted(tuple(row) for row in spark.sql(rules_sql("spark")).collect())
-    finally:
-        spark.stop()
+    spark.createDataFrame(readings.to_pylist(), SPARK_READINGS).createOrReplaceTempView(
+        "readings")
+    spark.createDataFrame(incidents, SPARK_INCIDENTS).createOrReplaceTempView("incidents")
+    got = sorted(tuple(row) for row in spark.sql(rules_sql("spark")).collect())
     assert [(r[0], r[4], r[5], list(r[6]), r[8]) for r in got] == [
         (r[0], r[4], r[5], list(r[6]), r[8]) for r in expected]
 

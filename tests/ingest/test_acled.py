@@ -62,19 +62,36 @@ def _ingest_both_ways(
 
 
 def test_bulk_stage_matches_row_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    staged = []
-    monkeypatch.setattr(acled, "unstage", lambda conn: staged.append(conn))
+    closed = []
+    close = acled_bulk.AcledStaging.close
+    monkeypatch.setattr(acled_bulk.AcledStaging, "close",
+                        lambda self: (closed.append(self.rows), close(self)))
     tables = _ingest_both_ways(SMALL, tmp_path, monkeypatch, "id")
     assert tables["bulk"] == tables["rows"]
-    assert len(staged) == 1  # only the bulk run staged
+    assert closed == [4]  # only the bulk run staged, and its staging was closed
 
 
 def test_bulk_stage_can_be_finished_at_once(tmp_path: Path) -> None:
     with open_store(tmp_path / "t.duckdb") as store:
-        assert acled_bulk.stage(store.conn, SMALL) == 4
-        acled_bulk.finish(store.conn)  # no result of stage() left open
-        assert store.conn.execute("SELECT count(*) FROM _stage_reports").fetchone() == (4,)
-        acled_bulk.unstage(store.conn)
+        with acled_bulk.stage(store.conn, SMALL) as staged:
+            assert staged.rows == 4
+            staged.finish()  # no result of stage() left open
+            staged.finish()  # once is enough
+            assert store.conn.execute("SELECT count(*) FROM _stage_reports").fetchone() == (4,)
+        tables = store.conn.execute("SELECT table_name FROM duckdb_tables() "
+                                    "WHERE temporary AND table_name LIKE '_acled%'").fetchall()
+        assert tables == []  # closing dropped what was staged
+
+
+def test_two_connections_stage_independently(tmp_path: Path) -> None:
+    """Staging state belongs to each staging object, not to the module."""
+    with open_store(tmp_path / "a.duckdb") as a, open_store(tmp_path / "b.duckdb") as b:
+        first, second = acled_bulk.stage(a.conn, SMALL), acled_bulk.stage(b.conn, SMALL)
+        with first, second:
+            second.finish()
+            first.finish()
+            for conn in (a.conn, b.conn):
+                assert conn.execute("SELECT count(*) FROM _stage_reports").fetchone() == (4,)
 
 
 def test_reingest_changes_nothing_and_edits_supersede(tmp_path: Path) -> None:
@@ -189,7 +206,7 @@ def test_bulk_lines_count_line_breaks_inside_fields(
     path = _write(tmp_path / "breaks.csv", rows)
     tables = _ingest_both_ways(path, tmp_path, monkeypatch, "source_line")
     assert tables["bulk"] == tables["rows"]
-    assert [doc[4] for doc in tables["bulk"][0]] == [2, 5, 7, 8]  # the protest is on line 6
+    assert [doc[3] for doc in tables["bulk"][0]] == [2, 5, 7, 8]  # the protest is on line 6
 
 
 def test_bulk_progress_climbs_to_the_last_line(tmp_path: Path) -> None:
@@ -222,9 +239,39 @@ def test_bulk_stage_reads_r_exports_na_like_the_row_reader(
         row.update(admin3="NA", tags="NA", civilian_targeting="NA", assoc_actor_1="NA")
     rows[0]["location"] = "NA"
     path = _write(tmp_path / "na.csv", rows)
-    staged = []
-    monkeypatch.setattr(acled, "unstage", lambda conn: staged.append(conn))
+    closed = []
+    close = acled_bulk.AcledStaging.close
+    monkeypatch.setattr(acled_bulk.AcledStaging, "close",
+                        lambda self: (closed.append(self.rows), close(self)))
     tables = _ingest_both_ways(path, tmp_path, monkeypatch, "id")
-    assert len(staged) == 1  # the bulk run did stage the file
+    assert len(closed) == 1  # the bulk run did stage the file
     assert tables["bulk"] == tables["rows"]
     assert "NA" not in {report[6] for report in tables["rows"][1]}  # place
+
+
+def test_bulk_stage_finds_regions_and_attacks_as_the_row_reader_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region name that resolves to nothing, or none at all, gets its region from the
+    coordinates (or the place names) on both paths, with the same reason; an event type in
+    another case is an attack on both."""
+    rows = _rows(SMALL)
+    rows[0].update(admin1="Atlantis")  # the coordinates are in Dnipropetrovsk oblast
+    rows[1].update(admin1="", event_type="explosions/remote violence")
+    rows[3].update(admin1="", latitude="", longitude="", admin2="Khersonskyi")
+    path = _write(tmp_path / "regions.csv", rows)
+    closed = []
+    close = acled_bulk.AcledStaging.close
+    monkeypatch.setattr(acled_bulk.AcledStaging, "close",
+                        lambda self: (closed.append(self.rows), close(self)))
+    tables = _ingest_both_ways(path, tmp_path, monkeypatch, "id")
+    assert closed == [4]  # the bulk run staged the file, the lower-case attack included
+    assert tables["bulk"] == tables["rows"]
+    with open_store(tmp_path / "bulk.duckdb") as store:
+        found = dict(store.conn.execute(
+            "SELECT source_key, admin1 FROM reports ORDER BY source_key").fetchall())
+        reasons = store.conn.execute(
+            "SELECT reasons->>'admin1' FROM reports WHERE source_key = 'acled:UKR1003'"
+        ).fetchone()[0]
+    assert found["acled:RUS2001"] == "RU-KDA" and found["acled:UKR1003"] == "UA-65"
+    assert found["acled:UKR1001"] == "UA-12"
+    assert reasons

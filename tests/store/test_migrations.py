@@ -136,3 +136,86 @@ def test_ingests_recorded_before_0007_keep_their_identity(db_path):
             "SELECT ingest_id, content_hash, options, skipped, superseded_by "
             "FROM ingested_files").fetchall() == [(file_hash, file_hash, "{}", 0, None)]
         assert ingest_file(store, "acled", small).skipped_unchanged  # the same reading
+
+
+def test_schema_5_file_keeps_its_documents_and_ids(tmp_path):
+    """0006 drops the MD5 beside each document id; a file built at schema 5 keeps every
+    document and report, and re-ingesting what it holds adds nothing (the ids match)."""
+    from tests.ingest.helpers import FIXTURES
+    from trucewatch.sources import ingest_file
+
+    small = FIXTURES / "acled" / "small.csv"
+    with open_store(tmp_path / "new.duckdb") as fresh:
+        ingest_file(fresh, "acled", small)
+        docs = fresh.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
+                                  ).fetchall()
+        names = [d[0] for d in fresh.conn.description]
+        reports = fresh.conn.execute("SELECT * FROM reports ORDER BY id").fetchall()
+        report_names = [d[0] for d in fresh.conn.description]
+    old = tmp_path / "old.duckdb"
+    with open_store(old, schema_version=5) as store:
+        assert "content_hash" in {
+            name for (name,) in store.conn.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'documents'").fetchall()}
+        columns = ", ".join(names)
+        for doc in docs:
+            store.conn.execute(
+                f"INSERT INTO documents ({columns}, content_hash, ingested_at) "
+                f"VALUES ({', '.join('?' * len(names))}, ?, now())",
+                [*doc, doc[0].removeprefix("acled-") + "0" * 12])
+        kept = [name for (name,) in store.conn.execute(  # reports had fewer columns then
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'reports' "
+            "ORDER BY ordinal_position").fetchall()]
+        at = [report_names.index(name) for name in kept]
+        store.conn.executemany(
+            f"INSERT INTO reports ({', '.join(kept)}) VALUES ({', '.join('?' * len(kept))})",
+            [[report[n] for n in at] for report in reports])
+    with open_store(old) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
+                                  ).fetchall() == docs
+        assert store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall() == reports
+        again = ingest_file(store, "acled", small)
+        assert (again.documents, again.reports) == (0, 0)
+
+
+def test_0006_lands_on_files_already_past_it(tmp_path, monkeypatch):
+    """A file made by main's migrations before 0006 was bundled (every other one applied,
+    1-5 and 7-10, documents with their MD5) gets 0006 on opening, after the higher numbers:
+    the MD5 column goes, every document and report stays, and re-ingesting what it holds
+    adds nothing."""
+    from tests.ingest.helpers import FIXTURES
+    from trucewatch.sources import ingest_file
+
+    small = FIXTURES / "acled" / "small.csv"
+    with open_store(tmp_path / "new.duckdb") as fresh:
+        ingest_file(fresh, "acled", small)
+        docs = fresh.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
+                                  ).fetchall()
+        names = [d[0] for d in fresh.conn.description]
+        reports = fresh.conn.execute("SELECT * FROM reports ORDER BY id").fetchall()
+    bundled = migrations()
+    path = tmp_path / "before.duckdb"
+    monkeypatch.setattr("trucewatch.store.db.migrations",
+                        lambda: [m for m in bundled if m[0] != 6])
+    with open_store(path) as store:
+        assert store.conn.execute("SELECT version FROM schema_migrations ORDER BY 1"
+                                  ).fetchall() == [(v,) for v, _, _ in bundled if v != 6]
+        assert store.schema_version > 6
+        for doc in docs:
+            store.conn.execute(
+                f"INSERT INTO documents ({', '.join(names)}, content_hash, ingested_at) "
+                f"VALUES ({', '.join('?' * len(names))}, ?, now())",
+                [*doc, doc[0].removeprefix("acled-") + "0" * 12])
+        store.conn.executemany(f"INSERT INTO reports VALUES ({', '.join('?' * len(reports[0]))})",
+                               reports)
+    monkeypatch.setattr("trucewatch.store.db.migrations", lambda: bundled)
+    with open_store(path) as store:
+        assert store.conn.execute("SELECT version FROM schema_migrations ORDER BY 1"
+                                  ).fetchall() == [(v,) for v, _, _ in bundled]
+        assert store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
+                                  ).fetchall() == docs
+        assert store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall() == reports
+        again = ingest_file(store, "acled", small)
+        assert (again.documents, again.reports) == (0, 0)

@@ -61,9 +61,9 @@ def seed_store(path: Path) -> Path:
         for (iid, day, country, admin1, place, lat, lon, cls, perp, negated, outlet, url,
              evidence) in INCIDENTS:
             conn.execute(
-                "INSERT INTO documents (id, content_hash, source_format, url, outlet, published, "
-                "language, text, ingested_at) VALUES (?, ?, 'text', ?, ?, ?, 'en', ?, ?)",
-                [f"doc-{iid}", f"hash-{iid}", url, outlet, day, evidence, now],
+                "INSERT INTO documents (id, source_format, url, outlet, published, "
+                "language, text, ingested_at) VALUES (?, 'text', ?, ?, ?, 'en', ?, ?)",
+                [f"doc-{iid}", url, outlet, day, evidence, now],
             )
             conn.execute(
                 "INSERT INTO reports (id, document_id, event_date, date_precision, country, "

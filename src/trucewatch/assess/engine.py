@@ -15,6 +15,7 @@ from trucewatch.errors import NotFoundError
 from trucewatch.model import Reading
 from trucewatch.store import Store
 from trucewatch.store.bulk import unordered_inserts
+from trucewatch.store.memory import bounded_memory
 
 __all__ = ["assess", "assess_readings", "explain_verdicts"]
 
@@ -30,7 +31,7 @@ def assess(store: Store, agreement_id: str | None = None) -> int:
             "SELECT 1 FROM agreements WHERE id = ?", [agreement_id]).fetchone():
         raise NotFoundError(f"no agreement {agreement_id!r}",
                             hint="list them with `trucewatch agreement list`")
-    with unordered_inserts(conn), store.transaction():
+    with unordered_inserts(conn), bounded_memory(conn), store.transaction():
         register_stored_readings(conn, "_assess_readings", agreement_id)
         register_keys(conn, "_assess_readings")
         if agreement_id is None:

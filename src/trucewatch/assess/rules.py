@@ -4,8 +4,9 @@ The table in ``rules.yaml`` is the one place a rule is written: code, verdict, c
 short explain text and detailed reason template, first match wins. From it come
 
 * :func:`rules_sql`: the SELECT that yields one verdict row per incident × reading, in the
-  DuckDB or the Spark SQL dialect (:mod:`trucewatch.assess.dialect`), for any engine that
-  registers the two relations the table describes;
+  DuckDB or the Spark SQL dialect (the one dialect map, :mod:`trucewatch.store.dialect`), for
+  any engine that registers the two relations the table describes: the store's assessment
+  and both engines of the batch pipeline judge with it;
 * :data:`RULES`: each rule's short text, as ``explain`` prints it;
 * :func:`rules_markdown`: ``docs/rules.md`` (``trucewatch rules --format markdown``), which a
   test keeps equal to the table.
@@ -25,8 +26,15 @@ from typing import Any
 
 import yaml
 
-from trucewatch.assess.dialect import DIALECTS, FUNCTIONS, translate
 from trucewatch.model import VerdictKind
+from trucewatch.store.dialect import (
+    DIALECTS,
+    DUCKDB,
+    FUNCTIONS,
+    Dialect,
+    dialect_named,
+    translate,
+)
 
 __all__ = ["RULES", "Rule", "Term", "rule_table", "rules_markdown", "rules_sql",
            "verdicts_sql"]
@@ -182,8 +190,8 @@ def _columns(table: RuleTable, relation: str) -> list[str]:
 
 
 def rules_sql(
-    dialect: str = "duckdb", *, readings: str = "readings", incidents: str = "incidents",
-    detailed: bool = True, extra: Mapping[str, str] | None = None,
+    dialect: Dialect | str = DUCKDB, *, readings: str = "readings",
+    incidents: str = "incidents", detailed: bool = True, extra: Mapping[str, str] | None = None,
 ) -> str:
     """The SELECT that yields one verdict row per incident × reading, in ``dialect``.
 
@@ -222,8 +230,10 @@ def rules_sql(
     for rule in table.rules:
         if rule.confidence != 1.0:
             factors.setdefault(rule.confidence, []).append(rule.code)
+    # scaled and rounded half-up as decimals, so that every engine gives the same bits
     confidence = "".join(
-        f" WHEN rule IN ({', '.join(map(_quote, codes))}) THEN round(confidence * {factor}, 2)"
+        f" WHEN rule IN ({', '.join(map(_quote, codes))}) "
+        f"THEN CAST(round(CAST(confidence AS DECIMAL(5, 4)) * {factor}, 2) AS DOUBLE)"
         for factor, codes in sorted(factors.items()))
     extras = "".join(f", {alias}" for alias in extra)
     sql = f"""
@@ -258,11 +268,13 @@ FROM ruled
 
 
 def verdicts_sql(readings: str, incidents: str = "incidents", *, detailed: bool = True,
-                 with_row: bool = False) -> str:
-    """:func:`rules_sql` for DuckDB; ``with_row`` adds the incident's rowid as a last column,
-    ``incident_row``."""
+                 with_row: bool = False, dialect: Dialect | str = DUCKDB) -> str:
+    """:func:`rules_sql` over the relations ``readings`` and ``incidents``; ``with_row`` adds
+    the incident's rowid as a last column, ``incident_row`` (DuckDB only)."""
+    if with_row and dialect_named(dialect).spark:
+        raise ValueError("only DuckDB gives an incident's rowid")
     extra = {"incident_row": "i.rowid"} if with_row else None
-    return rules_sql("duckdb", readings=readings, incidents=incidents, detailed=detailed,
+    return rules_sql(dialect, readings=readings, incidents=incidents, detailed=detailed,
                      extra=extra)
 
 
@@ -315,14 +327,14 @@ def rules_markdown() -> str:
               "its date and who declared it) and `source`.", "",
               "## Dialects", "",
               "Conditions are written in a portable subset of SQL; these functions are spelled "
-              "for each engine by `trucewatch.assess.dialect` "
+              "for each engine by `trucewatch.store.dialect` "
               "(`rules_sql(dialect)` gives the whole query):", "",
               "| function | " + " | ".join(DIALECTS) + " |",
               "|---|" + "---|" * len(DIALECTS)]
-    for name, spellings in FUNCTIONS.items():
+    for name, spell in FUNCTIONS.items():
         args = ["a", "b"] if name in {"list_contains", "list_has_like", "join", "list_of",
                                      "covering"} else ["a"]
-        cells = [f"`{spellings[d](args)}`" for d in DIALECTS]
+        cells = [f"`{spell(d, args)}`" for d in DIALECTS.values()]
         lines.append(f"| `{name}({', '.join(args)})` | " + " | ".join(_cell(c) for c in cells)
                      + " |")
     return "\n".join(lines) + "\n"

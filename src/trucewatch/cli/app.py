@@ -21,6 +21,7 @@ from . import (
     agreements,
     alerts,
     assess,
+    batch,
     commitments,
     demo,
     extract,
@@ -84,5 +85,5 @@ def _root(
 
 # In the order of the flow, which is the order --help lists them in.
 for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, commitments,
-                report, serve, watch, alerts, users, demo):
+                batch, report, serve, watch, alerts, users, demo):
     _module.register(app)

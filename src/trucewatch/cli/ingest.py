@@ -51,7 +51,8 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
 def ingest(
     ctx: typer.Context,
     source_format: str = typer.Argument(..., metavar="FORMAT",
-                                        help="One of: " + ", ".join(FORMATS) + "."),
+                                        help="One of: " + ", ".join(FORMATS) + ", or parquet "
+                                        "(the output folder of trucewatch batch)."),
     paths: list[str] = typer.Argument(
         ..., metavar="PATH...", help="Files to ingest; for rss and text also http(s) URLs, "
         "fetched only because they are given here."),
@@ -84,7 +85,12 @@ def ingest(
     --map target_class=Target --map perpetrator=By[/]
     Example: [bold]trucewatch ingest rss https://www.ukrinform.net/rss/block-lastnews[/]
     (a URL is fetched into fetched/ beside the database, and that copy is ingested)
+    Example: [bold]trucewatch ingest parquet out/[/] (reports, incidents and verdicts of a
+    `trucewatch batch` run)
     """
+    if source_format == "parquet":
+        _load_batches(ctx, paths)
+        return
     options: dict[str, object] = {}
     if encoding:
         if source_format not in _TABULAR:
@@ -143,6 +149,17 @@ class _ProgressBar:
             for task in self.bar.tasks:  # what came before is done
                 self.bar.update(task.id, total=task.total or 1, completed=task.total or 1)
             self.tasks[event["text"]] = self.bar.add_task(event["text"], total=None)
+
+
+def _load_batches(ctx: typer.Context, paths: list[str]) -> None:
+    """``ingest parquet``: each batch output folder brought into the store (through the server
+    while one owns it)."""
+    for path in paths:
+        result = run(ctx, "ingest.batch", {"path": _absolute(path)}, create=True)
+        how = "copied" if result["copied"] else "merged and assessed again"
+        console.print(f"{path}: {result['reports']} new reports, {result['documents']} new "
+                      f"documents; {result['incidents']} incidents, {result['verdicts']} "
+                      f"verdicts ({how})", markup=False, highlight=False)
 
 
 def _absolute(given: str) -> str:

@@ -15,55 +15,80 @@ Every rule above decides per *cell*: the reports of one country, place key, targ
 named perpetrator (or none) and day. The reports are grouped into cells with the partial
 aggregates of their incident; adoption, chains and spans are worked out on the cells (a few
 per incident, not a million reports), and each incident is aggregated from its cells. A second
-read joins each report to its cell's incident, for ``incident_reports`` and the values an
-incident counts once (claimants, outlets, sources).
+read joins each report to its cell's incident (the *members*), for ``incident_reports`` and
+the values an incident counts once (claimants, outlets, sources).
+
+Coordinates are averaged in whole micro-degrees (integer sums), so the average does not depend
+on the order the engine adds them in. The SQL is written once for DuckDB and Spark SQL
+(:mod:`trucewatch.store.dialect`): the store runs it here, the batch pipeline
+(:mod:`trucewatch.batch`) on either engine.
 """
 
 from __future__ import annotations
 
 from trucewatch.store import Store
 from trucewatch.store.bulk import unordered_inserts
+from trucewatch.store.dialect import DUCKDB, Dialect
 from trucewatch.store.memory import bounded_memory
 
-__all__ = ["merge_incidents"]
+__all__ = ["INCIDENT_FIELDS", "cells_sql", "incidents_sql", "members_sql", "merge_incidents"]
 
-#: The active reports with their merge keys: country, place key, target group, and ``lone``,
-#: the id of an undated report (a cell, and an incident, of its own).
-_KEYED_REPORTS = """
-SELECT r.*,
+#: The columns :func:`incidents_sql` yields, in order (those of ``incidents``).
+INCIDENT_FIELDS = (
+    "id", "event_date", "date_last", "date_precision", "country", "admin1", "place", "lat",
+    "lon", "target_class", "target_group", "perpetrator", "claimants", "corroborated", "status",
+    "negated", "report_count", "source_count", "outlets", "confidence", "place_key", "event_at",
+    "event_offset",
+)
+
+
+def keyed_reports_sql(reports: str, d: Dialect = DUCKDB) -> str:
+    """The active reports of the relation ``reports`` with their merge keys: country, place
+    key, target group, and ``lone``, the id of an undated report (a cell, and an incident, of
+    its own)."""
+    text = d.string_type()
+    return f"""
+SELECT r.id, r.event_date, r.date_precision, r.country, r.admin1, r.place, r.lat, r.lon,
+       r.target_class, r.perpetrator, r.claimed_by, r.negated, r.outlet, r.source,
+       r.event_at, r.event_offset,
        coalesce(r.country, '?') AS ckey,
        coalesce(r.admin1,
                 CASE WHEN r.lat IS NOT NULL AND r.lon IS NOT NULL
-                     THEN 'geo:' || CAST(round(r.lat * 4) AS INTEGER) || ':'
-                          || CAST(round(r.lon * 4) AS INTEGER) END,
+                     THEN 'geo:' || CAST(CAST(round(r.lat * 4) AS INTEGER) AS {text}) || ':'
+                          || CAST(CAST(round(r.lon * 4) AS INTEGER) AS {text}) END,
                 '?') AS place_key,
        split_part(r.target_class, '.', 1) AS grp,
        CASE WHEN r.event_date IS NULL THEN r.id END AS lone
-FROM reports r
+FROM {reports} r
 WHERE NOT coalesce(r.superseded, false)
 """
 
-#: Builds temp table ``_merge_cells``: each cell of the active reports with its incident and
-#: the partial aggregates the incident is made of.
-_CELLS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _merge_cells AS
-WITH cells AS MATERIALIZED (
+
+def cells_sql(reports: str, d: Dialect = DUCKDB) -> str:
+    """SELECT of each cell of the active ``reports`` with its incident and the partial
+    aggregates the incident is made of."""
+    keyed = keyed_reports_sql(reports, d)
+    materialized = d.materialized()
+    day = "event_date"
+    first_offset = d.min_by("event_offset", "event_at")
+    return f"""
+WITH cells AS {materialized} (
     SELECT ckey, place_key, grp, perpetrator, event_date, lone,
            count(*) AS reports,
            min(CASE date_precision WHEN 'day' THEN 1 WHEN 'week' THEN 2 WHEN 'month' THEN 3
                                    WHEN 'year' THEN 4 END) AS precision_rank,
            min(country) AS country, min(admin1) AS admin1, min(place) AS place,
-           sum(lat) AS lat_sum, count(lat) AS lat_count,
-           sum(lon) AS lon_sum, count(lon) AS lon_count,
+           sum(CAST(round(lat * 1000000) AS BIGINT)) AS lat_sum, count(lat) AS lat_count,
+           sum(CAST(round(lon * 1000000) AS BIGINT)) AS lon_sum, count(lon) AS lon_count,
            min(target_class) FILTER (WHERE target_class NOT LIKE '%.other'
                                      AND target_class <> 'unknown') AS specific_class,
            min(target_class) AS any_class,
            bool_or(negated) AS negated,
-           min(event_at) AS event_at, arg_min(event_offset, event_at) AS event_offset
-    FROM ({_KEYED_REPORTS})
+           min(event_at) AS event_at, {first_offset} AS event_offset
+    FROM ({keyed}) keyed_reports
     GROUP BY ckey, place_key, grp, perpetrator, event_date, lone
 ),
-named AS MATERIALIZED (
+named AS {materialized} (
     SELECT DISTINCT ckey, place_key, grp, event_date, perpetrator FROM cells
     WHERE perpetrator IS NOT NULL AND event_date IS NOT NULL
 ),
@@ -72,16 +97,16 @@ adopted AS (
     -- block on the day before, the day itself and the day after (an equality join)
     SELECT a.ckey, a.place_key, a.grp, a.event_date,
            CASE WHEN count(DISTINCT b.perpetrator) = 1 THEN min(b.perpetrator) END AS perp
-    FROM (SELECT ckey, place_key, grp, event_date, event_date + shift AS near
+    FROM (SELECT ckey, place_key, grp, event_date, {d.add_days(day, "shift")} AS near
           FROM (SELECT ckey, place_key, grp, event_date FROM cells
-                WHERE perpetrator IS NULL AND event_date IS NOT NULL)
-          CROSS JOIN (SELECT unnest([-1, 0, 1]) AS shift)) a
+                WHERE perpetrator IS NULL AND event_date IS NOT NULL) unattributed
+          CROSS JOIN (VALUES (-1), (0), (1)) shifts(shift)) a
     JOIN named b
       ON a.ckey = b.ckey AND a.place_key = b.place_key AND a.grp = b.grp
      AND b.event_date = a.near
     GROUP BY a.ckey, a.place_key, a.grp, a.event_date
 ),
-keyed AS MATERIALIZED (
+keyed AS {materialized} (
     SELECT c.*, coalesce(c.perpetrator, a.perp, '?') AS pkey
     FROM cells c LEFT JOIN adopted a
       ON a.ckey = c.ckey AND a.place_key = c.place_key AND a.grp = c.grp
@@ -89,19 +114,20 @@ keyed AS MATERIALIZED (
 ),
 days AS (
     -- the distinct days of each block; consecutive days share ``event_date - row_number``
-    SELECT *, event_date - CAST(row_number() OVER (PARTITION BY ckey, place_key, grp, pkey
-                                                    ORDER BY event_date) AS INTEGER) AS island
+    SELECT *, {d.add_days(day, "-CAST(row_number() OVER (PARTITION BY ckey, place_key, grp, "
+                                 "pkey ORDER BY event_date) AS INTEGER)")} AS island
     FROM (SELECT DISTINCT ckey, place_key, grp, pkey, event_date
-          FROM keyed WHERE event_date IS NOT NULL)
+          FROM keyed WHERE event_date IS NOT NULL) block_days
 ),
 spans AS (
     SELECT ckey, place_key, grp, pkey, event_date,
            'inc-' || substr(md5(concat_ws('|', ckey, place_key, grp, pkey,
-               CAST(start + CAST(2 * floor((event_date - start) / 2) AS INTEGER) AS VARCHAR))),
+               {d.text(d.add_days("start", "CAST(2 * floor(" + d.days_between(day, "start")
+                                  + " / 2) AS INTEGER)"))})),
                1, 16) AS incident_id
     FROM (SELECT *, min(event_date) OVER (PARTITION BY ckey, place_key, grp, pkey, island)
                         AS start
-          FROM days)
+          FROM days) islands
 )
 SELECT k.*,
        coalesce(s.incident_id, 'inc-' || substr(md5('report|' || k.lone), 1, 16))
@@ -111,29 +137,34 @@ FROM keyed k LEFT JOIN spans s
  AND s.event_date = k.event_date
 """
 
-#: Builds temp table ``_merge_members``: each active report's incident, and what the incident
-#: counts distinct values of.
-_MEMBERS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _merge_members AS
-SELECT r.id AS report_id, c.incident_id, r.claimed_by, r.outlet, r.source
-FROM ({_KEYED_REPORTS}) r
-JOIN _merge_cells c
+
+def members_sql(reports: str, cells: str, d: Dialect = DUCKDB) -> str:
+    """SELECT (incident_id, report_id, claimed_by, outlet, source) of every active report of
+    ``reports``, through the ``cells`` relation (of :func:`cells_sql`)."""
+    keyed = keyed_reports_sql(reports, d)
+    return f"""
+SELECT c.incident_id, r.id AS report_id, r.claimed_by, r.outlet, r.source
+FROM ({keyed}) r
+JOIN {cells} c
   ON c.ckey = r.ckey AND c.place_key = r.place_key AND c.grp = r.grp
- AND c.perpetrator IS NOT DISTINCT FROM r.perpetrator
- AND c.event_date IS NOT DISTINCT FROM r.event_date AND c.lone IS NOT DISTINCT FROM r.lone
+ AND {d.same("c.perpetrator", "r.perpetrator")} AND {d.same("c.event_date", "r.event_date")}
+ AND {d.same("c.lone", "r.lone")}
 """
 
-_INSERT_INCIDENTS = """
-INSERT INTO incidents (id, event_date, date_last, date_precision, country, admin1, place, lat,
-    lon, target_class, target_group, perpetrator, claimants, corroborated, status, negated,
-    report_count, source_count, outlets, confidence, place_key, event_at, event_offset)
+
+def incidents_sql(cells: str, members: str, d: Dialect = DUCKDB) -> str:
+    """SELECT of the incidents (columns :data:`INCIDENT_FIELDS`) aggregated from ``cells``
+    and their ``members`` (of :func:`members_sql`)."""
+    media = d.contains("claimants", "'media'")
+    others = d.count_matching("claimants", "c", "c <> 'media'")
+    return f"""
 WITH agg AS (
     SELECT incident_id,
            min(event_date) AS event_date, max(event_date) AS date_last,
            min(precision_rank) AS precision_rank,
            min(country) AS country, min(admin1) AS admin1, min(place) AS place,
-           sum(lat_sum) / nullif(sum(lat_count), 0) AS lat,
-           sum(lon_sum) / nullif(sum(lon_count), 0) AS lon,
+           CAST(sum(lat_sum) AS DOUBLE) / nullif(sum(lat_count), 0) / 1000000 AS lat,
+           CAST(sum(lon_sum) AS DOUBLE) / nullif(sum(lon_count), 0) / 1000000 AS lon,
            coalesce(min(specific_class), min(any_class)) AS target_class,
            min(grp) AS target_group,
            min(perpetrator) AS named_perpetrator,
@@ -141,36 +172,39 @@ WITH agg AS (
            bool_or(negated) AS negated,
            sum(reports) AS report_count,
            min(place_key) AS place_key,
-           min(event_at) AS event_at, arg_min(event_offset, event_at) AS event_offset
-    FROM _merge_cells GROUP BY incident_id
+           min(event_at) AS event_at, {d.min_by("event_offset", "event_at")} AS event_offset
+    FROM {cells} GROUP BY incident_id
 ),
 distinct_values AS (
     -- each value once per incident first: lists of distinct values are then short
     SELECT incident_id,
-           list_sort(list_distinct(list(claimed_by))) AS claimants,
-           len(list_distinct(list(source))) AS source_count,
-           list_sort(list_distinct(list(outlet))) AS outlets
-    FROM (SELECT DISTINCT incident_id, claimed_by, outlet, source FROM _merge_members)
+           {d.distinct_sorted(d.collect("claimed_by"))} AS claimants,
+           {d.size(d.distinct_sorted(d.collect("source")))} AS source_count,
+           {d.distinct_sorted(d.collect("outlet"))} AS outlets
+    FROM (SELECT DISTINCT incident_id, claimed_by, outlet, source FROM {members}) m
     GROUP BY incident_id
 ),
 judged AS (
-    SELECT *, len(list_filter(claimants, lambda c: c <> 'media')) >= 2
-              OR list_contains(claimants, 'media') AS corroborated
-    FROM agg JOIN distinct_values USING (incident_id)
+    SELECT agg.*, v.claimants, v.source_count, v.outlets,
+           {others} >= 2 OR {media} AS corroborated
+    FROM agg JOIN distinct_values v ON v.incident_id = agg.incident_id
 )
-SELECT incident_id, event_date, date_last,
+SELECT incident_id AS id, event_date, date_last,
        CASE precision_rank WHEN 1 THEN 'day' WHEN 2 THEN 'week' WHEN 3 THEN 'month'
-            WHEN 4 THEN 'year' END,
+            WHEN 4 THEN 'year' END AS date_precision,
        country, admin1, place, lat, lon, target_class, target_group,
-       CASE WHEN named_perpetrator = last_perpetrator THEN named_perpetrator END,
-       claimants, corroborated, CASE WHEN corroborated THEN 'corroborated' ELSE 'claim' END,
-       coalesce(negated, false), report_count, source_count, outlets,
-       round(least(0.95,
+       CASE WHEN named_perpetrator = last_perpetrator THEN named_perpetrator END
+           AS perpetrator,
+       claimants, corroborated,
+       CASE WHEN corroborated THEN 'corroborated' ELSE 'claim' END AS status,
+       coalesce(negated, false) AS negated, CAST(report_count AS INTEGER) AS report_count,
+       CAST(source_count AS INTEGER) AS source_count, outlets,
+       CAST(round(least(0.95,
              0.30 + 0.15 * least(source_count - 1, 3)
              + CASE WHEN corroborated THEN 0.15 ELSE 0 END
              + CASE WHEN precision_rank = 1 THEN 0.10 ELSE 0 END
              + CASE WHEN place_key LIKE 'geo:%' THEN 0.05 WHEN place_key = '?' THEN 0
-                    ELSE 0.10 END), 2),
+                    ELSE 0.10 END), 2) AS DOUBLE) AS confidence,
        place_key, event_at, event_offset
 FROM judged
 """
@@ -184,13 +218,15 @@ def merge_incidents(store: Store) -> int:
     """
     with (unordered_inserts(store.conn), bounded_memory(store.conn),
           store.transaction() as conn):
-        conn.execute(_CELLS_SQL)
-        conn.execute(_MEMBERS_SQL)
+        conn.execute("CREATE OR REPLACE TEMP TABLE _merge_cells AS " + cells_sql("reports"))
+        conn.execute("CREATE OR REPLACE TEMP TABLE _merge_members AS "
+                     + members_sql("reports", "_merge_cells"))
         conn.execute("DELETE FROM incident_reports")
         conn.execute("DELETE FROM incidents")
-        conn.execute(_INSERT_INCIDENTS)
-        conn.execute("INSERT INTO incident_reports SELECT incident_id, report_id "
-                     "FROM _merge_members")
+        conn.execute(f"INSERT INTO incidents ({', '.join(INCIDENT_FIELDS)}) "
+                     + incidents_sql("_merge_cells", "_merge_members"))
+        conn.execute("INSERT INTO incident_reports (incident_id, report_id) "
+                     "SELECT incident_id, report_id FROM _merge_members")
         conn.execute("DELETE FROM verdicts WHERE incident_id NOT IN (SELECT id FROM incidents)")
         conn.execute("DROP TABLE _merge_members")
         conn.execute("DROP TABLE _merge_cells")

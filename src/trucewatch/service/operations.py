@@ -32,6 +32,7 @@ from trucewatch.accounts import (
 from trucewatch.agreements import get_agreement, list_agreements, parse_spec
 from trucewatch.alerts import alert_deliveries, build_sinks, list_alerts
 from trucewatch.assess import assess, summarise
+from trucewatch.batch import load_results
 from trucewatch.commitments import commitments_view, import_events
 from trucewatch.errors import UsageError
 from trucewatch.incidents import IncidentFilter, count_incidents, get_incident, query_incidents
@@ -263,6 +264,13 @@ def _ingest(store: Store, params: Params, events: Events) -> Any:
         rejects_path=params.get("rejects"), merge=params.get("merge", True),
         progress=progress, timeout=params.get("timeout", 30.0),
         step=lambda text: events({"event": "step", "text": text}), **options)
+
+
+@_operation("ingest.batch", ("path",), writes=True, permission=Permission.EDIT,
+            describe=lambda p: f"ingest parquet {Path(p.get('path', '')).name}")
+def _ingest_batch(store: Store, params: Params, events: Events) -> Any:
+    """Bring the output folder ``path`` (absolute) of ``trucewatch batch`` into the store."""
+    return load_results(store, params["path"])
 
 
 @_operation("users.add", ("name", "role", "password"), writes=True, permission=Permission.ADMIN,

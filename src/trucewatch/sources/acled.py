@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import InputError
-from trucewatch.sources.acled_bulk import finish, stage, unstage
+from trucewatch.sources.acled_bulk import AcledStaging, stage
 from trucewatch.sources.acled_layout import COLUMNS, conventions, split_source
 from trucewatch.sources.base import BadRowHandler, ReadNotes, new_report, parse_coordinate
 from trucewatch.sources.columns import find_columns
@@ -28,7 +28,7 @@ from trucewatch.sources.notes import LOCAL, normalise, read_note
 from trucewatch.sources.regions import country_code, place_of
 from trucewatch.sources.tabular import open_table
 
-__all__ = ["COLUMNS", "finish", "read", "stage", "staged_notes", "unstage"]
+__all__ = ["COLUMNS", "AcledStaging", "read", "stage"]
 
 _FIX = "fix the row or pass --skip-bad"
 
@@ -75,28 +75,6 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
                 yield record
         finally:
             notes.date_format = dates.label
-
-
-def staged_notes(conn: Any) -> ReadNotes:
-    """What a bulk stage (:func:`stage`) read: the rows it skipped as not attacks, by event
-    type, its encoding (DuckDB reads UTF-8 only) and the date format of its dates."""
-    types = sorted(conventions()["attack_event_types"])
-    marks = ", ".join("?" for _ in types)
-    notes = ReadNotes(encoding="utf-8")
-    for kind, count in conn.execute(
-            "SELECT coalesce(event_type, ''), count(*) FROM _acled WHERE event_type IS NULL "
-            f"OR event_type NOT IN ({marks}) GROUP BY ALL ORDER BY 1", types).fetchall():
-        notes.skipped[f"not an attack: {kind or 'no event type'}"] += count
-    dates = DateReader()
-    texts = [text for (text,) in conn.execute(
-        "SELECT text FROM _acled_dates ORDER BY text").fetchall()]
-    for text in texts:
-        dates.observe(text)
-    dates.finish()
-    for text in texts:
-        dates.parse(text)
-    notes.date_format = dates.label
-    return notes
 
 
 def _record(row: dict[str, str], line: int, path: Path, known: dict[str, Any],

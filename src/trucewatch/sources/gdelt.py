@@ -31,7 +31,7 @@ from trucewatch.sources.base import (
 from trucewatch.sources.regions import admin1_of_place, country_code, place_of
 from trucewatch.sources.tabular import csv_records, open_table
 
-__all__ = ["COLUMNS", "read"]
+__all__ = ["COLUMNS", "conventions", "judge", "outlet_of", "read"]
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -47,9 +47,33 @@ COLUMNS = (
 
 
 @cache
-def _conventions() -> dict[str, Any]:
+def conventions() -> dict[str, Any]:
+    """The attack codes, FIPS country codes and target actor types of ``data/gdelt.yaml``."""
     return yaml.safe_load(resources.files(__package__).joinpath("data/gdelt.yaml")
                           .read_text("utf-8"))
+
+
+@cache
+def judge(code: str, root: str, actor1_country: str, actor2_type: str, fips: str
+          ) -> tuple[str | None, str | None, str, str, dict[str, str]]:
+    """What an event's codes say: (country, perpetrator, target class, event, reasons)."""
+    known = conventions()
+    country = known["fips_to_iso"].get(fips)
+    perpetrator = country_code(actor1_country) if actor1_country else None
+    event = (f"CAMEO {code}: alleged ceasefire violation"
+             if code in known["ceasefire_violation_codes"]
+             else f"CAMEO root {root} (event {code}): an attack")
+    target_class = known["target_by_actor_type"].get(actor2_type, "unknown")
+    reasons = {"event": event,
+               "perpetrator": f"Actor1CountryCode {actor1_country or 'empty'}",
+               "target_class": f"Actor2Type1Code {actor2_type or 'empty'}",
+               "country": f"ActionGeo_CountryCode {fips or 'empty'} (FIPS)"}
+    return country, perpetrator, target_class, event, reasons
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet of a source URL: its host name."""
+    return urlparse(url).hostname if url else None
 
 
 @contextmanager
@@ -84,9 +108,9 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
     path = Path(path)
     notes = notes if notes is not None else ReadNotes()
     notes.header = list(COLUMNS)
-    conventions = _conventions()
-    attacks = set(conventions["attack_root_codes"])
-    violations = set(conventions["ceasefire_violation_codes"])
+    known = conventions()
+    attacks = set(known["attack_root_codes"])
+    violations = set(known["ceasefire_violation_codes"])
     with _rows(path, encoding, notes) as rows:
         for line, raw in rows:
             if len(raw) != len(COLUMNS):
@@ -101,29 +125,24 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
                 notes.skip(f"not an attack: CAMEO root {row['EventRootCode'] or '?'}")
                 continue
             try:
-                yield _record(row, raw, line, path, conventions, violations)
+                yield _record(row, raw, line, path)
             except InputError as error:
                 if on_bad is None:
                     raise
                 on_bad(error, raw)
 
 
-def _record(row: dict[str, str], raw: list[str], line: int, path: Path,
-            conventions: dict[str, Any], violations: set[str]) -> dict[str, Any]:
+def _record(row: dict[str, str], raw: list[str], line: int, path: Path) -> dict[str, Any]:
     event_date = parse_date(row["Day"], path=path, line=line, field="Day")
     lat = parse_coordinate(row["ActionGeo_Lat"], limit=90, path=path, line=line,
                            field="ActionGeo_Lat")
     lon = parse_coordinate(row["ActionGeo_Long"], limit=180, path=path, line=line,
                            field="ActionGeo_Long")
-    fips = row["ActionGeo_CountryCode"]
-    country = conventions["fips_to_iso"].get(fips)
-    perpetrator = country_code(row["Actor1CountryCode"]) if row["Actor1CountryCode"] else None
-    code = row["EventCode"]
-    event = (f"CAMEO {code}: alleged ceasefire violation" if code in violations
-             else f"CAMEO root {row['EventRootCode']} (event {code}): an attack")
+    country, perpetrator, target_class, event, reasons = judge(
+        row["EventCode"], row["EventRootCode"], row["Actor1CountryCode"],
+        row["Actor2Type1Code"], row["ActionGeo_CountryCode"])
     admin1 = admin1_of_place(country, row["ActionGeo_FullName"])
     place = place_of(country, admin1 or "", lat, lon)
-    target_class = conventions["target_by_actor_type"].get(row["Actor2Type1Code"], "unknown")
     url = row["SOURCEURL"] or None
     text = (f"{row['Actor1Name'] or '?'} -> {row['Actor2Name'] or '?'}, {event}, "
             f"at {row['ActionGeo_FullName'] or '?'}")
@@ -132,7 +151,7 @@ def _record(row: dict[str, str], raw: list[str], line: int, path: Path,
         "content": "\t".join(raw),
         "source_key": f"gdelt:{row['GlobalEventID']}",
         "source_version": int(row["DATEADDED"]) if row["DATEADDED"].isdigit() else None,
-        "document": {"url": url, "outlet": urlparse(url).hostname if url else None,
+        "document": {"url": url, "outlet": outlet_of(url),
                      "published": event_date, "language": None, "text": text},
         "reports": [new_report(
             event_date=event_date, date_precision="day", country=place.country,
@@ -140,10 +159,6 @@ def _record(row: dict[str, str], raw: list[str], line: int, path: Path,
             place=row["ActionGeo_FullName"] or None, lat=lat, lon=lon,
             geo_precision=row["ActionGeo_Type"] or None, target_class=target_class,
             perpetrator=perpetrator, claimed_by="media", confidence=0.4,
-            reasons={"event": event,
-                     "perpetrator": f"Actor1CountryCode {row['Actor1CountryCode'] or 'empty'}",
-                     "target_class": f"Actor2Type1Code {row['Actor2Type1Code'] or 'empty'}",
-                     "country": f"ActionGeo_CountryCode {fips or 'empty'} (FIPS)",
-                     **({"admin1": place.reason} if place.reason else {})},
+            reasons={**reasons, **({"admin1": place.reason} if place.reason else {})},
         )],
     }

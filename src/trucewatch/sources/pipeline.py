@@ -8,8 +8,9 @@ of a row's source key (an edited ACLED event) is marked superseded, not deleted.
 
 Formats with a bulk stage (ACLED) stage a clean file set-based in DuckDB instead of record by
 record, as the views ``_stage_docs``, ``_stage_reports`` and ``_stage_keys`` (the id and source
-key of each staged document, cheaper to read than ``_stage_docs``); a file with any bad row
-falls back to the reader, which names the exact line.
+key of each staged document, cheaper to read than ``_stage_docs``); their ``stage(conn, path,
+lines=...)`` returns a :class:`Staged` object that this module owns for the file's duration, or
+None for a file with any bad row, which then falls back to the reader, naming the exact line.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
@@ -37,7 +38,7 @@ from trucewatch.store.bulk import unordered_inserts
 from trucewatch.store.memory import bounded_memory
 from trucewatch.store.progress import StatementMeter
 
-__all__ = ["FileResult", "ingest_file", "scan_file"]
+__all__ = ["FileResult", "Staged", "ingest_file", "scan_file"]
 
 BATCH_ROWS = 50_000
 #: Where each step of a file staged in bulk ends, as a share of the file's work (measured on a
@@ -45,7 +46,7 @@ BATCH_ROWS = 50_000
 _SHARES = {"read": 0.45, "check": 0.5, "documents": 0.72, "reports": 0.98}
 
 _DOC_SCHEMA = pa.schema([
-    ("id", pa.string()), ("content_hash", pa.string()), ("source_line", pa.int32()),
+    ("id", pa.string()), ("source_line", pa.int32()),
     ("source_key", pa.string()), ("source_version", pa.int64()),
     ("url", pa.string()), ("outlet", pa.string()), ("published", pa.date32()),
     ("language", pa.string()), ("text", pa.string()),
@@ -61,6 +62,21 @@ _REPORT_SCHEMA = pa.schema([
     ("confidence", pa.float64()), ("reasons", pa.string()), ("event_at", pa.timestamp("us")),
     ("event_offset", pa.string()), ("outlet", pa.string()), ("source", pa.string()),
 ])
+
+
+class Staged(Protocol):
+    """A file staged in bulk: ``rows`` records in the views ``_stage_keys``, ``_stage_docs``
+    and ``_stage_reports``; ``notes`` says what the stage read (rows skipped, encoding, date
+    format); ``finish`` completes it once the documents are written (before
+    ``_stage_reports`` is read); ``close`` drops it."""
+
+    rows: int
+
+    def notes(self) -> ReadNotes: ...
+
+    def finish(self) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass
@@ -129,7 +145,6 @@ class _Batch:
             doc_id = f"{self.prefix}-{mixed[:20]}"
         docs, document = self.docs, record["document"]
         docs["id"].append(doc_id)
-        docs["content_hash"].append(content_hash)
         docs["source_line"].append(record.get("line"))
         docs["source_key"].append(record.get("source_key"))
         docs["source_version"].append(record.get("source_version"))
@@ -178,7 +193,7 @@ def _flush(conn: Any, batch: _Batch, first: bool) -> None:
 
 
 def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
-                 before_reports: Callable[[Any], None] | None = None,
+                 before_reports: Callable[[], None] | None = None,
                  step: Callable[[float, float], None] | None = None,
                  keys: str = "_stage_docs") -> tuple[int, int, int]:
     """Copy the ``staged`` documents and their reports that are not stored yet (the first copy
@@ -202,15 +217,15 @@ def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
     repeated = _repeated_keys(conn, new_docs, distinct_keys, stored)
     step(_SHARES["check"], _SHARES["documents"])
     documents = conn.execute(
-        "INSERT INTO documents (id, content_hash, source_format, source_path, source_line, url, "
+        "INSERT INTO documents (id, source_format, source_path, source_line, url, "
         "outlet, published, language, text, ingested_at, source_key, source_version) "
-        "SELECT s.id, s.content_hash, ?, ?, s.source_line, s.url, s.outlet, s.published, "
+        "SELECT s.id, ?, ?, s.source_line, s.url, s.outlet, s.published, "
         "s.language, s.text, ?, s.source_key, s.source_version FROM _stage_docs s"
         + ("" if every_row_new else
            " SEMI JOIN _new_docs n ON n.id = s.id AND n.line = coalesce(s.source_line, 0)"),
         [source_format, str(path), now]).fetchone()[0]
     if before_reports is not None:
-        before_reports(conn)
+        before_reports()
     step(_SHARES["documents"], _SHARES["reports"])
     reports = conn.execute(
         "INSERT INTO reports (id, document_id, event_date, date_precision, country, admin1, "
@@ -310,7 +325,7 @@ def ingest_file(
         # Staged outside the transaction: a DuckDB read error must not abort it.
         staged = bulk(store.conn, path, lines=total_lines, **options) if bulk else None
         if staged is not None and _tied_versions(store.conn):
-            module.unstage(store.conn)  # the row reader keeps the later of two tied rows
+            staged.close()  # the row reader keeps the later of two tied rows
             staged = None
         if staged is None:  # read row by row, which reports its own progress
             metered.close()
@@ -320,7 +335,7 @@ def ingest_file(
                         progress, on_bad if skip_bad else None, options, meter, after_write)
         finally:
             if staged is not None:
-                module.unstage(store.conn)
+                staged.close()
     if result.rejects:
         result.rejects_path = str(write_rejects(
             Path(rejects_path or f"{path}.rejects.csv"), result.rejects, result.header))
@@ -328,7 +343,7 @@ def ingest_file(
 
 
 def _write_file(store: Store, module: Any, path: Path, identity: Identity, total_lines: int,
-                staged: int | None, result: FileResult,
+                staged: Staged | None, result: FileResult,
                 progress: Callable[[int, int], None] | None, on_bad: Any,
                 options: dict[str, Any], meter: StatementMeter | None,
                 after_write: Callable[[FileResult], None] | None = None) -> None:
@@ -337,8 +352,8 @@ def _write_file(store: Store, module: Any, path: Path, identity: Identity, total
     source_format = result.source_format
     with unordered_inserts(store.conn), store.transaction() as conn:
         if staged is not None:  # read and mapped in bulk
-            result.records = staged
-            notes = getattr(module, "staged_notes", lambda conn: ReadNotes())(conn)
+            result.records = staged.rows
+            notes = staged.notes()
         else:
             notes = ReadNotes()
             extra = {"notes": notes} if "notes" in inspect.signature(module.read).parameters else {}
@@ -360,7 +375,7 @@ def _write_file(store: Store, module: Any, path: Path, identity: Identity, total
         result.replaced = supersede_earlier(conn, identity)
         result.documents, result.reports, result.superseded = _copy_staged(
             conn, source_format, path, result.records,
-            getattr(module, "finish", None) if staged is not None else None,
+            staged.finish if staged is not None else None,
             meter.step if meter is not None else None,
             keys)
         if meter is not None:

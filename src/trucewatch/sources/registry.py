@@ -29,7 +29,8 @@ def reader(name: str) -> Callable[..., Iterator[dict[str, Any]]]:
 
 
 def format_module(name: str) -> ModuleType:
-    """The module of a format: ``read``, and for some ``stage``/``unstage`` (bulk staging)."""
+    """The module of a format: ``read``, and for some ``stage`` (bulk staging, see
+    :class:`trucewatch.sources.pipeline.Staged`)."""
     if name not in FORMATS:
         raise UsageError(f"unknown input format {name!r}",
                          hint="use one of " + ", ".join(FORMATS))
