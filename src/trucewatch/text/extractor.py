@@ -740,7 +740,7 @@ def _negate(candidates: list[Candidate], denials: dict[int, list[str]]) -> None:
     """A denial by party X answers the latest claim before it made by someone other than X;
     the reports of that claim that accuse X are negated."""
     for d, parties in denials.items():
-        for party in set(parties):
+        for party in dict.fromkeys(parties):
             claims = [c.sentence.index for c in candidates
                       if c.sentence.index <= d and c.claimed_by != party]
             latest = max(claims, default=None)
