@@ -21,6 +21,7 @@ from trucewatch.geo import Entry, admin1_name, held_by
 from trucewatch.lang.dates import tables
 from trucewatch.lang.lemmas import normalize
 from trucewatch.model import Report
+from trucewatch.taxonomy import target_group
 
 from . import attribution
 from .dates import DateCue, find_dates, year_hint
@@ -226,6 +227,39 @@ def _since(ctx: _Context, s: Sentence) -> bool:
 
 def _inside(term: Term, s: Sentence, label: str) -> bool:
     return any(t[0] == label and t[1] <= term[1] and term[2] <= t[2] for t in s.terms)
+
+
+_NEVER = frozenset({"not", "never", "n't", "не", "ні", "ни", "ніколи", "никогда"})
+_ONLY = frozenset({"only", "just", "лише", "тільки", "лишь", "только"})
+
+
+def _negated_trigger(ctx: _Context, s: Sentence, trigger: Term) -> bool:
+    """"did not strike", "не атакували", "никогда не наносили": the attack word is denied
+    (but "not only struck", "не лише атакували" report it)."""
+    for k in (trigger[1] - 1, trigger[1] - 2):
+        if k < s.start:
+            return False
+        word = ctx.tokens[k].lower_
+        if word in _NEVER:
+            return k == trigger[1] - 1 or ctx.tokens[k + 1].lower_ not in _ONLY
+        if ctx.tokens[k].is_punct or word in _ONLY:
+            return False
+    return False
+
+
+def _denied_by(ctx: _Context, s: Sentence) -> list[str]:
+    """The side a sentence whose every attack word is denied ("the General Staff said
+    Ukrainian forces did not strike ...") speaks for: the side said not to have attacked,
+    else its speaker. Such a sentence reports the other side's claim, denied; never a strike
+    by the side that denies it."""
+    triggers = [t for t in s.terms if t[0] in ("C|attack", "C|damage")]
+    if s.skip or not triggers or not all(_negated_trigger(ctx, s, t) for t in triggers):
+        return []
+    sides = [a.party for a in attribution.attackers(ctx.doc, s, ctx.language)
+             if attribution.opposite(a.party)]
+    if not sides and (found := attribution.source_of(ctx.doc, s)):
+        sides = [found[0]] if attribution.opposite(found[0]) else []
+    return sides[:1]
 
 
 def _described(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
@@ -471,6 +505,10 @@ def _located(ctx: _Context, s: Sentence) -> list[PlaceMention]:
     return places
 
 
+#: Words of saying, claiming and denying: a capital right beside one speaks for its government
+_VOICE = frozenset({"C|speech", "C|denial", "C|accuse", "C|claim_noun"})
+
+
 def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
     """True for "Kyiv denied", "Moscow said", "the Kiev regime": a capital used for its
     government (a bare name after "in", "on", "over" ... stays a place)."""
@@ -479,9 +517,10 @@ def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
         return False
     if any(t[2] - t[1] > place.end - place.start for t in actors):
         return True
-    if any(t[0] in ("C|speech", "C|denial", "C|accuse") and 0 <= t[1] - place.end <= 3
-           for t in s.terms):
+    if any(t[0] in _VOICE and 0 <= t[1] - place.end <= 3 for t in s.terms):
         return True  # "в Киеве эти обвинения отвергли", "in Moscow, officials said"
+    if any(t[0] in _VOICE and 0 <= place.start - t[2] <= 1 for t in s.terms):
+        return True  # "обвинения Москвы", "заява Києва": the capital's words, not a place
     if "C|region_noun" in _labels_at(s, place.end) or place.region:
         return False  # "the Kyiv region", "Київщина": a region is never a government
     k = place.start - 1
@@ -604,6 +643,7 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             confidence=0.0, weak=weak,
             generic=cls == "energy.other" and (target is None or any(
                 t[0] == "C|generic_energy" and t[1] <= target[1] < t[2] for t in s.terms)),
+            vague=target is not None and anaphoric is None and _inside(target, s, "C|vague_target"),
             reasons={
                 "target_class": why,
                 "place": (f"{place_why}: {admin1_name(entry.admin1)}" if entry
@@ -639,7 +679,7 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
     denials: dict[int, list[str]] = {}
     for s in ctx.sentences:
         if not s.skip:
-            parties = attribution.deniers(ctx.doc, s)
+            parties = attribution.deniers(ctx.doc, s) or _denied_by(ctx, s)
             if parties:
                 denials[s.index] = parties
     for c in candidates:
@@ -733,16 +773,33 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
         score -= 0.1 if c.weak else 0.0
         score -= 0.2 if s.has("C|denial") or s.has("C|accuse") else 0.0  # a contested line
         c.confidence = round(min(0.95, max(0.05, score)), 2)
-    _negate(candidates, denials)
+    denying = {s.index for s in ctx.sentences if _denied_by(ctx, s)}
+    candidates[:] = [c for c in candidates if c.sentence.index not in denying or
+                     c.reasons["place"].startswith("place named")]  # no borrowed place
+    for c in candidates:
+        denier = _denied_by(ctx, c.sentence)
+        if denier:  # "Ukrainian forces did not strike ...": the other side's claim, denied
+            c.perpetrator, c.claimed_by = denier[0], attribution.opposite(denier[0])
+            c.negated = True
+            c.reasons["perpetrator"] = f"the side said not to have attacked ({denier[0]})"
+            c.reasons["claimed_by"] = "the side whose claim the denial answers"
+            c.reasons["negated"] = "the sentence says the attack did not happen"
+    _negate(ctx, [c for c in candidates if c.sentence.index not in denying], denials)
 
 
-def _negate(candidates: list[Candidate], denials: dict[int, list[str]]) -> None:
-    """A denial by party X answers the latest claim before it made by someone other than X;
-    the reports of that claim that accuse X are negated."""
+def _negate(ctx: _Context, candidates: list[Candidate], denials: dict[int, list[str]]) -> None:
+    """A denial by party X answers the latest claim before it made by someone other than X
+    about what the denial names (its target kind or region, when it names either); the
+    reports of that claim that accuse X are negated."""
     for d, parties in denials.items():
+        said = ctx.sentences[d]
+        kinds = {target_group(t[0][2:]) for t in said.all("T|")}
+        regions = {p.admin1 for p in said.places}
         for party in dict.fromkeys(parties):
             claims = [c.sentence.index for c in candidates
-                      if c.sentence.index <= d and c.claimed_by != party]
+                      if c.sentence.index <= d and c.claimed_by != party and (
+                          not (kinds or regions) or target_group(c.target_class) in kinds
+                          or c.admin1 in regions)]
             latest = max(claims, default=None)
             if latest is None or d - latest > 5:
                 continue
