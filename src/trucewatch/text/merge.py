@@ -108,9 +108,11 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
                 not k.weak for k in others):
             continue
         if c.vague and c.admin1 and any(
-                k.admin1 == c.admin1 and k.target_class not in ("unknown", c.target_class) and
+                k.admin1 == c.admin1 and
+                k.target_class not in ("unknown", "civilian", c.target_class) and
                 not k.vague for k in others):
             continue  # "critical infrastructure" beside "a substation" in that region that day
+            # (homes beside it are another target: "houses and a civilian facility damaged")
         specific = [k for k in others if k.admin1 == c.admin1 and not k.weak and
                     k.target_class in _SPECIFIC_ENERGY]
         if c.target_class == "energy.other" and c.generic and c.admin1 and specific:
