@@ -179,3 +179,57 @@ COAL = [
 @pytest.mark.parametrize(("language", "text"), COAL)
 def test_a_coal_mine_is_energy(language, text):
     assert _facts(text, language, "admin1", "target_class") == {("UA-12", "energy.other")}
+
+
+# --- 1b. a denial in the sentence of the claim makes it the accusers' claim ------------------
+
+DENIED_IN_PLACE = [
+    pytest.param("en", "The Kremlin vehemently denies accusations that Russia carried out a "
+                       "strike on a hospital in Kyiv.", id="en"),
+    pytest.param("uk", "Кремль заперечує звинувачення, що Росія завдала удару по лікарні в "
+                       "Києві.", id="uk"),
+    pytest.param("ru", "Кремль отвергает обвинения в том, что Россия нанесла удар по больнице "
+                       "в Киеве.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DENIED_IN_PLACE)
+def test_the_side_denying_in_the_same_sentence_is_not_the_claimant(language, text):
+    assert _facts(text, language, "admin1", "perpetrator", "claimed_by", "negated",
+                  published="2024-07-09") == {("UA-30", "RU", "UA", True)}
+
+
+# --- 4. a place must agree with the text: homonyms, names the gazetteer lacks, weapons ------
+
+IN_ITS_REGION = [
+    pytest.param("en", "In Belgorod region four drones dropped explosives on the village of "
+                       "Oktyabrsky, damaging a substation.", "RU-BEL", id="en-homonym"),
+    pytest.param("uk", "На Бєлгородщині чотири дрони скинули вибухівку на селище Октябрський, "
+                       "пошкоджено підстанцію.", "RU-BEL", id="uk-homonym"),
+    pytest.param("ru", "В Белгородской области четыре беспилотника сбросили взрывные "
+                       "устройства на посёлок Октябрьский, повреждена подстанция.", "RU-BEL",
+                 id="ru-homonym"),
+    pytest.param("ru", "ВСУ с помощью ударных БПЛА атаковали поселок Белая Березка Брянской "
+                       "области, повреждено предприятие.", "RU-BRY", id="ru-longer-name"),
+    pytest.param("uk", "ЗСУ атакували селище Біла Берізка Брянської області, пошкоджено "
+                       "підприємство.", "RU-BRY", id="uk-longer-name"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "region"), IN_ITS_REGION)
+def test_a_settlement_told_in_a_region_is_not_a_homonym_elsewhere(language, text, region):
+    assert {a for (a,) in _facts(text, language, "admin1", published="2024-03-17")} == {region}
+
+
+WEAPON_NAMES = [
+    pytest.param("en", "Overnight Ukrainian forces attacked an oil depot with “Poltava” drones.",
+                 id="en"),
+    pytest.param("uk", "Уночі ЗСУ атакували нафтобазу дронами «Полтава».", id="uk"),
+    pytest.param("ru", "Ночью ВСУ атаковали нефтебазу беспилотниками «Полтава».", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), WEAPON_NAMES)
+def test_a_quoted_name_beside_a_weapon_is_no_place(language, text):
+    assert _facts(text, language, "admin1", "target_class") == {
+        (None, "energy.oil_gas_network")}

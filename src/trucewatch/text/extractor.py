@@ -497,12 +497,46 @@ def _located(ctx: _Context, s: Sentence) -> list[PlaceMention]:
     """The places where something in ``s`` may have happened: not a capital standing for its
     government, nor (while another place remains) a landmark a place is described by ("a
     substation in Nikopol, across the reservoir from Enerhodar")."""
-    places = [p for p in s.places if not _is_actor(ctx, s, p)]
+    places = [p for p in s.places if not _is_actor(ctx, s, p) and not _names_a_weapon(ctx, s, p)]
+    places = [p for p in places if not _outside_its_region(ctx, p, places)]
     aways = [t[2] for t in s.terms if t[0] == "C|away"]
     if aways:
         places = [p for p in places if not any(0 <= p.start - a <= 2 for a in aways)] or \
             places[:1]
     return places
+
+
+_QUOTES = frozenset("«»\"“”„'‘’")
+
+
+def _names_a_weapon(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
+    """"БПЛА «Дартс»", "'Poltava' drones": a quoted name right beside a weapon is its model."""
+    k, after = place.start - 1, place.end
+    if k < s.start or after >= s.end or ctx.tokens[k].text not in _QUOTES or \
+            ctx.tokens[after].text not in _QUOTES:
+        return False
+    return any(t[0].startswith("W|") and (t[2] == k or t[1] == after + 1) for t in s.terms)
+
+
+_BETWEEN_OK = frozenset({"and", "or", "і", "й", "та", "и", "или", "або"})
+
+
+def _outside_its_region(ctx: _Context, place: PlaceMention, places: list[PlaceMention]) -> bool:
+    """"В Белгородской области беспилотники атаковали посёлок Октябрьский": a settlement told
+    after a region, in the same clause, lies in it. When no settlement of that name does, the
+    name is a homonym of a place elsewhere (or a village the gazetteer lacks): not a place of
+    its own; the region stands."""
+    if place.region:
+        return False
+    before = [p for p in places if p.region and p.end <= place.start]
+    if not before:
+        return False
+    region = before[-1]
+    if any(e.admin1 == region.admin1 for e in place.entries):
+        return False
+    between = ctx.tokens[region.end:place.start]
+    return not any(t.is_punct or t.lower_ in _BETWEEN_OK for t in between) and not any(
+        p.start >= region.end and p.end <= place.start for p in places if p is not place)
 
 
 #: Words of saying, claiming and denying: a capital right beside one speaks for its government
@@ -762,6 +796,13 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             c.perpetrator = attribution.opposite(party) if party in ("RU", "UA") else None
             c.reasons["perpetrator"] = "no attacker named; opposite of the claimant" \
                 if c.perpetrator else "no attacker named"
+        if c.claimed_by in denials.get(s.index, ()) and c.perpetrator == c.claimed_by and \
+                attribution.opposite(c.perpetrator):
+            # "the Kremlin denies accusations that Russia struck ...": the accusers' claim
+            c.claimed_by = attribution.opposite(c.perpetrator)
+            c.negated = True
+            c.reasons["claimed_by"] = "the side the denial in the sentence answers"
+            c.reasons["negated"] = f"denied by {c.perpetrator} in the same sentence"
         # confidence
         score = 0.35
         score += 0.15 if c.reasons["place"].startswith("place named") else 0.0
