@@ -233,3 +233,25 @@ WEAPON_NAMES = [
 def test_a_quoted_name_beside_a_weapon_is_no_place(language, text):
     assert _facts(text, language, "admin1", "target_class") == {
         (None, "energy.oil_gas_network")}
+
+
+NATIONWIDE = [
+    pytest.param("en", "Chernihiv.\n\nRussian drones hit a substation in the city overnight. "
+                       "Later Russia said it had struck energy facilities of Ukraine on Friday.",
+                 id="en"),
+    pytest.param("uk", "Чернігів.\n\nУночі російські дрони влучили в підстанцію в місті. "
+                       "Згодом Міноборони РФ заявило, що в п'ятницю вдарило по об'єктах "
+                       "енергетики України.", id="uk"),
+    pytest.param("ru", "Чернигов.\n\nНочью российские дроны атаковали подстанцию в городе. "
+                       "Позже Минобороны России заявило, что в пятницу нанесло удар по объектам "
+                       "энергетики Украины.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NATIONWIDE)
+def test_a_whole_countrys_target_borrows_no_region(language, text):
+    """The dateline places the substation; "energy facilities of Ukraine" lie in no one
+    region, so they take neither the dateline's nor an earlier sentence's."""
+    facts = _facts(text, language, "admin1", "target_class", published="2025-10-10")
+    assert (None, "energy.other") in facts
+    assert ("UA-74", "energy.other") not in facts

@@ -638,12 +638,14 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         mention = place
         place_why = "place named in the sentence"
         place_from = None
-        if mention is None and not s.places:  # a sentence naming places lends none
+        nationwide = target is not None and _of_a_country(ctx, target)
+        # "energy facilities of Ukraine" lie in no one region; a sentence naming places lends none
+        if mention is None and not s.places and not nationwide:
             found = _context_place(ctx, s)
             if found and (_same_time(ctx, s, found[1]) or s.has("C|anaphora")):
                 mention, place_from = found
             place_why = "place of an earlier sentence"
-        if mention is None and not s.places and ctx.home is not None:
+        if mention is None and not s.places and ctx.home is not None and not nationwide:
             mention, place_why = ctx.home, "the place the document reports from"
         if mention is None and not explicit_date:
             continue
@@ -681,7 +683,7 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             reasons={
                 "target_class": why,
                 "place": (f"{place_why}: {admin1_name(entry.admin1)}" if entry
-                          else "no place named"),
+                          else "a whole country's target" if nationwide else "no place named"),
                 "date": date_why,
             },
         ))
