@@ -712,10 +712,11 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
     main_attacker = max(tally, key=tally.get) if (tally and len(set(tally.values())) > 1) or \
         len(tally) == 1 else None
     recap = tuple(p.lower() for p in ctx.lexicon.cues.get("recap", ()))
+    denying = {s.index: sides for s in ctx.sentences if (sides := _denied_by(ctx, s))}
     denials: dict[int, list[str]] = {}
     for s in ctx.sentences:
         if not s.skip:
-            parties = attribution.deniers(ctx.doc, s) or _denied_by(ctx, s)
+            parties = attribution.deniers(ctx.doc, s) or denying.get(s.index)
             if parties:
                 denials[s.index] = parties
     for c in candidates:
@@ -816,11 +817,10 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
         score -= 0.1 if c.weak else 0.0
         score -= 0.2 if s.has("C|denial") or s.has("C|accuse") else 0.0  # a contested line
         c.confidence = round(min(0.95, max(0.05, score)), 2)
-    denying = {s.index for s in ctx.sentences if _denied_by(ctx, s)}
     candidates[:] = [c for c in candidates if c.sentence.index not in denying or
                      c.reasons["place"].startswith("place named")]  # no borrowed place
     for c in candidates:
-        denier = _denied_by(ctx, c.sentence)
+        denier = denying.get(c.sentence.index)
         if denier:  # "Ukrainian forces did not strike ...": the other side's claim, denied
             c.perpetrator, c.claimed_by = denier[0], attribution.opposite(denier[0])
             c.negated = True
