@@ -1,14 +1,15 @@
-"""Extraction quality on the shared labelled corpus and on our own held-out texts.
+"""Extraction quality on real published texts only.
 
-Runs ``trucewatch.text.extract`` over ``../shared/corpus/dev.jsonl`` (relative to the repo)
-and over the held-out sets ``tests/text/heldout/heldout.jsonl`` (news texts written and
-labeled for this project, never used to tune the lexicons before they were first scored) and
-``blind*.jsonl`` (written and labeled by someone who had not seen the
-extractor), writes the
-predictions to a temporary JSONL file and scores them with
-``../shared/tools/score_extract.py``, overall and for each language.
+Runs ``trucewatch.text.extract`` over the labelled real news of the shared corpus
+(``../shared/corpus/dev.jsonl``, ``dev2_en.jsonl``, ``dev2_ukru.jsonl``, relative to the repo)
+or over the labelled real texts given with ``--corpus`` (repeatable), writes the predictions
+to a temporary JSONL file and scores them with ``../shared/tools/score_extract.py``, overall
+and for each language, with the number of documents and incidents each figure rests on.
 
-    python benchmarks/extract_quality.py [--show-errors N] [--corpus PATH]
+The texts written for this project (``tests/text/heldout/``) are regression tests only: no
+quality figure comes from them.
+
+    python benchmarks/extract_quality.py [--show-errors N] [--corpus PATH ...]
 """
 
 from __future__ import annotations
@@ -24,9 +25,7 @@ from trucewatch.text import extract
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
-HELDOUT = [REPO / "tests" / "text" / "heldout" / name
-           for name in ("heldout.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl",
-                        "blind4.jsonl")]
+CORPORA = [SHARED / "corpus" / name for name in ("dev.jsonl", "dev2_en.jsonl", "dev2_ukru.jsonl")]
 
 
 def predict(docs: list[dict]) -> list[dict]:
@@ -47,15 +46,16 @@ def score(gold: Path, pred: Path, *extra: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "dev.jsonl")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a labelled file of real texts (default: the shared corpus)")
     parser.add_argument("--show-errors", type=int, default=0)
     args = parser.parse_args()
-    if not args.corpus.exists():
-        sys.exit(f"{args.corpus} not found; run from a checkout with ../shared beside it")
-    print(f"== {args.corpus.name} (shared labelled corpus)")
-    report(args.corpus, args.show_errors)
-    for path in HELDOUT:
-        print(f"\n== held-out: {path.name}")
+    corpora = args.corpus or CORPORA
+    absent = [path for path in corpora if not path.exists()]
+    if absent:
+        sys.exit(f"{absent[0]} not found; run from a checkout with ../shared beside it")
+    for path in corpora:
+        print(f"== {path.name}")
         report(path, args.show_errors)
 
 
@@ -63,6 +63,10 @@ def report(corpus: Path, show_errors: int) -> None:
     """Score ``corpus`` overall, then print one summary line per language."""
     docs = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()
             if line.strip()]
+    for lang in sorted({d.get("language") for d in docs}):
+        mine = [d for d in docs if d.get("language") == lang]
+        print(f"[{lang}] {len(mine)} documents, "
+              f"{sum(len(d.get('incidents') or []) for d in mine)} incidents")
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(tmp) / "pred.jsonl"
         lines = (json.dumps(p, ensure_ascii=False) for p in predict(docs))

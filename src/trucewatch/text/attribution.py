@@ -39,6 +39,21 @@ _NOT_ATTACKER_NEXT = frozenset({
 })
 
 
+#: Words for people who speak: "Russian military officials called it ...", "як заявили
+#: російські посадовці": the side named before them speaks; it does not attack
+_SPEAKERS_NEXT = frozenset({
+    "officials", "official", "authorities", "sources", "spokesman", "spokeswoman",
+    "spokesperson", "media", "bloggers", "representatives", "посадовці", "посадовців",
+    "посадовець", "чиновники", "чиновників", "чиновников", "влада", "власти", "джерела",
+    "источники", "представники", "представители", "речник", "ЗМІ", "СМИ", "официальные",
+    "офіційні", "блогери", "блогеры",
+})
+#: Prepositions of what an attack is aimed at: "shelling of Russian troops", "an attack on
+#: Ukrainian positions", "удар по позиціях ЗСУ", "обстрел по российским войскам"
+_AIMED_AT = frozenset({"against", "по", "проти", "против"})
+_AIMED_AFTER_ATTACK = frozenset({"of", "on", "at"})
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     party: str  # RU, UA, local, generic, enemy or self
@@ -75,6 +90,14 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
             continue  # "Генштаб заявив": a speaker
         party = label.split("|")[1]
         tokens = doc._.tw_tokens or list(doc)
+        if any(tokens[k].lower_ in _SPEAKERS_NEXT or tokens[k].text in _SPEAKERS_NEXT
+               for k in range(end, min(end + 2, sentence.end))
+               if not any(tokens[j].is_punct for j in range(end, k + 1))):
+            continue  # "what Russian military officials called", "российские военные чиновники"
+        if _aimed_at(sentence, tokens, start):
+            continue  # "Ukrainian mortar shelling of Russian troops": the side hit
+        if _shoots_down(sentence, start, end):
+            continue  # "Ukrainian forces shot down Russian drones that then hit houses"
         text = "".join(t.text_with_ws for t in tokens[start:end]).strip()
         lower = text.lower()
         lemma = (tokens[start].lemma_ or lower) if end - start == 1 else lower
@@ -106,6 +129,33 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
             continue
         found.append(Actor(party, start, text, False))
     return found
+
+
+def _aimed_at(sentence: Sentence, tokens: list, start: int) -> bool:
+    """The actor at ``start`` is what an attack is aimed at: after "по", "against" (one word
+    such as "позиціях" may come between), or after "of"/"on"/"at" that follows an attack word."""
+    attack_ends = {t[2] for t in sentence.terms if t[0] == "C|attack"}
+    for k in (start - 1, start - 2):
+        if k < sentence.start:
+            return False
+        word = tokens[k].lower_
+        if word in _AIMED_AT:
+            return True
+        if word in _AIMED_AFTER_ATTACK and k in attack_ends:
+            return True
+        if k == start - 1 and tokens[k].is_punct:
+            return False
+    return False
+
+
+def _shoots_down(sentence: Sentence, start: int, end: int) -> bool:
+    """The actor at [start, end) downs the drones or missiles ("Ukrainian forces shot down",
+    "які збили українські військові"): a defender, unless it names the weapons itself
+    ("Russian drones were shot down")."""
+    if any(t[0].startswith("W|") and t[1] < end + 1 and start - 1 < t[2] for t in sentence.terms):
+        return False
+    return any(t[0] == "C|intercept" and (0 <= t[1] - end <= 2 or 0 <= start - t[2] <= 1)
+               for t in sentence.terms)
 
 
 def owners(sentence: Sentence) -> list[str]:

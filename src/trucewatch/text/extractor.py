@@ -21,6 +21,7 @@ from trucewatch.geo import Entry, admin1_name, held_by
 from trucewatch.lang.dates import tables
 from trucewatch.lang.lemmas import normalize
 from trucewatch.model import Report
+from trucewatch.taxonomy import target_group
 
 from . import attribution
 from .dates import DateCue, find_dates, year_hint
@@ -226,6 +227,39 @@ def _since(ctx: _Context, s: Sentence) -> bool:
 
 def _inside(term: Term, s: Sentence, label: str) -> bool:
     return any(t[0] == label and t[1] <= term[1] and term[2] <= t[2] for t in s.terms)
+
+
+_NEVER = frozenset({"not", "never", "n't", "не", "ні", "ни", "ніколи", "никогда"})
+_ONLY = frozenset({"only", "just", "лише", "тільки", "лишь", "только"})
+
+
+def _negated_trigger(ctx: _Context, s: Sentence, trigger: Term) -> bool:
+    """"did not strike", "не атакували", "никогда не наносили": the attack word is denied
+    (but "not only struck", "не лише атакували" report it)."""
+    for k in (trigger[1] - 1, trigger[1] - 2):
+        if k < s.start:
+            return False
+        word = ctx.tokens[k].lower_
+        if word in _NEVER:
+            return k == trigger[1] - 1 or ctx.tokens[k + 1].lower_ not in _ONLY
+        if ctx.tokens[k].is_punct or word in _ONLY:
+            return False
+    return False
+
+
+def _denied_by(ctx: _Context, s: Sentence) -> list[str]:
+    """The side a sentence whose every attack word is denied ("the General Staff said
+    Ukrainian forces did not strike ...") speaks for: the side said not to have attacked,
+    else its speaker. Such a sentence reports the other side's claim, denied; never a strike
+    by the side that denies it."""
+    triggers = [t for t in s.terms if t[0] in ("C|attack", "C|damage")]
+    if s.skip or not triggers or not all(_negated_trigger(ctx, s, t) for t in triggers):
+        return []
+    sides = [a.party for a in attribution.attackers(ctx.doc, s, ctx.language)
+             if attribution.opposite(a.party)]
+    if not sides and (found := attribution.source_of(ctx.doc, s)):
+        sides = [found[0]] if attribution.opposite(found[0]) else []
+    return sides[:1]
 
 
 def _described(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
@@ -463,12 +497,50 @@ def _located(ctx: _Context, s: Sentence) -> list[PlaceMention]:
     """The places where something in ``s`` may have happened: not a capital standing for its
     government, nor (while another place remains) a landmark a place is described by ("a
     substation in Nikopol, across the reservoir from Enerhodar")."""
-    places = [p for p in s.places if not _is_actor(ctx, s, p)]
+    places = [p for p in s.places if not _is_actor(ctx, s, p) and not _names_a_weapon(ctx, s, p)]
+    places = [p for p in places if not _outside_its_region(ctx, p, places)]
     aways = [t[2] for t in s.terms if t[0] == "C|away"]
     if aways:
         places = [p for p in places if not any(0 <= p.start - a <= 2 for a in aways)] or \
             places[:1]
     return places
+
+
+_QUOTES = frozenset("«»\"“”„'‘’")
+
+
+def _names_a_weapon(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
+    """"БПЛА «Дартс»", "'Poltava' drones": a quoted name right beside a weapon is its model."""
+    k, after = place.start - 1, place.end
+    if k < s.start or after >= s.end or ctx.tokens[k].text not in _QUOTES or \
+            ctx.tokens[after].text not in _QUOTES:
+        return False
+    return any(t[0].startswith("W|") and (t[2] == k or t[1] == after + 1) for t in s.terms)
+
+
+_BETWEEN_OK = frozenset({"and", "or", "і", "й", "та", "и", "или", "або"})
+
+
+def _outside_its_region(ctx: _Context, place: PlaceMention, places: list[PlaceMention]) -> bool:
+    """"В Белгородской области беспилотники атаковали посёлок Октябрьский": a settlement told
+    after a region, in the same clause, lies in it. When no settlement of that name does, the
+    name is a homonym of a place elsewhere (or a village the gazetteer lacks): not a place of
+    its own; the region stands."""
+    if place.region:
+        return False
+    before = [p for p in places if p.region and p.end <= place.start]
+    if not before:
+        return False
+    region = before[-1]
+    if any(e.admin1 == region.admin1 for e in place.entries):
+        return False
+    between = ctx.tokens[region.end:place.start]
+    return not any(t.is_punct or t.lower_ in _BETWEEN_OK for t in between) and not any(
+        p.start >= region.end and p.end <= place.start for p in places if p is not place)
+
+
+#: Words of saying, claiming and denying: a capital right beside one speaks for its government
+_VOICE = frozenset({"C|speech", "C|denial", "C|accuse", "C|claim_noun"})
 
 
 def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
@@ -479,9 +551,10 @@ def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
         return False
     if any(t[2] - t[1] > place.end - place.start for t in actors):
         return True
-    if any(t[0] in ("C|speech", "C|denial", "C|accuse") and 0 <= t[1] - place.end <= 3
-           for t in s.terms):
+    if any(t[0] in _VOICE and 0 <= t[1] - place.end <= 3 for t in s.terms):
         return True  # "в Киеве эти обвинения отвергли", "in Moscow, officials said"
+    if any(t[0] in _VOICE and 0 <= place.start - t[2] <= 1 for t in s.terms):
+        return True  # "обвинения Москвы", "заява Києва": the capital's words, not a place
     if "C|region_noun" in _labels_at(s, place.end) or place.region:
         return False  # "the Kyiv region", "Київщина": a region is never a government
     k = place.start - 1
@@ -565,12 +638,14 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         mention = place
         place_why = "place named in the sentence"
         place_from = None
-        if mention is None and not s.places:  # a sentence naming places lends none
+        nationwide = target is not None and _of_a_country(ctx, target)
+        # "energy facilities of Ukraine" lie in no one region; a sentence naming places lends none
+        if mention is None and not s.places and not nationwide:
             found = _context_place(ctx, s)
             if found and (_same_time(ctx, s, found[1]) or s.has("C|anaphora")):
                 mention, place_from = found
             place_why = "place of an earlier sentence"
-        if mention is None and not s.places and ctx.home is not None:
+        if mention is None and not s.places and ctx.home is not None and not nationwide:
             mention, place_why = ctx.home, "the place the document reports from"
         if mention is None and not explicit_date:
             continue
@@ -604,10 +679,11 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             confidence=0.0, weak=weak,
             generic=cls == "energy.other" and (target is None or any(
                 t[0] == "C|generic_energy" and t[1] <= target[1] < t[2] for t in s.terms)),
+            vague=target is not None and anaphoric is None and _inside(target, s, "C|vague_target"),
             reasons={
                 "target_class": why,
                 "place": (f"{place_why}: {admin1_name(entry.admin1)}" if entry
-                          else "no place named"),
+                          else "a whole country's target" if nationwide else "no place named"),
                 "date": date_why,
             },
         ))
@@ -636,10 +712,11 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
     main_attacker = max(tally, key=tally.get) if (tally and len(set(tally.values())) > 1) or \
         len(tally) == 1 else None
     recap = tuple(p.lower() for p in ctx.lexicon.cues.get("recap", ()))
+    denying = {s.index: sides for s in ctx.sentences if (sides := _denied_by(ctx, s))}
     denials: dict[int, list[str]] = {}
     for s in ctx.sentences:
         if not s.skip:
-            parties = attribution.deniers(ctx.doc, s)
+            parties = attribution.deniers(ctx.doc, s) or denying.get(s.index)
             if parties:
                 denials[s.index] = parties
     for c in candidates:
@@ -722,6 +799,13 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             c.perpetrator = attribution.opposite(party) if party in ("RU", "UA") else None
             c.reasons["perpetrator"] = "no attacker named; opposite of the claimant" \
                 if c.perpetrator else "no attacker named"
+        if c.claimed_by in denials.get(s.index, ()) and c.perpetrator == c.claimed_by and \
+                attribution.opposite(c.perpetrator):
+            # "the Kremlin denies accusations that Russia struck ...": the accusers' claim
+            c.claimed_by = attribution.opposite(c.perpetrator)
+            c.negated = True
+            c.reasons["claimed_by"] = "the side the denial in the sentence answers"
+            c.reasons["negated"] = f"denied by {c.perpetrator} in the same sentence"
         # confidence
         score = 0.35
         score += 0.15 if c.reasons["place"].startswith("place named") else 0.0
@@ -733,16 +817,32 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
         score -= 0.1 if c.weak else 0.0
         score -= 0.2 if s.has("C|denial") or s.has("C|accuse") else 0.0  # a contested line
         c.confidence = round(min(0.95, max(0.05, score)), 2)
-    _negate(candidates, denials)
+    candidates[:] = [c for c in candidates if c.sentence.index not in denying or
+                     c.reasons["place"].startswith("place named")]  # no borrowed place
+    for c in candidates:
+        denier = denying.get(c.sentence.index)
+        if denier:  # "Ukrainian forces did not strike ...": the other side's claim, denied
+            c.perpetrator, c.claimed_by = denier[0], attribution.opposite(denier[0])
+            c.negated = True
+            c.reasons["perpetrator"] = f"the side said not to have attacked ({denier[0]})"
+            c.reasons["claimed_by"] = "the side whose claim the denial answers"
+            c.reasons["negated"] = "the sentence says the attack did not happen"
+    _negate(ctx, [c for c in candidates if c.sentence.index not in denying], denials)
 
 
-def _negate(candidates: list[Candidate], denials: dict[int, list[str]]) -> None:
-    """A denial by party X answers the latest claim before it made by someone other than X;
-    the reports of that claim that accuse X are negated."""
+def _negate(ctx: _Context, candidates: list[Candidate], denials: dict[int, list[str]]) -> None:
+    """A denial by party X answers the latest claim before it made by someone other than X
+    about what the denial names (its target kind or region, when it names either); the
+    reports of that claim that accuse X are negated."""
     for d, parties in denials.items():
-        for party in set(parties):
+        said = ctx.sentences[d]
+        kinds = {target_group(t[0][2:]) for t in said.all("T|")}
+        regions = {p.admin1 for p in said.places}
+        for party in dict.fromkeys(parties):
             claims = [c.sentence.index for c in candidates
-                      if c.sentence.index <= d and c.claimed_by != party]
+                      if c.sentence.index <= d and c.claimed_by != party and (
+                          not (kinds or regions) or target_group(c.target_class) in kinds
+                          or c.admin1 in regions)]
             latest = max(claims, default=None)
             if latest is None or d - latest > 5:
                 continue

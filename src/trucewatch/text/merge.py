@@ -1,9 +1,9 @@
 """Merging candidate reports of one document: one report per (date, region, target class).
 
 A strike said twice is one report; a vaguer duplicate (no region, generic "energy facility",
-an inferred class) folds into the clearer report, handing over its denial and, when it is
-the clearer statement, who says what. When the two sides name different targets for one
-strike, the attacked side's account is kept (LABELING.md).
+"critical infrastructure", an inferred class) folds into the clearer report, handing over its
+denial and, when it is the clearer statement, who says what. When the two sides name different
+targets for one strike, the attacked side's account is kept (LABELING.md).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class Candidate:
     weak: bool
     reasons: dict[str, str] = field(default_factory=dict)
     generic: bool = False  # a vague "energy facility" that a specific report may absorb
+    vague: bool = False  # "critical infrastructure": another report of the strike names it
 
     @property
     def admin1(self) -> str | None:
@@ -106,6 +107,12 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
                 k.admin1 == c.admin1 and target_group(k.target_class) == "energy" and
                 not k.weak for k in others):
             continue
+        if c.vague and c.admin1 and any(
+                k.admin1 == c.admin1 and
+                k.target_class not in ("unknown", "civilian", c.target_class) and
+                not k.vague for k in others):
+            continue  # "critical infrastructure" beside "a substation" in that region that day
+            # (homes beside it are another target: "houses and a civilian facility damaged")
         specific = [k for k in others if k.admin1 == c.admin1 and not k.weak and
                     k.target_class in _SPECIFIC_ENERGY]
         if c.target_class == "energy.other" and c.generic and c.admin1 and specific:

@@ -121,13 +121,14 @@ def _after_street_word(texts: list[str], start: int) -> bool:
 def _modifies_next_noun(texts: list[str], start: int, end: int, language: str,
                         labels: dict[int, set[str]]) -> bool:
     """"в Северной бухте", "на Центральной улице": a one-word name that is an adjective
-    before a lower-case noun describes that noun; it is not the settlement of that name.
-    (Region, district and settlement nouns and targets are read by the callers.)"""
+    before a noun describes that noun; it is not the settlement of that name. So is the first
+    word of a longer name the gazetteer lacks ("посёлок Белая Берёзка"). (Region, district and
+    settlement nouns and targets are read by the callers.)"""
     if language == "en" or end - start != 1 or end >= len(texts) or labels.get(end):
         return False
     lem = lemmatizer(language)
     following = texts[end]
-    return following[:1].islower() and lem.is_adjective(texts[start]) and lem.is_noun(following)
+    return following[:1].isalpha() and lem.is_adjective(texts[start]) and lem.is_noun(following)
 
 
 _CITY_ENDINGS = ("", "ь", "а", "и", "ы")
