@@ -157,10 +157,13 @@ def compare(
     statements: Sequence[Statement],
     *,
     sides: Sequence[str] | None = None,
+    profile: str | None = None,
 ) -> Comparison:
-    """Read every statement and report the differences between its speakers' wordings."""
-    read = [read_statement(s, reference=reference_date(s, statements), sides=sides)
-            for s in statements]
+    """Read every statement under conflict ``profile`` (by default
+    :data:`trucewatch.profiles.DEFAULT`) and report the differences between its speakers'
+    wordings."""
+    read = [read_statement(s, reference=reference_date(s, statements), sides=sides,
+                           profile=profile) for s in statements]
     by_speaker: dict[str, list[StatementTerms]] = {}
     for item in read:
         by_speaker.setdefault(item.speaker or item.id, []).append(item)

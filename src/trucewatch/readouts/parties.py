@@ -3,7 +3,7 @@
 "mutual", "either side", "взаимный" in a halt sentence bind the parties named after the halt
 word ("renunciation of strikes by the Russian Federation and Ukraine") or as the ones agreeing
 ("Russia and Ukraine agreed to a mutual halt"), or, only when it names none, the conflict's
-two sides (``data/sides.yaml``, a default). A word of ordering or keeping
+two sides (the conflict profile's sides, a default). A word of ordering or keeping
 ("Putin ordered", "its own order", "Russia upheld") binds the party of the actor nearest to
 it, and so does naming a party as the one that halts ("Russia and Ukraine will stop
 strikes", "the parties will refrain", past dates and durations between them) outside a
@@ -34,12 +34,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from trucewatch import profiles
 from trucewatch.lang import LANGUAGES
 from trucewatch.lang.dates import tables
 
 from .attribution import actor_parties, source_parties
 from .conditional import clause_cue, condition_items, conditional_range
-from .lexicon import data
 from .nlp import Sentence, Span, is_verb
 
 __all__ = ["read_bound"]
@@ -266,12 +266,15 @@ def _is_force(sentence: Sentence, actor: Span) -> bool:
     ВСУ", "удари Росії"), not a place it hits: a word for armed forces follows it, or it is no
     capital or city (the lexicon's one-word names of places are read as targets)."""
     forces = {f.start for f in sentence.tagged("forces")}
-    return actor.end in forces or actor.text.lower() not in _place_names(sentence.language)
+    return actor.end in forces or \
+        actor.text.lower() not in _place_names(sentence.profile, sentence.language)
 
 
 @cache
-def _place_names(language: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in data("sides.yaml").get("places", {}).get(language, []))
+def _place_names(profile: str, language: str) -> frozenset[str]:
+    """The parties' capitals in ``language`` (their profile's ``capital`` words)."""
+    words = profiles.load(profile).words(language)
+    return frozenset(w.lower() for party in words.parties.values() for w in party.capital)
 
 
 def _declaring(sentence: Sentence, sides: Sequence[str]) -> list[str]:
@@ -374,7 +377,9 @@ def read_bound(
     only a party's report of its own order counts ("Putin said he had ordered his army ...").
     ``speaker`` is bound by its own first-person order.
     """
-    sides = list(sides) if sides is not None else list(data("sides.yaml")["sides"])
+    if sides is None:
+        sides = profiles.load(sentences[0].profile).sides if sentences else ()
+    sides = list(sides)
     bound: set[str] = set()
     quote = ""
     own = {id(s) for s in sentences}
