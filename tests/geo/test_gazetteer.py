@@ -6,7 +6,6 @@ import pycountry
 import pytest
 
 from trucewatch import profiles
-
 from trucewatch.geo import admin1_name, resolve
 
 

@@ -6,10 +6,10 @@ the date precision and ``where_prec`` the place precision.
 
 GED says who fought whom, not who struck: ``side_a`` and ``side_b`` become party codes
 through the conflict profiles' party data (``Government of Ukraine`` -> UA, an actor listed
-in a profile's ``datasets.yaml`` -> its party). In one-sided violence (type 3) side A is the perpetrator
-and civilians the target. Otherwise the source headline decides, where it says: who attacked
-(when that is one of the two sides) and what was hit; where it does not, perpetrator and
-target stay unknown, and the reasons say why.
+in a profile's ``datasets.yaml`` -> its party). In one-sided violence (type 3) side A is the
+perpetrator and civilians the target. Otherwise the source headline decides, where it says:
+who attacked (when that is one of the two sides) and what was hit; where it does not,
+perpetrator and target stay unknown, and the reasons say why.
 """
 
 from __future__ import annotations
