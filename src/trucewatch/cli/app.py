@@ -26,6 +26,7 @@ from . import (
     extract,
     incidents,
     ingest,
+    profiles,
     readouts,
     report,
     serve,
@@ -84,5 +85,5 @@ def _root(
 
 # In the order of the flow, which is the order --help lists them in.
 for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, commitments,
-                report, serve, watch, alerts, users, demo):
+                report, serve, watch, alerts, users, demo, profiles):
     _module.register(app)
