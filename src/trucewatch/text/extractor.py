@@ -197,7 +197,7 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
         return "drones or missiles destroyed, no target"  # "уничтожены 27 украинских БПЛА"
     first_trigger = min(t[1] for t in triggers)
     for t in s.terms:
-        if t[0] == "C|plan" and -6 <= first_trigger - t[1] <= 8:
+        if t[0] == "C|plan" and -6 <= first_trigger - t[1] <= 8 and not _in_date(ctx, s, t):
             return f"plan or condition ({_span(ctx, t[1], t[2])!r})"
     if not targets and not s.has("C|damage") and any(
             t[0].startswith("W|") and t[1] > 0 and ctx.tokens[t[1] - 1].like_num for t in s.terms):
@@ -215,6 +215,14 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
                 re.search(r"\d", count.group(0)):
             return "count of drones or missiles with no target"
     return None
+
+
+def _in_date(ctx: _Context, s: Sentence, term: Term) -> bool:
+    """Whether a term is part of a date the sentence gives ("on 10 May": the month, not the
+    modal verb "may")."""
+    start = ctx.tokens[term[1]].idx - ctx.tokens[s.start].idx
+    end = start + len(_span(ctx, term[1], term[2]))
+    return any(d.offset <= start and end <= d.offset + len(d.text) for d in _dates(ctx, s))
 
 
 _FROM = frozenset({"з", "із", "від", "с", "со", "от"})
