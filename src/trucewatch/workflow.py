@@ -33,6 +33,7 @@ from trucewatch.model import Agreement, PreconditionState, Reading, StatusEntry
 from trucewatch.readouts import Comparison, Statement, compare
 from trucewatch.sources import FileResult
 from trucewatch.sources.ingest import ingest_files
+from trucewatch.sources.registry import TEXT_FORMATS
 from trucewatch.store import Store
 
 __all__ = ["IngestSummary", "add_agreement", "compare_statements", "ingest", "review",
@@ -57,8 +58,8 @@ def ingest(
     step: Callable[[str], None] | None = None, **options: Any,
 ) -> IngestSummary:
     """Ingest ``paths`` as ``source_format`` (see :func:`trucewatch.sources.ingest.ingest_files`).
-    Texts are read under ``options["profile"]`` when given; None there means the profile of the
-    stored agreements (:func:`~trucewatch.agreements.stored_profile`), else the default.
+    Texts and feeds are read under ``options["profile"]`` when given, else under the profile of
+    the stored agreements (:func:`~trucewatch.agreements.stored_profile`), else the default.
 
     With ``merge`` (the default), each file that changes anything is followed, in its own
     transaction, by reading commitment events from its documents, merging incidents and
@@ -67,8 +68,10 @@ def ingest(
     ``step(text)`` is told when each of those steps begins (they take seconds on big stores).
     """
     summary = IngestSummary()
-    if "profile" in options and options["profile"] is None:  # texts: the agreements' conflict
-        options["profile"] = stored_profile(store) or profiles.DEFAULT
+    if source_format in TEXT_FORMATS:
+        profile = options.pop("profile", None) or stored_profile(store) or profiles.DEFAULT
+        if profile != profiles.DEFAULT:  # the default is no option: the same identity as ever
+            options["profile"] = profile
 
     def bring_up_to_date(_: FileResult) -> None:
         summary.events, summary.incidents, summary.verdicts = _judge(store, step)

@@ -27,7 +27,7 @@ from trucewatch import profiles
 from trucewatch.geo.boundaries import regions
 from trucewatch.geo.levels import first_level
 
-__all__ = ["admin1_from_name", "name_key"]
+__all__ = ["admin1_from_name", "name_key", "profile_regions"]
 
 #: Words that say what kind of region a name is, not which one.
 _GENERIC = frozenset((
@@ -61,12 +61,21 @@ def name_key(name: str, strip: bool = True) -> str:
     return " ".join(w for w in text.split() if not strip or w not in _GENERIC)
 
 
+@cache
+def profile_regions() -> tuple[dict[str, str], ...]:
+    """The profiles' hand-written regions whose code the outlines know (a code ISO changed
+    since, such as India's IN-UK for IN-UT, is left to Natural Earth's names, so that a region
+    name and the coordinates give one code)."""
+    known = {first_level(region.code) for region in regions()}
+    return tuple(row for profile in profiles.every() for row in profile.regions()
+                 if row["code"] in known)
+
+
 def _hand_written() -> list[tuple[str, str]]:
     found = []
-    for profile in profiles.every():
-        for row in profile.regions():
-            for column in ("name_en", *sorted(c for c in row if c.startswith("aliases_"))):
-                found += [(row["code"], name) for name in (row.get(column) or "").split("|")]
+    for row in profile_regions():
+        for column in ("name_en", *sorted(c for c in row if c.startswith("aliases_"))):
+            found += [(row["code"], name) for name in (row.get(column) or "").split("|")]
     return found
 
 

@@ -10,6 +10,8 @@ from functools import cache
 from typing import NamedTuple
 
 from trucewatch import profiles
+from trucewatch.geo.boundaries import regions
+from trucewatch.geo.levels import first_level
 
 __all__ = ["Settlement", "nearest_settlement"]
 
@@ -30,8 +32,9 @@ def _grid() -> dict[tuple[int, int], tuple[Settlement, ...]]:
     lines = (line for profile in profiles.every() for line in profile.gazetteer().splitlines()
              if not line.startswith(("#", "lang\t")))
     header = ["lang", "key", "kind", "admin1", "name_en", "lat", "lon", "population", "primary"]
+    known = {first_level(region.code) for region in regions()}
     for row in csv.DictReader(lines, fieldnames=header, delimiter="\t"):
-        if row["kind"] == "settlement" and row["lat"] and row["lon"]:
+        if row["kind"] == "settlement" and row["lat"] and row["lon"] and row["admin1"] in known:
             place = Settlement(row["name_en"], row["admin1"], float(row["lat"]),
                                float(row["lon"]))
             cells[(math.floor(place.lon / _CELL), math.floor(place.lat / _CELL))].add(place)

@@ -8,9 +8,8 @@ from typing import NamedTuple
 
 import pycountry
 
-from trucewatch import profiles
 from trucewatch.geo import resolve
-from trucewatch.geo.region_names import admin1_from_name
+from trucewatch.geo.region_names import admin1_from_name, profile_regions
 from trucewatch.geo.reverse import locate
 
 __all__ = ["Place", "admin1_code", "admin1_of_place", "country_code", "place_of"]
@@ -19,15 +18,14 @@ __all__ = ["Place", "admin1_code", "admin1_of_place", "country_code", "place_of"
 @cache
 def _admin1_names() -> dict[tuple[str, str], str]:
     names: dict[tuple[str, str], str] = {}
-    for profile in profiles.every():
-        for row in profile.regions():
-            code = row["code"]
-            country = code.split("-", 1)[0]
-            variants = [row["name_en"], row["name_en"].removesuffix(" Oblast"), code,
-                        *(row.get("aliases_en") or "").split("|")]
-            for variant in variants:
-                if variant:
-                    names.setdefault((country, variant.casefold()), code)
+    for row in profile_regions():
+        code = row["code"]
+        country = code.split("-", 1)[0]
+        variants = [row["name_en"], row["name_en"].removesuffix(" Oblast"), code,
+                    *(row.get("aliases_en") or "").split("|")]
+        for variant in variants:
+            if variant:
+                names.setdefault((country, variant.casefold()), code)
     return names
 
 
