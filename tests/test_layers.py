@@ -40,6 +40,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("accounts",),
     ("store", "model"),
     ("taxonomy",),
+    ("profiles",),
     ("errors", "safe_text"),
 )
 _LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}

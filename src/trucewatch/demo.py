@@ -1,7 +1,8 @@
 """The bundled example case, loaded into a fresh workspace.
 
-``prepare_demo`` makes ``WORKSPACE/trucewatch.duckdb`` anew and loads the flagship case's
-agreement spec; the CLI's ``demo`` command then runs its steps over the result.
+``prepare_demo`` makes ``WORKSPACE/trucewatch.duckdb`` anew and loads a case's agreement spec
+(the flagship by default, or another bundled case by name: ``india-pakistan-2025``); the CLI's
+``demo`` command then runs its steps over the result.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from trucewatch.store import open_store
 from trucewatch.store.owner import check_unused
 from trucewatch.workflow import add_agreement
 
-__all__ = ["Demo", "default_case", "prepare_demo"]
+__all__ = ["CASES", "Demo", "bundled_case", "default_case", "prepare_demo"]
 
 CASE_NAME = "energy-moratorium-2025"
+#: The bundled cases, by name (folders under ``examples/``); the first is the default.
+CASES = (CASE_NAME, "india-pakistan-2025")
 
 
 @dataclass(frozen=True)
@@ -34,19 +37,28 @@ class Demo:
 def default_case() -> Path:
     """The flagship case folder: ``examples/energy-moratorium-2025`` of the source tree,
     else of the current folder."""
+    return bundled_case(CASE_NAME)
+
+
+def bundled_case(name: str) -> Path:
+    """The folder of bundled case ``name`` (one of :data:`CASES`): ``examples/<name>`` of the
+    source tree, else of the current folder."""
     for root in (Path(__file__).resolve().parents[2], Path.cwd()):
-        candidate = root / "examples" / CASE_NAME
+        candidate = root / "examples" / name
         if (candidate / "agreement.yaml").exists():
             return candidate
     raise NotFoundError(
-        f"cannot find the bundled case examples/{CASE_NAME}",
+        f"cannot find the bundled case examples/{name}",
         hint="run from a checkout of trucewatch or pass --case FOLDER",
     )
 
 
-def prepare_demo(workspace: Path, case: Path | None = None) -> Demo:
-    """Create ``workspace`` with a fresh database holding the case's agreement; refused while
-    a dashboard or another command has the workspace's database open."""
+def prepare_demo(workspace: Path, case: Path | str | None = None) -> Demo:
+    """Create ``workspace`` with a fresh database holding the case's agreement (``case``: a
+    folder, a bundled case's name, or None for the flagship); refused while a dashboard or
+    another command has the workspace's database open."""
+    if isinstance(case, str):
+        case = bundled_case(case) if case in CASES else Path(case)
     case = case or default_case()
     spec_path = case / "agreement.yaml"
     agreement = load_spec(spec_path)

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from trucewatch import profiles
 from trucewatch.taxonomy import expand_scope, is_party_code
 
 __all__ = [
@@ -51,12 +52,21 @@ class _Record(BaseModel):
 
 def _check_party(code: str) -> str:
     if not is_party_code(code):
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 party code such as RU, UA, US")
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 party code such as RU, UA, US, "
+                         "nor a non-state party's code in a shipped profile (trucewatch profiles)")
     return code
 
 
-#: A party: an ISO 3166-1 alpha-2 code (LABELING.md "Party codes").
+#: A party: a state's ISO 3166-1 alpha-2 code (LABELING.md "Party codes"), or the code a
+#: shipped conflict profile gives a non-state party (:mod:`trucewatch.profiles`).
 PartyCode = Annotated[str, AfterValidator(_check_party)]
+
+
+def _check_profile(name: str | None) -> str | None:
+    if name is not None and name not in profiles.names():
+        raise ValueError(f"{name!r} is not a shipped profile; one of "
+                         + ", ".join(profiles.names()))
+    return name
 
 
 class Source(_Record):
@@ -295,6 +305,8 @@ class Agreement(_Record):
     title: str
     parties: list[PartyCode] = Field(min_length=1)
     mediators: list[PartyCode] = Field(default_factory=list)
+    #: The conflict profile whose parties, places and words texts about it are read with.
+    profile: Annotated[str | None, AfterValidator(_check_profile)] = None
     sources: list[Source] = Field(min_length=1)
     status: list[StatusEntry] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trucewatch.agreements import AddOutcome, AddResult, get_agreement
+from trucewatch import profiles
+from trucewatch.agreements import AddOutcome, AddResult, get_agreement, stored_profile
 from trucewatch.agreements import add_agreement as store_agreement
 from trucewatch.assess import assess
 from trucewatch.assess.costs import reading_costs
@@ -32,6 +33,7 @@ from trucewatch.model import Agreement, PreconditionState, Reading, StatusEntry
 from trucewatch.readouts import Comparison, Statement, compare
 from trucewatch.sources import FileResult
 from trucewatch.sources.ingest import ingest_files
+from trucewatch.sources.registry import TEXT_FORMATS
 from trucewatch.store import Store
 
 __all__ = ["IngestSummary", "add_agreement", "compare_statements", "ingest", "review",
@@ -56,6 +58,8 @@ def ingest(
     step: Callable[[str], None] | None = None, **options: Any,
 ) -> IngestSummary:
     """Ingest ``paths`` as ``source_format`` (see :func:`trucewatch.sources.ingest.ingest_files`).
+    Texts and feeds are read under ``options["profile"]`` when given, else under the profile of
+    the stored agreements (:func:`~trucewatch.agreements.stored_profile`), else the default.
 
     With ``merge`` (the default), each file that changes anything is followed, in its own
     transaction, by reading commitment events from its documents, merging incidents and
@@ -64,6 +68,10 @@ def ingest(
     ``step(text)`` is told when each of those steps begins (they take seconds on big stores).
     """
     summary = IngestSummary()
+    if source_format in TEXT_FORMATS:
+        profile = options.pop("profile", None) or stored_profile(store) or profiles.DEFAULT
+        if profile != profiles.DEFAULT:  # the default is no option: the same identity as ever
+            options["profile"] = profile
 
     def bring_up_to_date(_: FileResult) -> None:
         summary.events, summary.incidents, summary.verdicts = _judge(store, step)
@@ -176,12 +184,12 @@ def review(store: Store, incident_id: str, action: str, note: str = "", *,
 
 def compare_statements(
     statements: Sequence[Statement], *, sides: Sequence[str] | None = None,
-    store: Store | None = None,
+    store: Store | None = None, profile: str | None = None,
 ) -> Comparison:
-    """Compare the statements' terms (:func:`trucewatch.readouts.compare`); when ``store``
-    holds incidents, also count those that are violations under one speaker's reading and
-    not under another's (``costs``)."""
-    comparison = compare(statements, sides=sides)
+    """Compare the statements' terms (:func:`trucewatch.readouts.compare`) read under conflict
+    ``profile``; when ``store`` holds incidents, also count those that are violations under
+    one speaker's reading and not under another's (``costs``)."""
+    comparison = compare(statements, sides=sides, profile=profile)
     if store is not None:
         comparison.costs = statement_costs(store, comparison.dated_readings)
     return comparison

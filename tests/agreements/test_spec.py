@@ -93,12 +93,23 @@ def test_reading_by_party_not_in_agreement():
     )
 
 
-def test_party_code_must_be_iso():
+def test_party_code_must_be_iso_or_a_profiles_non_state_code():
     text = VALID.replace("parties: [RU, UA]", "parties: [RU, Ukraine]")
     assert spec_error(text) == (
         "truce.yaml:3: parties.1: 'Ukraine' is not an ISO 3166-1 alpha-2 party code such as "
-        "RU, UA, US"
+        "RU, UA, US, nor a non-state party's code in a shipped profile (trucewatch profiles)"
     )
+    assert parse_spec(VALID.replace("mediators: [US]", "mediators: [US, TRF]")).mediators == [
+        "US", "TRF"]  # a non-state party of the india-pakistan profile
+
+
+def test_an_agreement_may_name_its_profile():
+    assert "'atlantis' is not a shipped profile" in spec_error(
+        VALID.replace("mediators: [US]", "mediators: [US]\nprofile: atlantis"))
+    agreement = parse_spec(VALID.replace("mediators: [US]", "mediators: [US]\nprofile: "
+                                         "russia-ukraine"))
+    assert agreement.profile == "russia-ukraine"
+    assert parse_spec(dump_spec(agreement)) == agreement
 
 
 def test_duplicate_commitment_id():

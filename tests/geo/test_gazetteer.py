@@ -5,6 +5,7 @@ from __future__ import annotations
 import pycountry
 import pytest
 
+from trucewatch import profiles
 from trucewatch.geo import admin1_name, resolve
 
 
@@ -80,14 +81,14 @@ def test_every_region_of_ukraine_and_russia_has_a_name():
 
 
 @pytest.mark.slow
-def test_checked_in_gazetteer_is_what_the_build_script_makes():
+@pytest.mark.parametrize("name", profiles.names())
+def test_checked_in_gazetteer_is_what_the_build_script_makes(name):
     import csv
-    from importlib import resources
 
     from trucewatch.geo.build_gazetteer import build
 
-    text = resources.files("trucewatch.geo").joinpath("gazetteer.tsv").read_text("utf-8")
+    text = profiles.load(name).gazetteer()
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     stored = [tuple(row) for row in csv.reader(lines[1:], delimiter="\t")]
-    built = [tuple(str(v) for v in row) for row in build()]
-    assert stored == built, "run: python -m trucewatch.geo.build_gazetteer"
+    built = [tuple(str(v) for v in row) for row in build(name)]
+    assert stored == built, f"run: python -m trucewatch.geo.build_gazetteer {name}"

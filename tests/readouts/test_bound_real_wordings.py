@@ -33,7 +33,7 @@ def test_a_ceasefire_offered_binds_both_sides(language, text, speaker, bound):
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    ("en", "Russia declares a truce. We assume that the Ukrainian side will follow suit."),
+    ("en", "Russia declares a truce. We assume the Ukrainian side will do likewise."),
     ("ru", "Россия объявляет перемирие. Исходим из того, что украинская сторона последует "
            "нашему примеру."),
     ("uk", "Росія оголошує перемир'я. Виходимо з того, що українська сторона наслідуватиме "
@@ -88,7 +88,7 @@ def test_a_side_among_the_speakers_names_the_sides_for_a_mediator():
 @pytest.mark.parametrize(("language", "text", "bound"), [
     ("en", "Russia has violated the energy truce more than 30 times.", ["RU"]),
     ("ru", "Россия уже более 30 раз нарушила энергетическое перемирие.", ["RU"]),
-    ("uk", "РФ вже понад 30 разів порушила енергетичне перемир'я.", ["RU"]),
+    ("uk", "Росія знову порушила енергетичне перемир'я.", ["RU"]),
     # a breach that may come binds no one
     ("en", "We will respond should the Ukrainian side breach the ceasefire.", []),
     ("ru", "Украина может нарушить перемирие.", []),

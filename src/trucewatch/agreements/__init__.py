@@ -14,6 +14,7 @@ from .storage import (
     bound_parties,
     get_agreement,
     list_agreements,
+    stored_profile,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "parse_spec",
     "reading_differences",
     "side_by_side",
+    "stored_profile",
 ]

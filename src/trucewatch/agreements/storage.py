@@ -17,7 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from trucewatch.errors import NotFoundError
+from trucewatch import profiles
+from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.model import Agreement, Commitment, Reading
 from trucewatch.store import Store
 
@@ -30,6 +31,7 @@ __all__ = [
     "bound_parties",
     "get_agreement",
     "list_agreements",
+    "stored_profile",
 ]
 
 
@@ -60,6 +62,22 @@ class AgreementSummary:
 def content_hash(agreement: Agreement) -> str:
     canonical = json.dumps(agreement.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def stored_profile(store: Store) -> str | None:
+    """The conflict profile of the agreements in ``store`` (their latest versions; one that
+    names none is of :data:`trucewatch.profiles.DEFAULT`), or None when it holds none.
+    Agreements of different profiles in one database are refused: texts would be read with one
+    conflict's words and judged under another's agreements."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT coalesce(json_extract_string(spec, '$.profile'), ?) FROM agreements a "
+        "WHERE version = (SELECT max(version) FROM agreements b WHERE b.id = a.id) ORDER BY 1",
+        [profiles.DEFAULT]).fetchall()
+    if len(rows) > 1:
+        raise UsageError("the database holds agreements of the profiles "
+                         + " and ".join(r[0] for r in rows),
+                         hint="give --profile, or keep one conflict per database")
+    return rows[0][0] if rows else None
 
 
 def bound_parties(agreement: Agreement, commitment: Commitment, reading: Reading) -> list[str]:

@@ -27,6 +27,7 @@ from . import (
     extract,
     incidents,
     ingest,
+    profiles,
     readouts,
     report,
     serve,
@@ -85,5 +86,5 @@ def _root(
 
 # In the order of the flow, which is the order --help lists them in.
 for _module in (workspace, agreements, readouts, extract, ingest, incidents, assess, commitments,
-                batch, report, serve, watch, alerts, users, demo):
+                batch, report, serve, watch, alerts, users, demo, profiles):
     _module.register(app)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from trucewatch.demo import Demo, prepare_demo
+from trucewatch.demo import CASES, Demo, prepare_demo
 from trucewatch.store import open_store
 
 from .agreements import render_agreement
@@ -68,12 +68,15 @@ STEPS: list[Callable[[Demo], None]] = [_show_agreement, _ingest_and_assess, _sho
 
 def demo(
     workspace: Path = typer.Option(Path("workspace"), help="Folder to (re)create the demo in."),
-    case: Path | None = typer.Option(None, help="Case folder; the bundled flagship by default."),
+    case: str | None = typer.Option(
+        None, help="A bundled case (" + ", ".join(CASES) + ") or a case folder; the "
+        "energy moratorium by default."),
 ) -> None:
-    """Load the 2025 energy-moratorium case into a fresh workspace and show each party's
-    reading side by side, differences marked.
+    """Load the 2025 energy-moratorium case (or another, --case) into a fresh workspace and
+    show each party's reading side by side, differences marked.
 
     Example: [bold]trucewatch demo --workspace /tmp/tw[/]
+    Example: [bold]trucewatch demo --case india-pakistan-2025 --workspace /tmp/ip[/]
     """
     prepared = prepare_demo(workspace, case)
     console.print(f"workspace {prepared.workspace}: database {prepared.db}, case {prepared.case}")

@@ -11,10 +11,12 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from trucewatch import profiles
 from trucewatch.lang import detect, unsupported
 from trucewatch.text import extract
 from trucewatch.text.documents import InputDocument, read_documents
 
+from .profiles import PROFILE_HELP, profile_option
 from .render import console
 
 REPORT_FIELDS = (
@@ -29,10 +31,11 @@ class ExtractFormat(StrEnum):
     TABLE = "table"
 
 
-def document_record(doc: InputDocument) -> dict[str, Any]:
-    """The JSONL contract line of one document (DESIGN.md, "Contracts")."""
+def document_record(doc: InputDocument, profile: str | None = None) -> dict[str, Any]:
+    """The JSONL contract line of one document (DESIGN.md, "Contracts"), read under conflict
+    ``profile`` (by default :data:`trucewatch.profiles.DEFAULT`)."""
     language = doc.language or detect(doc.text)
-    reports = extract(doc.text, doc.published, language)
+    reports = extract(doc.text, doc.published, language, profile)
     record: dict[str, Any] = {
         "id": doc.id, "language": language,
         "published": doc.published.isoformat() if doc.published else None,
@@ -75,6 +78,7 @@ def register(app: typer.Typer) -> None:
             help="Publication date of plain files (and of .jsonl lines without one)."),
         language: str = typer.Option(
             None, "--language", help="en, uk or ru; detected when not given."),
+        profile: str = typer.Option(profiles.DEFAULT, "--profile", help=PROFILE_HELP),
     ) -> None:
         """Find the strike reports in news texts and statements (English, Ukrainian, Russian).
 
@@ -84,10 +88,11 @@ def register(app: typer.Typer) -> None:
         Example: [bold]trucewatch extract news.jsonl --format table[/]
         """
         day = published.date() if published else None
+        profile = profile_option(profile)
         records = []
         for path in inputs:
             for doc in read_documents(path, day, language):
-                record = document_record(doc)
+                record = document_record(doc, profile)
                 if output is ExtractFormat.JSONL:
                     typer.echo(json.dumps(record, ensure_ascii=False))
                 else:

@@ -26,6 +26,7 @@ from trucewatch.sources.summary import describe
 from trucewatch.workflow import IngestSummary
 
 from .database import run, shown_path
+from .profiles import PROFILE_HELP, profile_option
 from .render import console, err_console
 
 #: Formats whose files have a date column whose format is decided per file.
@@ -76,6 +77,9 @@ def ingest(
         "decided per file when not given."),
     timeout: float = typer.Option(30.0, min=0.1, help="Seconds to wait for a URL."),
     merge: bool = typer.Option(True, help="Rebuild incidents and verdicts afterwards."),
+    profile: str | None = typer.Option(
+        None, "--profile", help=PROFILE_HELP + " Texts and feeds; by default the stored "
+        "agreements' profile, else russia-ukraine."),
 ) -> None:
     """Ingest files: each file is one transaction, and re-ingesting a file changes nothing.
     Afterwards incidents are rebuilt and judged under every stored agreement.
@@ -108,6 +112,10 @@ def ingest(
     if source_format in ("text", "rss"):
         options["published"] = published and published.date().isoformat()
         options["language"] = language
+        options["profile"] = profile_option(profile)
+    elif profile:
+        raise UsageError("--profile is for the text and rss formats",
+                         hint="dataset rows name their own countries")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console, transient=True) as bar:
         try:

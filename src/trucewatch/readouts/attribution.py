@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import data
 from .nlp import Sentence, Span
 
 __all__ = ["actor_parties", "own_sentences", "source_parties", "undisputed"]
@@ -87,11 +86,13 @@ def _accepted_by(sentence: Sentence, speaker: str) -> bool:
     return verb is not None and _before(sentence, verb) <= {speaker}
 
 
-def own_sentences(sentences: Sequence[Sentence], speaker: str) -> list[Sentence]:
-    """The sentences that give ``speaker``'s own version: unattributed or attributed to it,
-    and other parties' proposals only when the speaker accepts them there or next."""
+def own_sentences(sentences: Sequence[Sentence], speaker: str,
+                  sides: Sequence[str]) -> list[Sentence]:
+    """The sentences that give ``speaker``'s own version: unattributed or attributed to it (or
+    to all the ``sides`` together), and other parties' proposals only when the speaker accepts
+    them there or next."""
     own = []
-    sides = set(data("sides.yaml")["sides"])
+    sides = set(sides)
     for index, sentence in enumerate(sentences):
         if sentence.editorial:
             continue

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from trucewatch import profiles
 from trucewatch.agreements import Difference, reading_differences
 from trucewatch.model import Condition, Reading
 
 from .extract import read_statement
-from .lexicon import data
 from .terms import Statement, StatementTerms, Terms
 
 __all__ = ["Comparison", "compare", "merge_terms", "reference_date", "to_reading"]
@@ -166,16 +166,19 @@ def compare(
     statements: Sequence[Statement],
     *,
     sides: Sequence[str] | None = None,
+    profile: str | None = None,
 ) -> Comparison:
-    """Read every statement and report the differences between its speakers' wordings.
+    """Read every statement under conflict ``profile`` (by default
+    :data:`trucewatch.profiles.DEFAULT`) and report the differences between its speakers'
+    wordings.
 
     Statements compared are about one agreement: with no ``sides`` given, when one of them is
-    by a side of ``data/sides.yaml``, "both sides" in a mediator's means those sides too."""
-    default = data("sides.yaml")["sides"]
+    by a side of the profile, "both sides" in a mediator's means those sides too."""
+    default = profiles.load(profile or profiles.DEFAULT).sides
     if sides is None and any(s.speaker in default for s in statements):
         sides = default
-    read = [read_statement(s, reference=reference_date(s, statements), sides=sides)
-            for s in statements]
+    read = [read_statement(s, reference=reference_date(s, statements), sides=sides,
+                           profile=profile) for s in statements]
     by_speaker: dict[str, list[StatementTerms]] = {}
     for item in read:
         by_speaker.setdefault(item.speaker or item.id, []).append(item)

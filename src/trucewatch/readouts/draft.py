@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from trucewatch import profiles
 from trucewatch.agreements import dump_spec
 from trucewatch.errors import InputError
 from trucewatch.model import Agreement, Commitment, CommitmentKind, Reading, Source
 
 from .compare import Comparison, compare, merge_terms
-from .lexicon import data
 from .terms import Statement, StatementTerms
 
 __all__ = ["draft_agreement", "draft_spec"]
@@ -81,16 +81,20 @@ def draft_agreement(
     title: str | None = None,
     sides: Sequence[str] | None = None,
     comparison: Comparison | None = None,
+    profile: str | None = None,
 ) -> Agreement:
-    """An agreement with a halt_strikes commitment read by every speaker of ``statements``."""
+    """An agreement with a halt_strikes commitment read by every speaker of ``statements``
+    under conflict ``profile`` (by default :data:`trucewatch.profiles.DEFAULT`), which the
+    agreement names."""
     sources = _sources(statements)
-    comparison = comparison or compare(statements, sides=sides)
+    conflict = profiles.get(profile)
+    comparison = comparison or compare(statements, sides=sides, profile=conflict.name)
     by_url = {s.url: sources[s.id].id for s in statements}
     readings = [
         Reading.model_validate({**r.model_dump(), "source": by_url.get(r.source, r.source)})
         for r in comparison.readings
     ]
-    sides = list(sides) if sides is not None else list(data("sides.yaml")["sides"])
+    sides = list(sides) if sides is not None else list(conflict.sides)
     bound = {code for r in readings for code in r.bound or []}
     parties = sorted(set(sides) | bound)
     speakers = list(dict.fromkeys(r.party for r in readings))
@@ -117,7 +121,9 @@ def draft_spec(
     agreement_id: str | None = None,
     title: str | None = None,
     sides: Sequence[str] | None = None,
+    profile: str | None = None,
 ) -> str:
     """The drafted agreement as spec YAML, with a header saying it needs review."""
-    agreement = draft_agreement(statements, agreement_id=agreement_id, title=title, sides=sides)
+    agreement = draft_agreement(statements, agreement_id=agreement_id, title=title, sides=sides,
+                                profile=profile)
     return _HEADER + dump_spec(agreement)

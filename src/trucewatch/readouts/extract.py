@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from trucewatch import profiles
 from trucewatch.lang import detect, unsupported
 
 from .attribution import own_sentences, undisputed
@@ -24,16 +25,19 @@ def read_statement(
     *,
     reference: dt.date | None = None,
     sides: Sequence[str] | None = None,
+    profile: str | None = None,
 ) -> StatementTerms:
     """The terms of one statement, each with the sentence it was read from.
 
     Sentences that report another party's version ("The Kremlin stated that ...") are left
     out of every term except scope, which falls back to them when the speaker's own
     sentences give none, unless the statement disputes them ("Це неправда."). ``reference``
-    dates yearless dates when the statement has no publication date; ``sides`` are the
-    parties "both sides" means (default RU, UA). A statement in a language trucewatch does not
-    read (:mod:`trucewatch.lang`), or whose language cannot be detected, has no terms and
-    says why in ``skipped``.
+    dates yearless dates when the statement has no publication date; ``profile`` is the
+    conflict whose parties the statement names (by default :data:`trucewatch.profiles.DEFAULT`)
+    and ``sides`` the parties "both sides" means (by default the profile's, unless a third
+    party speaks of sides it never names). A statement in a
+    language trucewatch does not read (:mod:`trucewatch.lang`), or whose language cannot be
+    detected, has no terms and says why in ``skipped``.
     """
     language = statement.language or detect(statement.text)
     why = unsupported(language)
@@ -41,8 +45,11 @@ def read_statement(
         return StatementTerms(id=statement.id, speaker=statement.speaker, language=language,
                               published=statement.published, url=statement.url, terms=Terms(),
                               skipped=why)
-    sentences = analyse(statement.text, language)
-    own = own_sentences(sentences, statement.speaker) if statement.speaker else sentences
+    conflict = profiles.get(profile)
+    sentences = analyse(statement.text, language, conflict.name)
+    own = (own_sentences(sentences, statement.speaker,
+                         list(sides) if sides is not None else list(conflict.sides))
+           if statement.speaker else sentences)
     reference = statement.published or reference
     scope = read_scope(own, undisputed(sentences, own))
     duration, duration_quote = read_duration(own, language, reference)

@@ -9,9 +9,10 @@ the label ``family:value#rule.group`` and fire through :func:`fired_values`.
 Facility wordings (refinery, substation, ТЭЦ, ...) come from the extractor's target lexicon
 (``trucewatch.text.lexicon``), for the classes that name a kind of facility
 (:data:`FACILITY_CLASSES`); general wordings ("energy infrastructure", "civilian
-infrastructure") are parsed by the scope grammar instead. Actor names are those of
-``data/actors.yaml`` (parties to the talks, mediators) plus the extractor's actor lexicon for
-every party code it knows, less the phrases of ``data/actor_exclusions.yaml``.
+infrastructure") are parsed by the scope grammar instead. Actor names are the conflict
+profile's (:mod:`trucewatch.profiles`): every word it gives a party in the language (the
+``statements`` words of parties to the talks and mediators, and the extractor's words for the
+sides), less its ``statement_exclusions``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from typing import Any
 
 import yaml
 
-from trucewatch.taxonomy import expand_scope, is_party_code
+from trucewatch import profiles
+from trucewatch.taxonomy import expand_scope
 from trucewatch.text import lexicon as target_lexicon
 
 __all__ = [
@@ -39,7 +41,6 @@ FACILITY_CLASSES = tuple(
 _PHRASE_FILES = {
     "cues.yaml": None,
     "scope.yaml": "scope",
-    "actors.yaml": "actor",
     "conditions.yaml": "condition",
     "follow_on.yaml": "follow",
 }
@@ -60,13 +61,15 @@ def facility_phrases(language: str) -> dict[str, list[str]]:
 
 
 @cache
-def actor_phrases(language: str) -> dict[str, list[str]]:
-    """Actor names per party code from the extractor's lexicon, every role, exclusions out."""
-    excluded = {p.lower() for p in data("actor_exclusions.yaml").get(language, [])}
-    actors = target_lexicon.load(language).actors
+def actor_phrases(language: str, profile: str = profiles.DEFAULT) -> dict[str, list[str]]:
+    """Actor names per party code of conflict ``profile`` in ``language``: its statement words,
+    then its attacker and source words, exclusions out."""
+    words = profiles.load(profile).words(language)
+    excluded = {p.lower() for p in words.statement_exclusions}
     return {
-        party: [p for phrases in roles.values() for p in phrases if p.lower() not in excluded]
-        for party, roles in actors.items() if is_party_code(party)
+        party: list(dict.fromkeys(p for p in (*said.statements, *said.attacker, *said.source)
+                                  if p.lower() not in excluded))
+        for party, said in words.parties.items()
     }
 
 
@@ -84,8 +87,9 @@ def _entries(family: str | None, table: dict[str, Any], language: str):
 
 
 @cache
-def phrase_labels(language: str) -> dict[str, list[str]]:
-    """Every label with its phrases for ``language``, facility wordings included."""
+def phrase_labels(language: str, profile: str = profiles.DEFAULT) -> dict[str, list[str]]:
+    """Every label with its phrases for ``language`` under conflict ``profile``, facility
+    wordings and the profile's actors included."""
     labels: dict[str, list[str]] = {}
     for name, family in _PHRASE_FILES.items():
         for label, phrases in _entries(family, data(name), language):
@@ -93,7 +97,7 @@ def phrase_labels(language: str) -> dict[str, list[str]]:
     for code, phrases in facility_phrases(language).items():
         if phrases:
             labels.setdefault(f"scope:class:{code}", []).extend(phrases)
-    for party, phrases in actor_phrases(language).items():
+    for party, phrases in actor_phrases(language, profile).items():
         labels.setdefault(f"actor:{party}", []).extend(phrases)
     return labels
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from trucewatch import profiles
 from trucewatch.lang.lemmas import has_cyrillic, lemmatizer, tidy
 from trucewatch.lang.phrases import Match, Phrases, build
 
@@ -78,6 +79,7 @@ class Sentence:
     editorial: bool
     language: str = "en"
     spans: list[Span] = field(default_factory=list)
+    profile: str = profiles.DEFAULT  # the conflict profile whose parties the spans name
     _families: dict[str, list[Span]] | None = field(default=None, repr=False, compare=False)
 
     def tagged(self, family: str) -> list[Span]:
@@ -111,9 +113,9 @@ def _cyrillic_tag(word: str, language: str) -> OpencorporaTag | None:
 
 
 @cache
-def _pipeline(language: str) -> tuple[Language, Phrases]:
+def _pipeline(language: str, profile: str) -> tuple[Language, Phrases]:
     labels = {label: [tidy(p) for p in phrases]
-              for label, phrases in phrase_labels(language).items()}
+              for label, phrases in phrase_labels(language, profile).items()}
     return build(language, labels, readings=True, hold_punctuation=True)
 
 
@@ -221,10 +223,10 @@ def _correlative_subjects(spans: list[Span]) -> list[int]:
     return [actors[c.end] for c in spans if c.family == "correlative" and c.end in actors]
 
 
-def analyse(text: str, language: str) -> list[Sentence]:
+def analyse(text: str, language: str, profile: str = profiles.DEFAULT) -> list[Sentence]:
     """Split ``text`` in a supported ``language`` into sentences (each list item its own) with
-    lemmas and tagged phrases."""
-    nlp, phrases = _pipeline(language)
+    lemmas and tagged phrases, the parties' names those of conflict ``profile``."""
+    nlp, phrases = _pipeline(language, profile)
     lines = _blocks(tidy(text))
     sentences: list[Sentence] = []
     for (offset, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
@@ -247,6 +249,6 @@ def analyse(text: str, language: str) -> list[Sentence]:
                 text=sent.text, start_char=offset + sent.start_char,
                 lemmas=[t.lemma_ for t in sent], words=[t.text for t in sent],
                 offsets=[t.idx - sent.start_char for t in sent], list_item=item,
-                editorial=editorial, language=language, spans=inside,
+                editorial=editorial, language=language, spans=inside, profile=profile,
             ))
     return sentences

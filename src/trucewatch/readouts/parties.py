@@ -3,7 +3,7 @@
 "mutual", "either side", "взаимный" in a halt sentence bind the parties named after the halt
 word ("renunciation of strikes by the Russian Federation and Ukraine") or as the ones agreeing
 ("Russia and Ukraine agreed to a mutual halt"), or, only when it names none, the conflict's
-two sides (``data/sides.yaml``, a default). A word of ordering or keeping
+two sides (the conflict profile's sides, a default). A word of ordering or keeping
 ("Putin ordered", "its own order", "Russia upheld") binds the party of the actor nearest to
 it, and so does naming a party as the one that halts ("Russia and Ukraine will stop
 strikes", "the parties will refrain", past dates and durations between them) outside a
@@ -28,8 +28,8 @@ the parties a commitment is "made by". A side said to take on the same commitmen
 unless that is a condition ("if Russia does the same" binds no one), and "neither Ukraine nor
 Russia will strike" binds both. A mediator named after "the mediation of" is passed over. A
 side that offers a ceasefire or is ready for one ("Ukraine is ready to extend the truce",
-"Украина выразила готовность соблюдать перемирие") binds both sides; an expectation ("We
-assume that the Ukrainian side will follow suit"), an idiom ("in honour of") and a
+"Украина выразила готовность соблюдать перемирие") binds both sides; an expectation ("we
+expect the other side to do likewise"), an idiom ("in honour of") and a
 counterfactual ("if he had been in office, Russia would have stopped ...") bind no one.
 A side said to break the halt ("Russia has violated the energy truce") is bound by it. A
 third party that names neither side ("the other side will remain peaceful") binds no one:
@@ -41,12 +41,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from trucewatch import profiles
 from trucewatch.lang import LANGUAGES
 from trucewatch.lang.dates import tables
 
 from .attribution import actor_parties, source_parties
 from .conditional import clause_cue, condition_items, conditional_range, counterfactual
-from .lexicon import data
 from .nlp import Sentence, Span, is_verb
 
 __all__ = ["read_bound"]
@@ -276,12 +276,15 @@ def _is_force(sentence: Sentence, actor: Span) -> bool:
     ВСУ", "удари Росії"), not a place it hits: a word for armed forces follows it, or it is no
     capital or city (the lexicon's one-word names of places are read as targets)."""
     forces = {f.start for f in sentence.tagged("forces")}
-    return actor.end in forces or actor.text.lower() not in _place_names(sentence.language)
+    return actor.end in forces or \
+        actor.text.lower() not in _place_names(sentence.profile, sentence.language)
 
 
 @cache
-def _place_names(language: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in data("sides.yaml").get("places", {}).get(language, []))
+def _place_names(profile: str, language: str) -> frozenset[str]:
+    """The parties' capitals in ``language`` (their profile's ``capital`` words)."""
+    words = profiles.load(profile).words(language)
+    return frozenset(w.lower() for party in words.parties.values() for w in party.capital)
 
 
 def _declaring(sentence: Sentence, sides: Sequence[str]) -> list[str]:
@@ -363,8 +366,8 @@ def _offered(sentence: Sentence, sides: Sequence[str], speaker: str | None) -> l
 
 def _violators(sentence: Sentence, sides: Sequence[str]) -> list[str]:
     """A side said to break the halt, outside a conditional clause and not as a breach that may
-    come ("should Ukraine breach it", "может нарушить") ("РФ вже понад 30 разів порушила
-    енергетичне перемир'я", "Russia violated the truce"): one cannot break what does not bind
+    come ("should Ukraine breach it", "может нарушить") ("Росія знову порушила
+    перемир'я", "Russia violated the truce"): one cannot break what does not bind
     it. The side is the actor nearest before the word of breach, within
     :data:`BREACH_REACH` tokens, and the halt word follows that word within as many."""
     clause = conditional_range(sentence)
@@ -463,10 +466,11 @@ def read_bound(
 def _default_sides(
     sentences: Sequence[Sentence], reported: Sequence[Sentence], speaker: str | None
 ) -> list[str]:
-    """The conflict's sides (``data/sides.yaml``) that "both sides" means, unless a third
-    party speaks and the statement names neither side: a mediator's "the other side will
-    remain peaceful" is about a conflict whose sides it does not name."""
-    sides = list(data("sides.yaml")["sides"])
+    """The conflict profile's sides that "both sides" means, unless a third party speaks and
+    the statement names neither side: a mediator's "the other side will remain peaceful" is
+    about a conflict whose sides it does not name."""
+    first = next(iter([*sentences, *reported]), None)
+    sides = list(profiles.load(first.profile).sides) if first else []
     named = {a.value for s in [*sentences, *reported] for a in s.tagged("actor")}
     return [] if speaker and speaker not in sides and not named & set(sides) else sides
 

@@ -1,10 +1,11 @@
 """Target class, perpetrator, claimant and denial of a dataset row, read from its notes.
 
 The target class comes from the extractor's classifier (``trucewatch.text.classify_target``);
-who attacked, who claims it and whether it is denied come from the phrase lists in
-``data/notes_lexicon.yaml``. Notes are normalised (dates, numbers and the row's own place
-names taken out) and each distinct normalised note is read once, so a million rows cost as many
-classifier calls as they have distinct sentences.
+who attacked and who claims it come from the parties' phrases of every shipped profile
+(:func:`trucewatch.profiles.dataset_phrases`; a row names its own country, whatever the
+conflict), local officials and denials from ``data/notes_lexicon.yaml``. Notes are normalised
+(dates, numbers and the row's own place names taken out) and each distinct normalised note is
+read once, so a million rows cost as many classifier calls as they have distinct sentences.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from trucewatch.profiles import dataset_phrases
 from trucewatch.text import classify_target
 
 __all__ = ["LOCAL", "NoteReading", "classify_note", "mask_digits", "normalise", "read_note"]
@@ -34,7 +36,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 @cache
 def _lexicon() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("data/notes_lexicon.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    shared = yaml.safe_load(text)
+    return {"perpetrator": dict(dataset_phrases("perpetrator")),
+            "claimant": {**dataset_phrases("claimant"), **shared["claimant"]},
+            "denial": shared["denial"]}
 
 
 def _earliest(text: str, phrases: dict[str, list[str]]) -> tuple[str, str] | None:

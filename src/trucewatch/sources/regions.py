@@ -3,38 +3,29 @@ gives: country codes and names, region names in any spelling, coordinates, place
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 import pycountry
 
 from trucewatch.geo import resolve
-from trucewatch.geo.region_names import admin1_from_name
+from trucewatch.geo.region_names import admin1_from_name, profile_regions
 from trucewatch.geo.reverse import locate
 
 __all__ = ["Place", "admin1_code", "admin1_of_place", "country_code", "place_of"]
-
-_REGIONS = Path(__file__).parents[1] / "geo" / "regions.tsv"
 
 
 @cache
 def _admin1_names() -> dict[tuple[str, str], str]:
     names: dict[tuple[str, str], str] = {}
-    if not _REGIONS.exists():
-        return names
-    with _REGIONS.open(encoding="utf-8") as stream:
-        rows = csv.DictReader((line for line in stream if not line.startswith("#")),
-                              delimiter="\t")
-        for row in rows:
-            code = row["code"]
-            country = code.split("-", 1)[0]
-            variants = [row["name_en"], row["name_en"].removesuffix(" Oblast"), code,
-                        *row.get("aliases_en", "").split("|")]
-            for variant in variants:
-                if variant:
-                    names.setdefault((country, variant.casefold()), code)
+    for row in profile_regions():
+        code = row["code"]
+        country = code.split("-", 1)[0]
+        variants = [row["name_en"], row["name_en"].removesuffix(" Oblast"), code,
+                    *(row.get("aliases_en") or "").split("|")]
+        for variant in variants:
+            if variant:
+                names.setdefault((country, variant.casefold()), code)
     return names
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from trucewatch.errors import UsageError
 
-__all__ = ["FORMATS", "format_module", "reader"]
+__all__ = ["FORMATS", "TEXT_FORMATS", "format_module", "reader"]
 
 #: Format name -> (module under trucewatch.sources, one-line description).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -21,6 +21,10 @@ FORMATS: dict[str, tuple[str, str]] = {
                      "extractor; or a web page by URL"),
     "rss": ("rss", "RSS or Atom feed, each entry via the extractor; a file or a URL"),
 }
+
+
+#: Formats whose documents go through the extractor: their readers take a conflict ``profile``.
+TEXT_FORMATS = frozenset({"text", "rss"})
 
 
 def reader(name: str) -> Callable[..., Iterator[dict[str, Any]]]:

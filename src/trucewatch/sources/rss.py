@@ -114,9 +114,10 @@ def _line_of(raw: str, entry: Any) -> int | None:
 
 
 def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
-         published: dt.date | None = None, language: str | None = None
-         ) -> Iterator[dict[str, Any]]:
-    """One record per feed entry with text, with the reports the extractor finds in it.
+         published: dt.date | None = None, language: str | None = None,
+         profile: str | None = None) -> Iterator[dict[str, Any]]:
+    """One record per feed entry with text, with the reports the extractor finds in it read
+    under conflict ``profile`` (by default :data:`trucewatch.profiles.DEFAULT`).
 
     ``published`` and ``language`` fill in what the feed does not say.
     """
@@ -143,5 +144,5 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
             "source_version": _version(entry) if key else None,
             "document": {"url": entry.get("link"), "outlet": outlet, "published": date,
                          "language": language, "text": text},
-            "reports": extract_reports(text, date, language),
+            "reports": extract_reports(text, date, language, profile),
         }

@@ -23,11 +23,12 @@ from trucewatch.text.documents import parse_jsonl_line, read_documents
 __all__ = ["extract_reports", "read"]
 
 
-def extract_reports(text: str, published: dt.date | None, language: str | None
-                    ) -> list[dict[str, Any]]:
-    """The extractor's reports on ``text``, as reader report dicts."""
+def extract_reports(text: str, published: dt.date | None, language: str | None,
+                    profile: str | None = None) -> list[dict[str, Any]]:
+    """The extractor's reports on ``text`` read under conflict ``profile``, as reader report
+    dicts."""
     reports = []
-    for report in extract(text, published, language):
+    for report in extract(text, published, language, profile):
         fields = report.model_dump()
         fields["event_date"] = fields.pop("date")
         reports.append(new_report(**fields))
@@ -80,8 +81,10 @@ def _document(text: str, path: Path, line: int, published: dt.date | None,
 
 def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
          published: dt.date | None = None, language: str | None = None,
-         url: str | None = None, version: int | None = None) -> Iterator[dict[str, Any]]:
-    """One record per document, with the reports the extractor finds in its text.
+         url: str | None = None, version: int | None = None,
+         profile: str | None = None) -> Iterator[dict[str, Any]]:
+    """One record per document, with the reports the extractor finds in its text read under
+    conflict ``profile`` (by default :data:`trucewatch.profiles.DEFAULT`).
 
     ``url`` is where a single-document file came from (a page fetched by URL): the page's
     source key, so that a later copy of the page with another text, and a newer ``version``
@@ -91,7 +94,7 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
     path = Path(path)
     for line, document in _documents(path, published, language, url, on_bad):
         reports = extract_reports(document["text"], document["published"],
-                                  document.get("language"))
+                                  document.get("language"), profile)
         key = (f"doc:{document['id']}" if document.get("id")
                else f"url:{url}" if url and path.suffix.lower() != ".jsonl" else None)
         yield {

@@ -5,11 +5,11 @@ in any encoding; ``date_start`` is read in the file's own date format. ``date_pr
 the date precision and ``where_prec`` the place precision.
 
 GED says who fought whom, not who struck: ``side_a`` and ``side_b`` become party codes
-through the taxonomy's party data (``Government of Ukraine`` -> UA, an actor listed in
-``party_aliases.yaml`` -> its party). In one-sided violence (type 3) side A is the perpetrator
-and civilians the target. Otherwise the source headline decides, where it says: who attacked
-(when that is one of the two sides) and what was hit; where it does not, perpetrator and
-target stay unknown, and the reasons say why.
+through the conflict profiles' party data (``Government of Ukraine`` -> UA, an actor listed
+in a profile's ``datasets.yaml`` -> its party). In one-sided violence (type 3) side A is the
+perpetrator and civilians the target. Otherwise the source headline decides, where it says:
+who attacked (when that is one of the two sides) and what was hit; where it does not,
+perpetrator and target stay unknown, and the reasons say why.
 """
 
 from __future__ import annotations

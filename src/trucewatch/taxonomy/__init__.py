@@ -1,5 +1,8 @@
 """Target classes and party codes: loading, validation and wildcard expansion.
 
+Party codes, names and the names datasets give the parties' armed actors are the conflict
+profiles' data (:mod:`trucewatch.profiles`); they are re-exported here with the classes.
+
 Scope patterns in agreement specs are class codes or wildcards over them: ``energy.*`` is
 every energy class, ``infrastructure.*`` every infrastructure class (energy, transport and
 ``infrastructure.other``, as statements use the word), ``*`` everything.
@@ -11,8 +14,9 @@ import fnmatch
 from functools import cache
 from importlib import resources
 
-import pycountry
 import yaml
+
+from trucewatch.profiles import is_party_code, party_name, party_of_actor
 
 __all__ = [
     "INFRASTRUCTURE_GROUPS",
@@ -67,43 +71,3 @@ def expand_scope(pattern: str) -> list[str]:
     if pattern == "infrastructure.*":
         return [c for c in classes if target_group(c) in INFRASTRUCTURE_GROUPS]
     return [c for c in classes if fnmatch.fnmatchcase(c, pattern)]
-
-
-@cache
-def _party_names() -> dict[str, str]:
-    return _load("parties.yaml")
-
-
-def is_party_code(code: str) -> bool:
-    """True for an ISO 3166-1 alpha-2 code (the party codes of LABELING.md)."""
-    return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
-
-
-def party_name(code: str) -> str:
-    """A short English name for a party code (``RU`` -> ``Russia``)."""
-    if code in _party_names():
-        return _party_names()[code]
-    country = pycountry.countries.get(alpha_2=code)
-    return country.name if country else code
-
-
-@cache
-def _actor_parties() -> dict[str, str]:
-    return {name.casefold(): code for code, names in _load("party_aliases.yaml").items()
-            for name in names}
-
-
-@cache
-def party_of_actor(name: str) -> str | None:
-    """The party code of an armed actor as a dataset names it (``party_aliases.yaml``, or
-    ``Government of <country>``), or None when the actor is no party trucewatch knows."""
-    name = name.strip()
-    code = _actor_parties().get(name.casefold())
-    if code is not None or not name.startswith("Government of "):
-        return code
-    country = name.removeprefix("Government of ").split(" (", 1)[0]
-    try:
-        found = pycountry.countries.lookup(country)
-    except LookupError:
-        return None
-    return found.alpha_2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from trucewatch import profiles
 from trucewatch.errors import InputError
 from trucewatch.lang import LANGUAGES, detect, unsupported
 from trucewatch.lang.lemmas import normalize
@@ -34,18 +35,22 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def extract(text: str, published: dt.date | str | None = None,
-            language: str | None = None) -> list[Report]:
+            language: str | None = None,
+            profile: profiles.Profile | str | None = None) -> list[Report]:
     """Every attack ``text`` reports, one :class:`~trucewatch.model.Report` per (date,
     region, target class). ``published`` resolves relative dates ("overnight",
     "yesterday"); ``language`` is detected when not given. A text in a language trucewatch
     does not read, or whose language cannot be detected, gives no reports
     (:func:`trucewatch.lang.unsupported` says why; ``trucewatch extract`` writes it as the
-    document's ``skipped``)."""
+    document's ``skipped``). ``profile`` is the conflict whose parties, places and words the
+    text is read with (a :class:`~trucewatch.profiles.Profile` or its name; by default
+    :data:`trucewatch.profiles.DEFAULT`); a language the profile does not name is read with
+    no party words."""
     day = _as_date(published)
     lang = language or detect(text)
     if unsupported(lang):
         return []
-    return extract_document(text, lang, day)
+    return extract_document(text, lang, day, profiles.get(profile))
 
 
 @lru_cache(maxsize=65536)

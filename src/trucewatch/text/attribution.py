@@ -1,34 +1,33 @@
 """Who is said to have attacked, who says so, and who denies it.
 
 * Attacker: actor phrases of the lexicon ("Ukrainian drones", "російські війська", "ВСУ",
-  "the enemy") near the attack words. A bare country name or adjective ("Russia",
-  "Україна", "российский") counts only as the subject of an attack word close after it
-  (uk/ru: in a nominative form) or after "by"; "Russia's Kursk region" or "Russian air
-  defence" are not attackers.
+  "the enemy") near the attack words. A bare country name or adjective (a party's one-word
+  names, adjectives, demonyms and aliases in its profile: "Russia", "Україна", "российский")
+  counts only as the subject of an attack word close after it (uk/ru: in a nominative form)
+  or after "by"; "Russia's Kursk region" or "Russian air defence" are not attackers.
 * Claimant: a source phrase ("Russia's defence ministry", "Генштаб", "губернатор") in a
   sentence with a speech word ("said", "заявив", "сообщил", "according to").
 * Denial: a denial word ("denied", "fake", "безпідставні", "отвергает") or a counter-accusation
   by the party accused, close to the claim.
+
+Whose words are whose, and which parties are the sides, is the conflict profile's
+(:class:`trucewatch.profiles.Profile`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
 from trucewatch.lang.lemmas import lemmatizer
+from trucewatch.profiles import Profile
 
 from .segment import Sentence
 
-__all__ = ["Actor", "attackers", "deniers", "opposite", "owners", "signatory", "source_of"]
+__all__ = ["Actor", "attackers", "deniers", "owners", "signatory", "source_of"]
 
-_BARE = frozenset({
-    "russia", "ukraine", "russian", "ukrainian", "russians", "ukrainians", "kyiv", "kiev",
-    "moscow", "росія", "рф", "україна", "російський", "український", "москва", "київ",
-    "россия", "украина", "российский", "украинский", "киев", "росіянин", "россиянин",
-})
-_COUNTRIES = frozenset({"росія", "україна", "россия", "украина"})
 _BY = frozenset({"by", "від", "со", "стороны"})
 _FOR_THE_USE_OF = frozenset({"интересах", "інтересах", "нужд", "потреб", "serving", "supplying"})
 _NOT_ATTACKER_NEXT = frozenset({
@@ -56,24 +55,36 @@ _AIMED_AFTER_ATTACK = frozenset({"of", "on", "at"})
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    party: str  # RU, UA, local, generic, enemy or self
+    party: str  # a party code of the profile, or local, generic, enemy or self
     token: int
     text: str
     strong: bool
 
 
-def opposite(party: str | None) -> str | None:
-    return {"RU": "UA", "UA": "RU"}.get(party or "")
+@cache
+def _bare(profile: Profile) -> frozenset[str]:
+    """The parties' one-word names, adjectives, demonyms and aliases in every language."""
+    return frozenset(word.lower() for language in profile.languages
+                     for code in profile.parties for word in profile.words(language).of(code).bare)
 
 
-def attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
+@cache
+def _country_names(profile: Profile) -> frozenset[str]:
+    """The parties' one-word names, abbreviations aside: singular nouns ("Україна")."""
+    return frozenset(word.lower() for language in profile.languages
+                     for code in profile.parties for word in profile.words(language).of(code).names
+                     if " " not in word and not word.isupper())
+
+
+def attackers(doc: Doc, sentence: Sentence, language: str, profile: Profile) -> list[Actor]:
     """Attacker mentions of a sentence that are not part of a source phrase."""
     if sentence.attackers is None:
-        sentence.attackers = _attackers(doc, sentence, language)
+        sentence.attackers = _attackers(doc, sentence, language, profile)
     return sentence.attackers
 
 
-def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
+def _attackers(doc: Doc, sentence: Sentence, language: str, profile: Profile) -> list[Actor]:
+    bare_words = _bare(profile)
     sources = [(t[1], t[2]) for t in sentence.terms if t[0].endswith("|source")]
     triggers = {t[1] for t in sentence.terms
                 if t[0] in ("C|attack", "C|damage") or t[0].startswith("W|")}
@@ -101,7 +112,7 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
         text = "".join(t.text_with_ws for t in tokens[start:end]).strip()
         lower = text.lower()
         lemma = (tokens[start].lemma_ or lower) if end - start == 1 else lower
-        bare = end - start == 1 and (lower in _BARE or lemma in _BARE)
+        bare = end - start == 1 and (lower in bare_words or lemma in bare_words)
         if any(start <= t[1] < end < t[2] or t[2] == start
                for t in sentence.terms if t[0].startswith("T|")):
             continue  # "a Ukrainian military airfield", "склад боеприпасов ВСУ": its owner
@@ -125,7 +136,7 @@ def _attackers(doc: Doc, sentence: Sentence, language: str) -> list[Actor]:
             continue
         if language != "en" and not lemma.endswith(("ський", "ский")) and \
                 not lemmatizer(language).can_be_nominative(
-                    tokens[start].text, singular=lemma in _COUNTRIES):
+                    tokens[start].text, singular=lemma in _country_names(profile)):
             continue
         found.append(Actor(party, start, text, False))
     return found
@@ -158,7 +169,7 @@ def _shoots_down(sentence: Sentence, start: int, end: int) -> bool:
                for t in sentence.terms)
 
 
-def owners(sentence: Sentence) -> list[str]:
+def owners(sentence: Sentence, profile: Profile) -> list[str]:
     """Parties a target of the sentence belongs to: an actor word right before, inside or
     right after a target phrase ("российские энергообъекты", "a Ukrainian military airfield",
     "склад боеприпасов ВСУ")."""
@@ -166,7 +177,7 @@ def owners(sentence: Sentence) -> list[str]:
     found = []
     for label, start, end in sentence.terms:
         party = label.split("|")[1] if label.startswith("A|") else None
-        if party in ("RU", "UA") and any(
+        if profile.is_side(party) and any(
                 end == t[1] or t[2] == start or (t[1] <= start and end <= t[2])
                 or (start <= t[1] < end < t[2]) for t in targets):
             found.append(party)
@@ -176,7 +187,7 @@ def owners(sentence: Sentence) -> list[str]:
 _HEADING_CHARS = 60  # "General Staff of the Armed Forces of Ukraine: ..." names the speaker
 
 
-def source_of(doc: Doc, sentence: Sentence) -> tuple[str, str] | None:
+def source_of(doc: Doc, sentence: Sentence, profile: Profile) -> tuple[str, str] | None:
     """(party, label start token as text key) of the speaker of a sentence, if it has one."""
     attackers_ = [t for t in sentence.terms if t[0].endswith("|attacker")]
     sources = [t for t in sentence.terms if t[0].endswith("|source") and not any(
@@ -203,7 +214,7 @@ def source_of(doc: Doc, sentence: Sentence) -> tuple[str, str] | None:
                                            -(t[2] - t[1]), t[0].split("|")[1] == "local"))
     if best[0].split("|")[1] == "local":  # "Moscow-installed governor": the qualifier's side
         qualifier = [t for t in sources if t[2] in (best[1], best[1] - 1) and
-                     t[0].split("|")[1] in ("RU", "UA")]
+                     profile.is_side(t[0].split("|")[1])]
         if qualifier:
             best = qualifier[0]
     return best[0].split("|")[1], str(best[1])
@@ -234,7 +245,7 @@ def signatory(sentences: list[Sentence]) -> str | None:
 _REJECTED_WITHIN = 6  # "rejected the Russian defence ministry's claim": a denial
 
 
-def deniers(doc: Doc, sentence: Sentence) -> list[str]:
+def deniers(doc: Doc, sentence: Sentence, profile: Profile) -> list[str]:
     """Parties that deny (or counter-accuse) in this sentence: the actor nearest before the
     denial word, else nearest after it."""
     about_attack = sentence.has("C|attack") and not sentence.has("C|general")
@@ -245,7 +256,7 @@ def deniers(doc: Doc, sentence: Sentence) -> list[str]:
     if not cues:
         return []
     actors = [(t[1], t[0].split("|")[1]) for t in sentence.terms if t[0].startswith("A|")]
-    actors = [(k, p) for k, p in actors if p in ("RU", "UA")]
+    actors = [(k, p) for k, p in actors if profile.is_side(p)]
     out = []
     for cue in cues:
         before = [a for a in actors if a[0] < cue]

@@ -21,6 +21,7 @@ from trucewatch.geo import Entry, admin1_name, held_by
 from trucewatch.lang.dates import tables
 from trucewatch.lang.lemmas import normalize
 from trucewatch.model import Report
+from trucewatch.profiles import Profile
 from trucewatch.taxonomy import target_group
 
 from . import attribution
@@ -43,6 +44,7 @@ class _Context:
     text: str
     language: str
     lexicon: Lexicon
+    profile: Profile
     published: dt.date | None
     year: int | None
     sentences: list[Sentence]
@@ -85,19 +87,22 @@ def _count_re(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(\d+|{numbers}|dozens?)\s+(?:\w+\s+)?{_COUNT_NOUN}\b")
 
 
-def extract_document(text: str, language: str, published: dt.date | None) -> list[Report]:
-    """Reports of one document already known to be in a supported ``language``."""
-    lexicon = load(language)
+def extract_document(text: str, language: str, published: dt.date | None,
+                     profile: Profile) -> list[Report]:
+    """Reports of one document already known to be in a supported ``language``, read under
+    conflict ``profile``."""
+    lexicon = load(language, profile.name)
     clean = normalize(text)
-    doc = nlp(language)(clean)
+    doc = nlp(language, profile.name)(clean)
     terms = _dedupe_terms(doc._.tw_terms or [])
     labels: dict[int, set[str]] = {}
     for label, start, _end in terms:
         labels.setdefault(start, set()).add(label)
-    places = find_places(doc, language, labels)
+    places = find_places(doc, language, labels, profile.name)
     sents = sentences(doc, clean, line_status(clean, lexicon), terms, places)
     ctx = _Context(
-        doc=doc, text=clean, language=language, lexicon=lexicon, published=published,
+        doc=doc, text=clean, language=language, lexicon=lexicon, profile=profile,
+        published=published,
         year=year_hint(clean, published), sentences=sents, tokens=doc._.tw_tokens,
         doc_regions=tuple(dict.fromkeys(p.admin1 for p in places if p.region)),
         count_re=_count_re(language),
@@ -112,7 +117,7 @@ def extract_document(text: str, language: str, published: dt.date | None) -> lis
         candidates = [c for c in candidates if not (c.weak and c.target_class == "unknown")]
     candidates = _without_headline_repeats(ctx, candidates)
     _attribute(ctx, candidates)
-    return [to_report(c) for c in merge(candidates)]
+    return [to_report(c, profile) for c in merge(candidates, profile)]
 
 
 _ALL = frozenset({"all", "every", "всі", "усі", "все", "всех", "всіх", "усіх"})
@@ -193,7 +198,7 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
         return "drones or missiles destroyed, no target"  # "уничтожены 27 украинских БПЛА"
     first_trigger = min(t[1] for t in triggers)
     for t in s.terms:
-        if t[0] == "C|plan" and -6 <= first_trigger - t[1] <= 8:
+        if t[0] == "C|plan" and -6 <= first_trigger - t[1] <= 8 and not _in_date(ctx, s, t):
             return f"plan or condition ({_span(ctx, t[1], t[2])!r})"
     if not targets and not s.has("C|damage") and any(
             t[0].startswith("W|") and t[1] > 0 and ctx.tokens[t[1] - 1].like_num for t in s.terms):
@@ -211,6 +216,14 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
                 re.search(r"\d", count.group(0)):
             return "count of drones or missiles with no target"
     return None
+
+
+def _in_date(ctx: _Context, s: Sentence, term: Term) -> bool:
+    """Whether a term is part of a date the sentence gives ("on 10 May": the month, not the
+    modal verb "may")."""
+    start = ctx.tokens[term[1]].idx - ctx.tokens[s.start].idx
+    end = start + len(_span(ctx, term[1], term[2]))
+    return any(d.offset <= start and end <= d.offset + len(d.text) for d in _dates(ctx, s))
 
 
 _FROM = frozenset({"з", "із", "від", "с", "со", "от"})
@@ -255,10 +268,10 @@ def _denied_by(ctx: _Context, s: Sentence) -> list[str]:
     triggers = [t for t in s.terms if t[0] in ("C|attack", "C|damage")]
     if s.skip or not triggers or not all(_negated_trigger(ctx, s, t) for t in triggers):
         return []
-    sides = [a.party for a in attribution.attackers(ctx.doc, s, ctx.language)
-             if attribution.opposite(a.party)]
-    if not sides and (found := attribution.source_of(ctx.doc, s)):
-        sides = [found[0]] if attribution.opposite(found[0]) else []
+    sides = [a.party for a in attribution.attackers(ctx.doc, s, ctx.language, ctx.profile)
+             if ctx.profile.opposite(a.party)]
+    if not sides and (found := attribution.source_of(ctx.doc, s, ctx.profile)):
+        sides = [found[0]] if ctx.profile.opposite(found[0]) else []
     return sides[:1]
 
 
@@ -698,16 +711,17 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
     for s in ctx.sentences:
         if s.skip:
             continue
-        found = attribution.source_of(ctx.doc, s)
+        found = attribution.source_of(ctx.doc, s, ctx.profile)
         if found:
             sources[s.index] = found[0]
     first_source = next(iter(sources.values()), None) if sources else None
     signed = attribution.signatory(ctx.sentences)
+    profile = ctx.profile
     tally: dict[str, int] = {}
     for s in ctx.sentences:
         if not s.skip:
-            for actor in attribution.attackers(ctx.doc, s, ctx.language):
-                if actor.party in ("RU", "UA"):
+            for actor in attribution.attackers(ctx.doc, s, ctx.language, profile):
+                if profile.is_side(actor.party):
                     tally[actor.party] = tally.get(actor.party, 0) + 1
     main_attacker = max(tally, key=tally.get) if (tally and len(set(tally.values())) > 1) or \
         len(tally) == 1 else None
@@ -716,7 +730,7 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
     denials: dict[int, list[str]] = {}
     for s in ctx.sentences:
         if not s.skip:
-            parties = attribution.deniers(ctx.doc, s) or denying.get(s.index)
+            parties = attribution.deniers(ctx.doc, s, profile) or denying.get(s.index)
             if parties:
                 denials[s.index] = parties
     for c in candidates:
@@ -724,8 +738,8 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
         country = c.admin1[:2] if c.admin1 else None
         # claimant
         disputed = [t[0].split("|")[1] for t in s.terms if t[0].endswith("|source")
-                    and t[0].split("|")[1] in ("RU", "UA")
-                    and t[0].split("|")[1] not in denials.get(s.index, ("RU", "UA"))]
+                    and profile.is_side(t[0].split("|")[1])
+                    and t[0].split("|")[1] not in denials.get(s.index, profile.sides)]
         if disputed:  # "X denied the Russian ministry's claim that ...": the claim is Russia's
             party, claim_why = disputed[0], "the party whose claim the sentence denies"
         elif s.index in sources:
@@ -743,10 +757,10 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
             else:
                 party, claim_why = "media", "no official source named: the outlet"
         if party == "generic":
-            before = [sources[i] for i in sources if i <= s.index and sources[i] in ("RU", "UA")]
-            after = [sources[i] for i in sources if i > s.index and sources[i] in ("RU", "UA")]
+            before = [sources[i] for i in sources if i <= s.index and profile.is_side(sources[i])]
+            after = [sources[i] for i in sources if i > s.index and profile.is_side(sources[i])]
             party = before[-1] if before else after[0] if after else \
-                attribution.opposite(main_attacker) or country
+                profile.opposite(main_attacker) or country
             claim_why += " (a ministry or military of the side reporting attacks on itself)"
         local = party == "local"
         if local:
@@ -755,12 +769,12 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
         c.claimed_by = party
         c.reasons["claimed_by"] = claim_why
         # perpetrator
-        actors = attribution.attackers(ctx.doc, s, ctx.language)
+        actors = attribution.attackers(ctx.doc, s, ctx.language, profile)
         perp_why = ""
         if not actors:
             for prev_s in reversed(ctx.sentences[max(0, s.index - 2):s.index]):
                 if prev_s.paragraph == s.paragraph and not prev_s.skip:
-                    actors = attribution.attackers(ctx.doc, prev_s, ctx.language)
+                    actors = attribution.attackers(ctx.doc, prev_s, ctx.language, profile)
                     if actors:
                         perp_why = " of an earlier sentence"
                         break
@@ -773,36 +787,37 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
                                                a.token - ref) + (0 if a.strong else 6))
             perp = actor.party
             if perp == "enemy":
-                perp = attribution.opposite(party) if party in ("RU", "UA") else \
-                    attribution.opposite(country)
+                perp = profile.opposite(party) if profile.is_side(party) else \
+                    profile.opposite(country)
             elif perp == "self":  # "its forces struck": the side making the claim
-                perp = party if party in ("RU", "UA") else attribution.opposite(country)
+                perp = party if profile.is_side(party) else profile.opposite(country)
             c.perpetrator = perp
             c.reasons["perpetrator"] = f"attacker {actor.text!r}{perp_why}"
-            if local and perp is not None and perp == party and actor.party in ("RU", "UA"):
+            if local and perp is not None and perp == party and profile.is_side(actor.party):
                 # officials do not report their own side's strikes on their own territory:
                 # a local official blaming Kyiv for a strike in Ukraine is an occupation one
-                c.claimed_by = party = attribution.opposite(perp)
+                c.claimed_by = party = profile.opposite(perp)
                 c.reasons["claimed_by"] += f" who blames {perp}: an official of {party}"
-        elif owned := attribution.owners(s):
-            c.perpetrator = attribution.opposite(owned[0])
+        elif owned := attribution.owners(s, profile):
+            c.perpetrator = profile.opposite(owned[0])
             c.reasons["perpetrator"] = f"no attacker named; the target belongs to {owned[0]}"
-        elif party == "RU":
-            c.perpetrator = "UA"
-            c.reasons["perpetrator"] = "no attacker named; claimed by Russia -> Ukraine"
+        elif profile.accuses_opponent(party) and profile.opposite(party):
+            c.perpetrator = profile.opposite(party)
+            c.reasons["perpetrator"] = (f"no attacker named; claimed by {profile.party_name(party)}"
+                                        f" -> {profile.party_name(c.perpetrator)}")
         elif country:
-            holder = held_by(c.admin1)
-            c.perpetrator = attribution.opposite(holder)
+            holder = held_by(c.admin1, profile.name)
+            c.perpetrator = profile.opposite(holder)
             c.reasons["perpetrator"] = f"no attacker named; target in {country}" + (
                 f" (a region held by {holder})" if holder != country else "")
         else:
-            c.perpetrator = attribution.opposite(party) if party in ("RU", "UA") else None
+            c.perpetrator = profile.opposite(party) if profile.is_side(party) else None
             c.reasons["perpetrator"] = "no attacker named; opposite of the claimant" \
                 if c.perpetrator else "no attacker named"
         if c.claimed_by in denials.get(s.index, ()) and c.perpetrator == c.claimed_by and \
-                attribution.opposite(c.perpetrator):
+                profile.opposite(c.perpetrator):
             # "the Kremlin denies accusations that Russia struck ...": the accusers' claim
-            c.claimed_by = attribution.opposite(c.perpetrator)
+            c.claimed_by = profile.opposite(c.perpetrator)
             c.negated = True
             c.reasons["claimed_by"] = "the side the denial in the sentence answers"
             c.reasons["negated"] = f"denied by {c.perpetrator} in the same sentence"
@@ -822,7 +837,7 @@ def _attribute(ctx: _Context, candidates: list[Candidate]) -> None:
     for c in candidates:
         denier = denying.get(c.sentence.index)
         if denier:  # "Ukrainian forces did not strike ...": the other side's claim, denied
-            c.perpetrator, c.claimed_by = denier[0], attribution.opposite(denier[0])
+            c.perpetrator, c.claimed_by = denier[0], profile.opposite(denier[0])
             c.negated = True
             c.reasons["perpetrator"] = f"the side said not to have attacked ({denier[0]})"
             c.reasons["claimed_by"] = "the side whose claim the denial answers"

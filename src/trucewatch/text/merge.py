@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from trucewatch.geo import Entry
 from trucewatch.model import Report
+from trucewatch.profiles import Profile
 from trucewatch.taxonomy import target_group
 
-from . import attribution
 from .segment import Sentence
 
 __all__ = ["Candidate", "merge", "to_report"]
@@ -62,7 +62,7 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
     return abs((a - b).days) <= 1
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(candidates: list[Candidate], profile: Profile) -> list[Candidate]:
     """One report per (date, region, class); drop vaguer duplicates of a clearer report."""
     kept: list[Candidate] = []
     for c in candidates:
@@ -74,7 +74,7 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             same = next((k for k in kept if k.admin1 == c.admin1 and k.date == c.date and
                          "unknown" not in (k.target_class, c.target_class) and
                          k.perpetrator == c.perpetrator and k.claimed_by != c.claimed_by and
-                         {k.claimed_by, c.claimed_by} == {"RU", "UA"} and
+                         profile.is_side(k.claimed_by) and profile.is_side(c.claimed_by) and
                          (k.place == c.place or None in (k.place, c.place))), None)
             if same is not None:
                 if same.claimed_by == same.perpetrator and c.claimed_by != c.perpetrator:
@@ -138,12 +138,12 @@ def _absorb(kept: Candidate, other: Candidate, keep_target: bool) -> None:
         kept.confidence = other.confidence
 
 
-def to_report(c: Candidate) -> Report:
+def to_report(c: Candidate, profile: Profile) -> Report:
     place = c.place
     settlement = place is not None and place.kind == "settlement"
     return Report(
         date=c.date, date_precision=c.precision,
-        country=place.admin1[:2] if place else attribution.opposite(c.perpetrator),
+        country=place.admin1[:2] if place else profile.opposite(c.perpetrator),
         admin1=place.admin1 if place else None,
         place=place.name_en if settlement else None,
         lat=place.lat if settlement else None, lon=place.lon if settlement else None,

@@ -7,7 +7,8 @@ pipeline (``trucewatch_lemmas``, ``trucewatch_sentences``) plus one registered c
 
 Phrases match on their lemmas and lower-case forms (English: on lower-case forms, target
 phrases with their plurals); "=" phrases of the lexicon only in their written form.
-``nlp(language)`` builds a pipeline once per language and process; nothing is downloaded.
+``nlp(language, profile)`` builds a pipeline once per language, conflict profile and process;
+nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from trucewatch import profiles
 from trucewatch.lang.lemmas import english_plural, lemmatizer
 from trucewatch.lang.phrases import Phrases, build
 
@@ -57,8 +59,8 @@ def _with_plural(phrase: str, exact: frozenset[str]) -> list[str]:
 
 
 @cache
-def _compiled(language: str) -> tuple[Language, Phrases]:
-    lexicon = load(language)
+def _compiled(language: str, profile: str) -> tuple[Language, Phrases]:
+    lexicon = load(language, profile)
     groups = _groups(lexicon)
     lemmatizer(language).keep_forms_of(  # the nouns of targets and weapons
         word for label, phrases in groups.items() if label[0] in "TW" for phrase in phrases
@@ -76,15 +78,20 @@ class _Terms:
         return doc
 
 
-@Language.factory("trucewatch_terms")
-def _make_terms(nlp: Language, name: str) -> _Terms:
-    return _Terms(_compiled(nlp.lang)[1])
+@Language.factory("trucewatch_terms", default_config={"profile": profiles.DEFAULT})
+def _make_terms(nlp: Language, name: str, profile: str) -> _Terms:
+    return _Terms(_compiled(nlp.lang, profile)[1])
+
+
+def nlp(language: str, profile: str = profiles.DEFAULT) -> Language:
+    """The extraction pipeline of a supported ``language`` under conflict ``profile``, built
+    once."""
+    return _nlp(language, profile)
 
 
 @cache
-def nlp(language: str) -> Language:
-    """The extraction pipeline of a supported ``language``, built once."""
-    load(language)  # fails early with a clear error for languages without a lexicon
-    pipeline = _compiled(language)[0]
-    pipeline.add_pipe("trucewatch_terms")
+def _nlp(language: str, profile: str) -> Language:
+    load(language, profile)  # fails early with a clear error for languages without a lexicon
+    pipeline = _compiled(language, profile)[0]
+    pipeline.add_pipe("trucewatch_terms", config={"profile": profile})
     return pipeline

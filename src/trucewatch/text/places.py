@@ -45,10 +45,12 @@ def _keys(words: list[str], language: str) -> list[str]:
     return [" ".join(combo) for combo in product(*options)]
 
 
-def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[PlaceMention]:
-    """Place mentions of ``doc``; ``labels`` maps token index -> term labels starting there."""
+def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
+                profile: str) -> list[PlaceMention]:
+    """Place mentions of ``doc`` in the gazetteer of conflict ``profile``; ``labels`` maps
+    token index -> term labels starting there."""
     mentions: list[PlaceMention] = []
-    starts = first_words(language)
+    starts = first_words(language, profile)
     tokens = doc._.tw_tokens or list(doc)
     texts = [t.text for t in tokens]
     punct = [t.is_punct for t in tokens]
@@ -68,14 +70,14 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
                 continue
             words = [texts[k] for k in range(i, end) if not punct[k]]
             for key in _keys(words, language):
-                entries = lookup(key, language)
+                entries = lookup(key, language, profile)
                 if entries:
                     found = (size, entries)
                     break
             if found:
                 break
         if not found and language == "uk":
-            found = _area_of_city(texts[i])  # "Нікопольщина": the area around Nikopol
+            found = _area_of_city(texts[i], profile)  # "Нікопольщина": the area around Nikopol
         if not found:
             i += 1
             continue
@@ -96,7 +98,8 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]]) -> list[Pl
                 any(k.startswith("T|") for k in labels.get(end, ())):
             # "Саратовський НПЗ", "Курская АЭС": a city's or a region's adjective before a
             # facility names where it is, before any village of that name elsewhere
-            mention = _adjectival_city(i, texts[i], language) or _region_adjective(i, entries)
+            mention = (_adjectival_city(i, texts[i], language, profile)
+                       or _region_adjective(i, entries))
         if mention is None and not _modifies_next_noun(texts, i, end, language, labels):
             mention = _choose(doc, i, end, entries, labels)
         if mention is not None:
@@ -140,7 +143,8 @@ _ADJECTIVE_SUFFIXES = (("зький", "г"), ("зкий", "г"), ("цький", 
                        ("ський", ""), ("ский", ""), ("ий", ""), ("ій", ""))
 
 
-def _adjectival_city(start: int, word: str, language: str) -> PlaceMention | None:
+def _adjectival_city(start: int, word: str, language: str,
+                     profile: str) -> PlaceMention | None:
     """A city named by its adjective before a facility ("Саратовський НПЗ", "Курская
     АЭС"): the city whose name is the adjective's stem."""
     lemma = lemmatizer(language).lemma(word)
@@ -149,7 +153,7 @@ def _adjectival_city(start: int, word: str, language: str) -> PlaceMention | Non
             continue
         stem = lemma[:-len(suffix)] + restored
         for ending in _CITY_ENDINGS:
-            entries = tuple(e for e in lookup(stem + ending, language)
+            entries = tuple(e for e in lookup(stem + ending, language, profile)
                             if e.kind == "settlement")
             if entries:
                 return PlaceMention(start, start + 1, entries, False)
@@ -162,7 +166,7 @@ def _region_adjective(start: int, entries: tuple[Entry, ...]) -> PlaceMention | 
     return PlaceMention(start, start + 1, adjectives, True) if adjectives else None
 
 
-def _area_of_city(word: str) -> tuple[int, tuple[Entry, ...]] | None:
+def _area_of_city(word: str, profile: str) -> tuple[int, tuple[Entry, ...]] | None:
     """Area names built on a city name with "-щина" ("Нікопольщина"):
     that city (oblast names such as "Харківщина" are in the gazetteer already)."""
     lemma = lemmatizer("uk").lemma(word)
@@ -170,7 +174,8 @@ def _area_of_city(word: str) -> tuple[int, tuple[Entry, ...]] | None:
         return None
     stem = lemma[:-4]
     for ending in _CITY_ENDINGS:
-        entries = tuple(e for e in lookup(stem + ending, "uk") if e.kind == "settlement")
+        entries = tuple(e for e in lookup(stem + ending, "uk", profile)
+                        if e.kind == "settlement")
         if entries:
             return 1, entries
     return None
