@@ -121,3 +121,16 @@ def test_a_side_that_agreed_to_or_promised_the_halt_is_bound(language, text, bou
 ])
 def test_a_side_agreeing_jointly_with_a_mediator_is_not_bound_by_that_alone(language, text):
     assert _bound(text, language, "US") == []
+
+
+@pytest.mark.parametrize(("language", "text", "bound"), [
+    ("ru", "Кремль отказался от немедленного прекращения огня.", []),
+    ("uk", "Кремль відмовився від негайного припинення вогню.", []),
+    ("en", "Russia refuses an unconditional ceasefire.", []),
+    ("en", "Russia renounced the ceasefire.", []),
+    # renouncing strikes is still a halt
+    ("ru", "Россия отказывается от ударов по энергетике.", ["RU"]),
+    ("uk", "Росія відмовляється від ударів по енергетиці.", ["RU"]),
+])
+def test_a_side_refusing_a_ceasefire_is_not_bound_by_it(language, text, bound):
+    assert _bound(text, language, "UA") == bound
