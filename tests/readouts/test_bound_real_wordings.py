@@ -96,3 +96,41 @@ def test_a_side_among_the_speakers_names_the_sides_for_a_mediator():
 ])
 def test_a_side_that_broke_the_halt_is_bound_by_it(language, text, bound):
     assert _bound(text, language, "UA" if bound else "RU") == bound
+
+
+@pytest.mark.parametrize(("language", "text", "bound"), [
+    ("en", "The truce, which Russia agreed to last week, has ended.", ["RU"]),
+    ("ru", "Перемирие, на которое Россия согласилась на прошлой неделе, закончилось.", ["RU"]),
+    ("uk", "Перемир'я, на яке Росія погодилася минулого тижня, скінчилося.", ["RU"]),
+    ("en", "Russia broke its promise of a pause in strikes on energy.", ["RU"]),
+    ("ru", "Россия пренебрегла обещанием паузы в ударах по энергетике.", ["RU"]),
+    ("uk", "Москва забула свою обіцянку про паузу в ударах по енергосистемі.", ["RU"]),
+    # not agreed, an agreement that may come, or a place named before an agreement: no one
+    ("en", "Russia has not agreed to a pause in strikes on energy.", []),
+    ("ru", "Россия может согласиться на перемирие.", []),
+    ("uk", "У Києві обговорили угоду про перемир'я.", []),
+])
+def test_a_side_that_agreed_to_or_promised_the_halt_is_bound(language, text, bound):
+    assert _bound(text, language, "UA") == bound
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "US and Russia agree on a truce in the Black Sea."),
+    ("ru", "США и Россия договорились о перемирии на Черном море."),
+    ("uk", "США та Росія домовилися про перемир'я на Чорному морі."),
+])
+def test_a_side_agreeing_jointly_with_a_mediator_is_not_bound_by_that_alone(language, text):
+    assert _bound(text, language, "US") == []
+
+
+@pytest.mark.parametrize(("language", "text", "bound"), [
+    ("ru", "Кремль отказался от немедленного прекращения огня.", []),
+    ("uk", "Кремль відмовився від негайного припинення вогню.", []),
+    ("en", "Russia refuses an unconditional ceasefire.", []),
+    ("en", "Russia renounced the ceasefire.", []),
+    # renouncing strikes is still a halt
+    ("ru", "Россия отказывается от ударов по энергетике.", ["RU"]),
+    ("uk", "Росія відмовляється від ударів по енергетиці.", ["RU"]),
+])
+def test_a_side_refusing_a_ceasefire_is_not_bound_by_it(language, text, bound):
+    assert _bound(text, language, "UA") == bound

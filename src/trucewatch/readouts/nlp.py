@@ -211,6 +211,21 @@ def _negated_strikes(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     return found
 
 
+#: Tokens at most between a word of renouncing and the halt it refuses ("от немедленного").
+REFUSAL_GAP = 3
+
+
+def _without_refusals(spans: list[Span]) -> list[Span]:
+    """``spans`` less the ``halt`` and ``stopping`` readings of a word of renouncing that a
+    halt word follows within :data:`REFUSAL_GAP` tokens: "отказался от перемирия" refuses
+    the truce, it halts nothing (while "отказ от ударов" stays a halt)."""
+    halts = [s.start for s in spans if s.family == "halt"]
+    refusals = {(s.start, s.end) for s in spans if s.family == "renouncing"
+                and any(0 <= h - s.end <= REFUSAL_GAP for h in halts)}
+    return [s for s in spans
+            if not (s.family in ("halt", "stopping") and (s.start, s.end) in refusals)]
+
+
 def _helpers_only(start: int, end: int, helpers: set[int]) -> bool:
     """Whether tokens ``start``..``end`` are at most :data:`NEGATION_GAP` helper verbs."""
     return start <= end and end - start <= NEGATION_GAP and set(range(start, end)) <= helpers
@@ -233,7 +248,8 @@ def analyse(text: str, language: str, profile: str = profiles.DEFAULT) -> list[S
         item = bool(_ITEM.match(line))
         spans = _resolve(doc, phrases(doc))
         negated = {(s.label, s.start, s.end): s for s in _negated_strikes(doc, spans, language)}
-        spans = sorted(spans + list(negated.values()), key=lambda s: (s.start, s.label))
+        spans = sorted(_without_refusals(spans) + list(negated.values()),
+                       key=lambda s: (s.start, s.label))
         editorial = bool(_QUESTION_LINE.match(line)) or any(
             s.family == "editorial" and s.start <= EDITORIAL_REACH and s.end < len(doc)
             and doc[s.end].text in _EDITORIAL_MARKS

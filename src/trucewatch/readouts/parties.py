@@ -31,7 +31,10 @@ side that offers a ceasefire or is ready for one ("Ukraine is ready to extend th
 "Украина выразила готовность соблюдать перемирие") binds both sides; an expectation ("we
 expect the other side to do likewise"), an idiom ("in honour of") and a
 counterfactual ("if he had been in office, Russia would have stopped ...") bind no one.
-A side said to break the halt ("Russia has violated the energy truce") is bound by it. A
+A side said to break the halt ("Russia has violated the energy truce") is bound by it, and so
+is a side named as the one that agreed to a halt or promised it ("the truce Russia agreed to",
+"Russia broke its promise of a pause in strikes") on its own, unless that is negated, a
+condition or a modal ("Ukraine has not agreed", "Russia may agree"). A
 third party that names neither side ("the other side will remain peaceful") binds no one:
 the default sides are not the ones it speaks of.
 """
@@ -386,6 +389,38 @@ def _violators(sentence: Sentence, sides: Sequence[str]) -> list[str]:
     return [p for p in found if p in sides]
 
 
+def _promisers(sentence: Sentence, sides: Sequence[str]) -> list[str]:
+    """A side named as the one that agreed to a halt or promised it, in either order ("Russia
+    agreed to a pause in strikes", "перемир'я, на яке Росія погодилася вчора", "Россия
+    нарушила обещание о паузе"): the actor nearest before a word of agreeing within
+    :data:`BREACH_REACH` tokens, not the object of a preposition ("в Киеве обсудили
+    соглашение"), with no comma, negation or modal word between them, outside a
+    conditional clause, and a halt word within :data:`COMMITMENT_REACH` tokens of that word.
+    Parties agreeing jointly ("US and Russia agree on a truce") are left to
+    :func:`_agreeing_sides`: a side agreeing with a mediator is the mediator's framing."""
+    clause = conditional_range(sentence)
+    halts = sentence.tagged("halt")
+    actors = sentence.tagged("actor")
+    blockers = [b.start for family in ("negation", "modal") for b in sentence.tagged(family)]
+    objects = {p.end for p in sentence.tagged("preposition")}
+    found = []
+    for cue in sentence.tagged("agreement"):
+        if cue.start in clause or not any(
+                0 <= h.start - cue.end <= COMMITMENT_REACH
+                or 0 <= cue.start - h.end <= COMMITMENT_REACH for h in halts):
+            continue
+        before = [a for a in actors if 0 <= cue.start - a.end <= BREACH_REACH]
+        if not before:
+            continue
+        actor = max(before, key=lambda a: a.end)
+        joint = len(_walk_back(sentence, actor.end - 1, sides, groups=False)) > 1
+        between = sentence.words[actor.end:cue.start]
+        if (not joint and actor.start not in objects and "," not in between
+                and not any(actor.end <= b < cue.start for b in blockers)):
+            found.append(actor.value)
+    return [p for p in found if p in sides]
+
+
 def _lead(sentences: Sequence[Sentence], index: int) -> Sentence | None:
     """The sentence that introduces the list a list item belongs to, if any."""
     while index > 0 and sentences[index - 1].list_item:
@@ -451,7 +486,8 @@ def read_bound(
             found = (set(_ordering(sentence, speaker)) | set(_subjects(sentence, sides, speaker))
                      | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides))
                      | set(_strikers(sentence)) | set(_same_commitment(sentence, sides, speaker))
-                     | set(_offered(sentence, sides, speaker)) | set(_violators(sentence, sides)))
+                     | set(_offered(sentence, sides, speaker)) | set(_violators(sentence, sides))
+                     | set(_promisers(sentence, sides)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:
