@@ -111,16 +111,17 @@ def _statements(path: Path) -> list[tuple[Statement, dict[str, Any]]]:
             for r in rows]
 
 
-def evaluate(path: Path, runs: int) -> dict[str, Any]:
-    """Every figure for one labeled file: overall, baseline, per language, and speed."""
+def evaluate(path: Path, runs: int, profile: str | None = None) -> dict[str, Any]:
+    """Every figure for one labeled file, read under conflict ``profile``: overall, baseline,
+    per language, and speed."""
     labeled = _statements(path)
     statements = [s for s, _ in labeled]
-    read_statement(statements[0])  # load the pipelines outside the timed runs
+    read_statement(statements[0], profile=profile)  # load the pipelines outside the timed runs
     timings, predicted = [], []
     for _ in range(runs):
         started = time.perf_counter()
-        predicted = [read_statement(s, reference=reference_date(s, statements)).terms
-                     for s in statements]
+        predicted = [read_statement(s, reference=reference_date(s, statements),
+                                    profile=profile).terms for s in statements]
         timings.append(time.perf_counter() - started)
     median = statistics.median(timings)
     blank = {lang: spacy.blank(lang) for lang in {s.language or "en" for s in statements}}
@@ -161,13 +162,15 @@ def main() -> int:
                         help="labeled real statements JSONL files (default: the shared corpus)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--profile", help="the conflict profile to read under (default: "
+                                          "trucewatch's default profile)")
     options = parser.parse_args()
     blocks = []
     for path in options.paths or [DEFAULT_CORPUS]:
         if not path.exists():
             print(f"skipped: no labeled statements at {path}", file=sys.stderr)
             continue
-        blocks.append(evaluate(path, options.runs))
+        blocks.append(evaluate(path, options.runs, options.profile))
     if options.json:
         print(json.dumps(blocks, indent=2))
         return 0
