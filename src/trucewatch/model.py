@@ -1,4 +1,4 @@
-"""The concepts of trucewatch as typed records (see DESIGN.md, "Concepts").
+"""The concepts of trucewatch as typed records (see docs/design.md, "Concepts").
 
 Agreement → commitments → readings describe what was agreed, one reading per party that
 worded a commitment. Document → reports → incidents → verdicts describe what happened and
@@ -57,7 +57,7 @@ def _check_party(code: str) -> str:
     return code
 
 
-#: A party: a state's ISO 3166-1 alpha-2 code (LABELING.md "Party codes"), or the code a
+#: A party: a state's ISO 3166-1 alpha-2 code (docs/labeling.md "Parties"), or the code a
 #: shipped conflict profile gives a non-state party (:mod:`trucewatch.profiles`).
 PartyCode = Annotated[str, AfterValidator(_check_party)]
 
@@ -330,7 +330,7 @@ class Document(_Record):
 
 
 class Report(BaseModel):
-    """A claim, found in one document, that an attack happened (fields as LABELING.md)."""
+    """A claim, found in one document, that an attack happened (fields as docs/labeling.md)."""
 
     date: dt.date | None = None
     date_precision: Literal["day", "week", "month", "year"] | None = None

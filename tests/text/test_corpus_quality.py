@@ -21,7 +21,7 @@ CORPUS = SHARED / "corpus" / "dev.jsonl"
 SCORER = SHARED / "tools" / "score_extract.py"
 
 #: Levels reached on the dev corpus (doc F1 0.98, strict F1 0.92, perpetrator 0.99 when
-#: written), with a little room; DESIGN.md's targets are 0.90, 0.75 and 0.90.
+#: written), with a little room; docs/design.md's targets are 0.90, 0.75 and 0.90.
 FLOORS = {"doc": 0.95, "strict": 0.88, "perpetrator_accuracy": 0.95}
 
 

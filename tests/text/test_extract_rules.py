@@ -1,4 +1,4 @@
-"""What is and is not a strike report (LABELING.md), on short texts in en, uk and ru."""
+"""What is and is not a strike report (docs/labeling.md), on short texts in en, uk and ru."""
 
 from __future__ import annotations
 

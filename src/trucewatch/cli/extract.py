@@ -32,7 +32,7 @@ class ExtractFormat(StrEnum):
 
 
 def document_record(doc: InputDocument, profile: str | None = None) -> dict[str, Any]:
-    """The JSONL contract line of one document (DESIGN.md, "Contracts"), read under conflict
+    """The JSONL contract line of one document (docs/design.md, "Contracts"), read under conflict
     ``profile`` (by default :data:`trucewatch.profiles.DEFAULT`)."""
     language = doc.language or detect(doc.text)
     reports = extract(doc.text, doc.published, language, profile)

@@ -1,6 +1,6 @@
 """Merging reports into incidents, as one set-based SQL pass over the store.
 
-Rules (DESIGN.md "incident"): reports merge when they share the country, the place key
+Rules (docs/design.md "incident"): reports merge when they share the country, the place key
 (admin1, or else a 0.25° grid cell of their coordinates, so reports within ~25 km merge), the
 target group (``energy``, ``transport``, ...) and a compatible perpetrator, and their dates
 chain with gaps of at most one day; a chain is cut into spans of at most two days. A report with

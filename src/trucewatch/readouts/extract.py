@@ -1,4 +1,4 @@
-"""From a statement's text to its terms (LABELING.md, "Statements")."""
+"""From a statement's text to its terms (docs/labeling.md, "Statements")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The terms of one statement (LABELING.md, "Statements") and the statement they come from."""
+"""The terms of one statement (docs/labeling.md, "Statements") and the statement they come from."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ __all__ = ["Statement", "StatementTerms", "Terms"]
 
 
 class Terms(BaseModel):
-    """What a statement says was agreed, field by field as LABELING.md defines them;
+    """What a statement says was agreed, field by field as docs/labeling.md defines them;
     ``start_time`` is the hour the halt starts, ``HH:MM+hh:mm`` when the statement names the
     time zone, ``HH:MM`` when it does not."""
 

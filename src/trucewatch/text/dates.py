@@ -3,7 +3,7 @@
 Absolute dates ("19 березня", "в ночь на 19 марта", "on the night of March 18-19",
 "28.03.2025") are those :func:`trucewatch.lang.dates.find_dates` finds; a night range resolves
 to its second day, and "з 18 березня" is a date since which, not of an attack. Relative cues
-follow LABELING.md: "overnight", "last night", "in the past 24 hours" -> the publication day
+follow docs/labeling.md: "overnight", "last night", "in the past 24 hours" -> the publication day
 D; "yesterday" -> D-1; a weekday -> its last occurrence on or before D; "three days ago" ->
 D-3. A time that fixes no day ("last week", "early March", "на початку березня") is a cue
 with no date and a coarser precision (``week``, ``month``), so the report gets no date rather

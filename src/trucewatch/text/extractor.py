@@ -1,7 +1,7 @@
-"""From a text to strike reports, following LABELING.md.
+"""From a text to strike reports, following docs/labeling.md.
 
 For each sentence of the document's own reporting: find attack or damage words, target
-phrases, places, dates and actors; drop what LABELING.md says is not an incident (alerts,
+phrases, places, dates and actors; drop what docs/labeling.md says is not an incident (alerts,
 interceptions with no target, plans, promises and agreements, general statements, tallies
 over several days); pair each place with the nearest target phrase; then merge into one
 report per (date, region, target class). Every decision records a reason in
@@ -122,7 +122,7 @@ def extract_document(text: str, language: str, published: dt.date | None,
 
 _ALL = frozenset({"all", "every", "всі", "усі", "все", "всех", "всіх", "усіх"})
 _NOT = frozenset({"not", "не", "ні"})  # "it is not a military facility": no such target
-_PLANTS = ("T|energy.nuclear", "T|energy.hydro")  # they own their substations (LABELING.md)
+_PLANTS = ("T|energy.nuclear", "T|energy.hydro")  # they own their substations (docs/labeling.md)
 _PART_OF = frozenset({"of", "at", "на", "в", "у"})
 _COPULA = frozenset({"a", "an", "the", "є", "является", "являются", "был", "была", "було"})
 _AND = frozenset({"and", "or", ",", "та", "і", "й", "и", "або", "или"})
@@ -364,7 +364,7 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
              place_from: Sentence | None = None) -> tuple[dt.date | None, str | None, str]:
     """The date of a report from sentence ``s``: its own date cue, else that of the sentence
     its place comes from, else of an earlier sentence of the paragraph, else the day of
-    publication (LABELING.md)."""
+    publication (docs/labeling.md)."""
     found = _own_date(ctx, s, anchor)
     if found:
         return found[0], found[1], f"{found[2]} in the sentence"
@@ -647,7 +647,7 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         if cls == "energy.power_generation" and target_text and \
                 target_text.lower().startswith("power ") and s.has("C|outage"):
             cls = "energy.power_grid"
-            why += "; 'power facility' with an outage -> energy.power_grid (LABELING.md)"
+            why += "; 'power facility' with an outage -> energy.power_grid (docs/labeling.md)"
         mention = place
         place_why = "place named in the sentence"
         place_from = None

@@ -3,7 +3,7 @@
 A strike said twice is one report; a vaguer duplicate (no region, generic "energy facility",
 "critical infrastructure", an inferred class) folds into the clearer report, handing over its
 denial and, when it is the clearer statement, who says what. When the two sides name different
-targets for one strike, the attacked side's account is kept (LABELING.md).
+targets for one strike, the attacked side's account is kept (docs/labeling.md).
 """
 
 from __future__ import annotations

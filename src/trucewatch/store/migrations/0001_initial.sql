@@ -1,4 +1,4 @@
--- The concepts of DESIGN.md. Dates are DATE with a precision column; times are UTC.
+-- The concepts of docs/design.md. Dates are DATE with a precision column; times are UTC.
 CREATE TABLE agreements (
     id            VARCHAR NOT NULL,
     version       INTEGER NOT NULL,
