@@ -25,8 +25,6 @@ def assess(store: Store, agreement_id: str | None = None) -> int:
 
     The verdicts of ``agreement_id`` (or of every agreement) are replaced in one transaction,
     analysts' reviews are applied to them again, and the verdict index is brought up to date.
-    The verdicts are written in incident order, so that one incident's lookup reads one row
-    group.
     """
     conn = store.conn
     if agreement_id is not None and not conn.execute(
@@ -45,8 +43,7 @@ def assess(store: Store, agreement_id: str | None = None) -> int:
         count = conn.execute(
             "INSERT INTO verdicts (incident_id, agreement_id, agreement_version, "
             "commitment_id, party, verdict, reasons, confidence, rule) "
-            "SELECT * EXCLUDE (incident_row) FROM _judged ORDER BY incident_id"
-        ).fetchone()[0]
+            "SELECT * EXCLUDE (incident_row) FROM _judged").fetchone()[0]
         index_judged(conn, "_judged", agreement_id)
         apply_reviews(conn)
         store.audit("assess", "agreement", agreement_id, {"verdicts": count})

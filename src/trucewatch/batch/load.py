@@ -104,9 +104,9 @@ def load_results(store: Store, out: str | Path) -> LoadResult:
 
 
 def _copy_judged(store: Store, out: Path, agreement_id: str, version: int) -> tuple[int, int]:
-    """Copy the batch's incidents, memberships and verdicts (of the agreement's ``version``),
-    in incident order as the merge and the assessment write them, and index them as an
-    assessment of the stored readings would."""
+    """Copy the batch's incidents and memberships (in incident id order, as the merge writes
+    them) and verdicts (of the agreement's ``version``), and index them as an assessment of
+    the stored readings would."""
     conn = store.conn
     conn.register("_batch_incidents", _dataset(out, "incidents"))
     conn.register("_batch_verdicts", _dataset(out, "verdicts"))
@@ -121,8 +121,7 @@ def _copy_judged(store: Store, out: Path, agreement_id: str, version: int) -> tu
         columns = ", ".join(_VERDICT_COLUMNS)
         verdicts = conn.execute(
             f"INSERT INTO verdicts (agreement_version, {columns}) "
-            f"SELECT ?, {columns} FROM _batch_verdicts ORDER BY incident_id",
-            [version]).fetchall()[0][0]
+            f"SELECT ?, {columns} FROM _batch_verdicts", [version]).fetchall()[0][0]
         # the same bits as an assessment of the stored readings would give
         register_stored_readings(conn, "_load_readings", agreement_id)
         register_keys(conn, "_load_readings")
