@@ -104,17 +104,20 @@ def load_results(store: Store, out: str | Path) -> LoadResult:
 
 
 def _copy_judged(store: Store, out: Path, agreement_id: str, version: int) -> tuple[int, int]:
-    """Copy the batch's incidents, memberships and verdicts (of the agreement's ``version``)
-    and index them as an assessment of the stored readings would."""
+    """Copy the batch's incidents and memberships (in incident id order, as the merge writes
+    them) and verdicts (of the agreement's ``version``), and index them as an assessment of
+    the stored readings would."""
     conn = store.conn
     conn.register("_batch_incidents", _dataset(out, "incidents"))
     conn.register("_batch_verdicts", _dataset(out, "verdicts"))
     try:
         columns = ", ".join(INCIDENT_FIELDS)
         incidents = conn.execute(f"INSERT INTO incidents ({columns}) "
-                                 f"SELECT {columns} FROM _batch_incidents").fetchall()[0][0]
+                                 f"SELECT {columns} FROM _batch_incidents ORDER BY id"
+                                 ).fetchall()[0][0]
         conn.execute("INSERT INTO incident_reports (incident_id, report_id) "
-                     "SELECT incident_id, id FROM _batch_reports WHERE incident_id IS NOT NULL")
+                     "SELECT incident_id, id FROM _batch_reports WHERE incident_id IS NOT NULL "
+                     "ORDER BY incident_id, id")
         columns = ", ".join(_VERDICT_COLUMNS)
         verdicts = conn.execute(
             f"INSERT INTO verdicts (agreement_version, {columns}) "
