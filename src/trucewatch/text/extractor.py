@@ -593,6 +593,13 @@ def _anaphoric_target(ctx: _Context, s: Sentence,
     return ctx.event_targets[max(recent)] if recent else None
 
 
+def _lists_regions(s: Sentence, told: set[str]) -> bool:
+    """True when a sentence names two or more regions besides those where the target before
+    was told ("drones were downed over A, B and C regions", "A, B and C were left without
+    power"): with no attack or target of its own, it does not spread one site over a list."""
+    return len({p.admin1 for p in s.places if p.admin1} - told) >= 2
+
+
 def _sentence_candidates(ctx: _Context, s: Sentence,
                          earlier: list[Candidate]) -> list[Candidate]:
     reason = _skip_reason(ctx, s)
@@ -620,6 +627,8 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         if recent and (s.has("C|damage") or s.has("C|anaphora")) and \
                 (s.places or not has_attack or s.has("C|anaphora")):
             inherited = ctx.event_targets[max(recent)]
+        if inherited is not None and not has_attack and _lists_regions(s, inherited[2]):
+            inherited = None
     for target, place in pairs or [(None, None)]:
         weak = False
         anaphoric = _anaphoric_target(ctx, s, target) if place is None else None
