@@ -69,3 +69,33 @@ STRUCK_LIST = [
 def test_a_list_of_regions_struck_in_its_own_words_is_still_read(language, text):
     """The rule is about lists with no attack of their own: strikes on several regions stay."""
     assert {"UA-63", "UA-59", "UA-74"} <= {admin1 for (admin1,) in _facts(text, language, "admin1")}
+
+
+# --- 2. a campaign told over months is background, not one more report ---
+
+CAMPAIGN = [
+    pytest.param("en", "Ukrainian drones hit an oil depot in Bryansk region on Monday, the "
+                       "governor said. Kyiv has intensified strikes on Russian refineries and "
+                       "pipelines.", id="en-intensified"),
+    pytest.param("en", "Ukrainian drones hit an oil depot in Bryansk region on Monday, the "
+                       "governor said. Ukrainian drones have targeted refineries in the region "
+                       "throughout the war.", id="en-throughout"),
+    pytest.param("uk", "Українські дрони уразили нафтобазу в Брянській області в понеділок, "
+                       "повідомив губернатор. Сили оборони посилили атаки на російські НПЗ.",
+                 id="uk-posylyly"),
+    pytest.param("uk", "Українські дрони уразили нафтобазу в Брянській області в понеділок, "
+                       "повідомив губернатор. Українські дрони атакували НПЗ у регіоні "
+                       "протягом війни.", id="uk-protiahom"),
+    pytest.param("ru", "Украинские беспилотники поразили нефтебазу в Брянской области в "
+                       "понедельник, сообщил губернатор. ВСУ усилили атаки на российские НПЗ.",
+                 id="ru-usilili"),
+    pytest.param("ru", "Украинские беспилотники поразили нефтебазу в Брянской области в "
+                       "понедельник, сообщил губернатор. Украинские беспилотники атаковали НПЗ "
+                       "в регионе на протяжении войны.", id="ru-na-protiazhenii"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CAMPAIGN)
+def test_a_campaign_told_over_months_adds_no_report(language, text):
+    assert _facts(text, language, "admin1", "target_class") == {
+        ("RU-BRY", "energy.oil_gas_network")}
