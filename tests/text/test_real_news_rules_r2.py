@@ -99,3 +99,25 @@ CAMPAIGN = [
 def test_a_campaign_told_over_months_adds_no_report(language, text):
     assert _facts(text, language, "admin1", "target_class") == {
         ("RU-BRY", "energy.oil_gas_network")}
+
+
+# --- 3. one plant hit does not tell the kind of the objects hit in a list of regions ---
+
+OBJECTS_IN_A_LIST = [
+    pytest.param("en", "Russian missiles damaged a hydroelectric power plant in Zaporizhzhia "
+                       "region overnight. The enemy also hit a facility in each of the Poltava, "
+                       "Cherkasy and Dnipropetrovsk regions.", id="en"),
+    pytest.param("uk", "Російські ракети пошкодили гідроелектростанцію в Запорізькій області "
+                       "вночі. Також ворог бив по об'єктах у Полтавській, Черкаській та "
+                       "Дніпропетровській областях, повідомили в міністерстві.", id="uk"),
+    pytest.param("ru", "Российские ракеты повредили гидроэлектростанцию в Запорожской области "
+                       "ночью. Также противник ударил по объектам в Полтавской, Черкасской и "
+                       "Днепропетровской областях, сообщили в министерстве.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OBJECTS_IN_A_LIST)
+def test_objects_hit_across_a_list_of_regions_are_energy_of_no_named_kind(language, text):
+    assert _facts(text, language, "admin1", "target_class") == {
+        ("UA-23", "energy.hydro"), ("UA-53", "energy.other"), ("UA-71", "energy.other"),
+        ("UA-12", "energy.other")}
