@@ -593,6 +593,13 @@ def _anaphoric_target(ctx: _Context, s: Sentence,
     return ctx.event_targets[max(recent)] if recent else None
 
 
+def _lists_regions(s: Sentence, told: set[str]) -> bool:
+    """True when a sentence names two or more regions besides those where the target before
+    was told ("drones were downed over A, B and C regions", "A, B and C were left without
+    power"): with no attack or target of its own, it does not spread one site over a list."""
+    return len({p.admin1 for p in s.places if p.admin1} - told) >= 2
+
+
 def _sentence_candidates(ctx: _Context, s: Sentence,
                          earlier: list[Candidate]) -> list[Candidate]:
     reason = _skip_reason(ctx, s)
@@ -620,6 +627,12 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         if recent and (s.has("C|damage") or s.has("C|anaphora")) and \
                 (s.places or not has_attack or s.has("C|anaphora")):
             inherited = ctx.event_targets[max(recent)]
+        if inherited is not None and _lists_regions(s, inherited[2]):
+            # with no attack of its own the list is of drones downed or lights out; with one,
+            # "objects in A, B and C were hit" says energy was hit there, not which plant
+            inherited = None if not has_attack else \
+                ("energy.other", inherited[1], inherited[2]) \
+                if inherited[0].startswith("energy.") else inherited
     for target, place in pairs or [(None, None)]:
         weak = False
         anaphoric = _anaphoric_target(ctx, s, target) if place is None else None
@@ -636,6 +649,8 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
                                             not has_attack or s.has("C|generic_facility")))):
             cls, target_text = inherited[0], inherited[1]
             why = f"no target phrase; follows the report of {target_text!r} just before"
+            if cls == "energy.other" and _lists_regions(s, inherited[2]):
+                why += f"; a list of regions -> {cls}, not the kind of one site"
         elif s.has("C|outage") and has_attack:
             cls, target_text, weak = "energy.power_grid", None, True
             why = "no target phrase; an attack caused a power outage"
