@@ -174,7 +174,7 @@ def compare(
 
     Statements compared are about one agreement: with no ``sides`` given, when one of them is
     by a side of the profile, "both sides" in a mediator's means those sides too."""
-    default = profiles.load(profile or profiles.DEFAULT).sides
+    default = profiles.get(profile).sides
     if sides is None and any(s.speaker in default for s in statements):
         sides = default
     read = [read_statement(s, reference=reference_date(s, statements), sides=sides,
