@@ -1,6 +1,6 @@
 """Both engines give identical reports, incidents and verdicts on the same inputs
-(20,000 rows: ACLED, GDELT exports, a table of reports derived from text), and on a real-
-layout ACLED file both give the answers of the store's own ingest, merge and assessment."""
+(100,000 rows: ACLED, GDELT exports, a table of reports derived from text), and on ACLED files
+in two layouts both give the answers of the store's own ingest, merge and assessment."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ from trucewatch.store import open_store
 
 SPEC = FLAGSHIP / "agreement.yaml"
 TABLES = ("reports", "incidents", "verdicts")
-#: A real ACLED export (811 rows of Benin, R's ``NA`` for missing values), outside the
-#: repository (/work/realdata/MANIFEST.md); the test on it skips when it is absent.
-REAL_ACLED = Path("/work/realdata/acled/saereplication_acled_benin_31col.csv")
+#: ACLED files in two layouts: the flagship's export, and an R export (``NA`` for missing
+#: values, day-first timestamps) written for the layout tests.
+ACLED_FILES = {"flagship": FLAGSHIP / "inputs" / "acled.csv",
+               "r-export": Path(__file__).parents[1] / "fixtures" / "layouts"
+               / "acled_r_export_na.csv"}
 #: What a store holds after judging: incidents, their members and verdicts.
 STORED = {"incidents": "SELECT * EXCLUDE (verdict_bits) FROM incidents ORDER BY id",
           "verdicts": "SELECT * FROM verdicts ORDER BY ALL",
@@ -69,18 +71,16 @@ def _loaded(out: Path, path: Path) -> dict[str, list[tuple[Any, ...]]]:
     return found
 
 
-@pytest.mark.parametrize("name", ["flagship", "real"])
+@pytest.mark.parametrize("name", sorted(ACLED_FILES))
 def test_both_engines_and_the_store_find_the_same_incidents_and_verdicts(
         name: str, spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """One real-layout ACLED file three ways: ``spark-submit``'s entry point (Spark, in the
+    """One ACLED file three ways: ``spark-submit``'s entry point (Spark, in the
     session spark-submit made: here the test's own), the DuckDB engine, and the store's own
     ingest -> merge -> assess. The two batches write the same tables, and either loaded into
     a store holds the incidents, members and verdicts the store found itself."""
     from trucewatch.batch.submit import main
 
-    acled = FLAGSHIP / "inputs" / "acled.csv" if name == "flagship" else REAL_ACLED
-    if not acled.is_file():
-        pytest.skip(f"real dataset file not found: {acled}")
+    acled = ACLED_FILES[name]
     with open_store(tmp_path / "ingested.duckdb") as store:
         add_agreement(store, load_spec(SPEC))
         ingest_file(store, "acled", acled)

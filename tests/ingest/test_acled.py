@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from tests.ingest.helpers import FIXTURES
 from trucewatch.cli import app
 from trucewatch.errors import InputError
-from trucewatch.sources import acled, acled_bulk, ingest_file, read
+from trucewatch.sources import acled, acled_bulk, acled_map, ingest_file, read
 from trucewatch.store import open_store
 
 SMALL = FIXTURES / "acled" / "small.csv"
@@ -69,6 +70,27 @@ def test_bulk_stage_matches_row_reader(tmp_path: Path, monkeypatch: pytest.Monke
     tables = _ingest_both_ways(SMALL, tmp_path, monkeypatch, "id")
     assert tables["bulk"] == tables["rows"]
     assert closed == [4]  # only the bulk run staged, and its staging was closed
+
+
+def test_bulk_stage_reads_day_first_timestamps_as_the_row_reader_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An R export's dates ("14/08/2020 00:00:00") are read in the file's one format by the
+    bulk stage too, which used to give up on them and leave the file to the row reader."""
+    r_export = Path(__file__).parents[1] / "fixtures" / "layouts" / "acled_r_export_na.csv"
+    staged = []
+    stage = acled_bulk.stage
+    monkeypatch.setattr(acled, "stage", lambda *a, **k: staged.append(1) or stage(*a, **k))
+    tables = _ingest_both_ways(r_export, tmp_path, monkeypatch, "id")
+    assert staged == [1]
+    assert tables["bulk"] == tables["rows"]
+    assert all(report[2] is not None for report in tables["bulk"][1])  # every event dated
+
+
+def test_distinct_dates_are_read_in_the_format_they_share() -> None:
+    rows = acled_map.date_rows(["03/08/2020 00:00:00", "14/08/2020 00:00:00", "not a date"])
+    assert [(row["text"], row["day"]) for row in rows] == [
+        ("03/08/2020 00:00:00", dt.date(2020, 8, 3)),
+        ("14/08/2020 00:00:00", dt.date(2020, 8, 14)), ("not a date", None)]
 
 
 def test_bulk_stage_can_be_finished_at_once(tmp_path: Path) -> None:

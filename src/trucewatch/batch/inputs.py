@@ -93,6 +93,8 @@ def _acled(engine: Engine, paths: Sequence[str]) -> tuple[str, int]:
         "_acled_sources": acled_map.source_rows(
             text for (text,) in engine.rows("SELECT DISTINCT source FROM _acled_ok")),
     }
+    # a row whose date reads in no form is left out (and counted so), not given no date
+    lookups["_acled_dates"] = [row for row in lookups["_acled_dates"] if row["day"]]
     for name, rows in lookups.items():
         _lookup(engine, name, rows, acled_map.LOOKUPS[name])
     located = engine.rows(acled_map.unlocated_sql("_acled_ok", engine.dialect))

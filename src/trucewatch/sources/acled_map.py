@@ -2,7 +2,7 @@
 DuckDB or Spark in the batch pipeline) over lookups that the row reader's own functions fill.
 
 Each *distinct* date, country and region, source and normalised note is read once by the
-functions :func:`trucewatch.sources.acled.read` uses (``date_from_text``, ``country_code``,
+functions :func:`trucewatch.sources.acled.read` uses (its date reader, ``country_code``,
 ``admin1_code``, ``split_source``, ``read_note``); the SQL only hashes, keys and joins. A row
 whose region name does not resolve (or is empty) gets its region as the row reader does, from
 its coordinates or place names (:func:`~trucewatch.sources.regions.place_of`), through one more
@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from trucewatch.sources.acled_layout import COLUMNS, split_source
 from trucewatch.sources.acled_layout import conventions as acled_conventions
-from trucewatch.sources.base import date_from_text
+from trucewatch.sources.dates import DateReader
 from trucewatch.sources.notes import LOCAL, mask_digits, read_note
 from trucewatch.sources.regions import admin1_code, country_code, place_of
 from trucewatch.store.dialect import DUCKDB, Dialect
@@ -111,8 +111,15 @@ def bad_rows_sql(rows: str) -> str:
 
 
 def date_rows(texts: Iterable[str]) -> list[dict[str, Any]]:
-    """``_acled_dates`` of the distinct ``event_date`` texts (``day`` None: not a date)."""
-    return [{"text": text, "day": date_from_text(text.strip())} for text in texts]
+    """``_acled_dates`` of the distinct ``event_date`` texts (``day`` None: not a date), read
+    in the one format the texts share as the row reader decides it (day-first timestamps of
+    an R export, US dates of an old layout), or in a form that reads one way only."""
+    texts = sorted(texts)
+    dates = DateReader()
+    for text in texts:
+        dates.observe(text)
+    dates.finish()
+    return [{"text": text, "day": dates.parse(text)} for text in texts]
 
 
 def place_rows(places: Iterable[tuple[str | None, str | None, str | None]]

@@ -124,6 +124,26 @@ def scan_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), lines
 
 
+@dataclass(frozen=True)
+class _KeyCounts:
+    """One pass over the staged documents' keys: ``rows``, distinct id hashes, rows with a
+    source key and distinct source-key hashes. Distinct hashes prove ids or keys distinct for
+    far less than grouping the strings; equal hashes only send a file down the exact path."""
+
+    rows: int
+    distinct_ids: int
+    keyed: int
+    distinct_keys: int
+
+    @classmethod
+    def of(cls, conn: Any, keys: str) -> _KeyCounts:
+        """The counts of the relation ``keys`` (columns ``id`` and ``source_key``)."""
+        return cls(*conn.execute(
+            "SELECT count(*), count(DISTINCT hash(id)), count(source_key), "
+            f"count(DISTINCT hash(source_key)) FILTER (WHERE source_key IS NOT NULL) FROM {keys}"
+        ).fetchone())
+
+
 class _Batch:
     """Columns of documents and reports gathered from records until flushed to Arrow."""
 
@@ -192,21 +212,24 @@ def _flush(conn: Any, batch: _Batch, first: bool) -> None:
     conn.unregister("_report_batch")
 
 
-def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
+def _copy_staged(conn: Any, source_format: str, path: Path, counts: _KeyCounts,
                  before_reports: Callable[[], None] | None = None,
                  step: Callable[[float, float], None] | None = None,
                  keys: str = "_stage_docs") -> tuple[int, int, int]:
-    """Copy the ``staged`` documents and their reports that are not stored yet (the first copy
+    """Copy the staged documents and their reports that are not stored yet (the first copy
     of a row that a file holds twice); return (documents, reports, superseded).
-    ``before_reports`` completes a bulk stage once the documents are written; ``step`` is told
-    the share of the file's work each statement stands for; ``keys`` holds the id and source
-    key of each staged document."""
+    ``counts`` are those of ``keys``, which holds the id and source key of each staged
+    document; ``before_reports`` completes a bulk stage once the documents are written;
+    ``step`` is told the share of the file's work each statement stands for."""
     step = step or (lambda start, end: None)
     now = dt.datetime.now(dt.UTC)
     step(_SHARES["read"], _SHARES["check"])
     # a fresh file of distinct rows (the common case) is copied without grouping or re-joining
     stored = conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
-    every_row_new, distinct_keys = _all_new(conn, keys, staged, stored)
+    every_row_new = counts.distinct_ids == counts.rows and not (stored and conn.execute(
+        f"SELECT EXISTS (SELECT 1 FROM {keys} s SEMI JOIN documents d ON d.id = s.id)"
+    ).fetchone()[0])
+    distinct_keys = counts.distinct_keys == counts.keyed
     if not every_row_new:
         conn.execute(
             "CREATE OR REPLACE TEMP TABLE _new_docs AS "
@@ -245,21 +268,6 @@ def _copy_staged(conn: Any, source_format: str, path: Path, staged: int,
     if not every_row_new:
         conn.execute("DROP TABLE _new_docs")
     return documents, reports, superseded
-
-
-def _all_new(conn: Any, keys: str, staged: int, stored: bool) -> tuple[bool, bool]:
-    """Whether the ``staged`` documents (their ``keys``) have distinct ids, none of them
-    ``stored`` yet; and
-    whether their source keys are distinct. Distinct hashes prove both, for far less than
-    grouping the strings; equal hashes only send the file down the exact path."""
-    ids, source_keys, keyed = conn.execute(
-        "SELECT count(DISTINCT hash(id)), "
-        "count(DISTINCT hash(source_key)) FILTER (WHERE source_key IS NOT NULL), "
-        f"count(source_key) FROM {keys}").fetchone()
-    known = stored and conn.execute(
-        f"SELECT EXISTS (SELECT 1 FROM {keys} s SEMI JOIN documents d ON d.id = s.id)"
-    ).fetchone()[0]
-    return ids == staged and not known, source_keys == keyed
 
 
 def _repeated_keys(conn: Any, new_docs: str, distinct_keys: bool, stored: bool) -> int:
@@ -324,14 +332,15 @@ def ingest_file(
             meter.step(0.0, _SHARES["read"])
         # Staged outside the transaction: a DuckDB read error must not abort it.
         staged = bulk(store.conn, path, lines=total_lines, **options) if bulk else None
-        if staged is not None and _tied_versions(store.conn):
+        counts = _KeyCounts.of(store.conn, "_stage_keys") if staged is not None else None
+        if staged is not None and _tied_versions(store.conn, counts):
             staged.close()  # the row reader keeps the later of two tied rows
-            staged = None
+            staged = counts = None
         if staged is None:  # read row by row, which reports its own progress
             metered.close()
             meter = None
         try:
-            _write_file(store, module, path, identity, total_lines, staged, result,
+            _write_file(store, module, path, identity, total_lines, (staged, counts), result,
                         progress, on_bad if skip_bad else None, options, meter, after_write)
         finally:
             if staged is not None:
@@ -343,13 +352,14 @@ def ingest_file(
 
 
 def _write_file(store: Store, module: Any, path: Path, identity: Identity, total_lines: int,
-                staged: Staged | None, result: FileResult,
+                bulk: tuple[Staged | None, _KeyCounts | None], result: FileResult,
                 progress: Callable[[int, int], None] | None, on_bad: Any,
                 options: dict[str, Any], meter: StatementMeter | None,
                 after_write: Callable[[FileResult], None] | None = None) -> None:
-    """The transaction of one file: stage (unless staged in bulk), copy, record the file,
-    then ``after_write``."""
+    """The transaction of one file: stage (unless ``bulk`` holds a bulk stage and the counts
+    of its keys), copy, record the file, then ``after_write``."""
     source_format = result.source_format
+    staged, counts = bulk
     with unordered_inserts(store.conn), store.transaction() as conn:
         if staged is not None:  # read and mapped in bulk
             result.records = staged.rows
@@ -370,11 +380,11 @@ def _write_file(store: Store, module: Any, path: Path, identity: Identity, total
         result.encoding, result.date_format = notes.encoding, notes.date_format
         result.header = notes.header
         keys = "_stage_keys" if staged is not None else "_stage_docs"
-        result.duplicates += conn.execute(  # hashes: distinct strings cost far more
-            f"SELECT count(*) - count(DISTINCT hash(id)) FROM {keys}").fetchone()[0]
+        counts = counts or _KeyCounts.of(conn, keys)
+        result.duplicates += counts.rows - counts.distinct_ids
         result.replaced = supersede_earlier(conn, identity)
         result.documents, result.reports, result.superseded = _copy_staged(
-            conn, source_format, path, result.records,
+            conn, source_format, path, counts,
             staged.finish if staged is not None else None,
             meter.step if meter is not None else None,
             keys)
@@ -414,11 +424,10 @@ def _counted(records: Iterable[dict[str, Any]], result: FileResult,
         progress(total, total)
 
 
-def _tied_versions(conn: Any) -> bool:
-    """Whether a bulk stage holds two different rows with the same source key and version."""
-    repeated = conn.execute("SELECT count(source_key) - count(DISTINCT hash(source_key)) "
-                            "FROM _stage_keys").fetchone()[0]
-    return bool(repeated) and conn.execute(
+def _tied_versions(conn: Any, counts: _KeyCounts) -> bool:
+    """Whether a bulk stage (its key ``counts``) holds two different rows with the same
+    source key and version."""
+    return counts.keyed > counts.distinct_keys and conn.execute(
         "SELECT EXISTS (SELECT 1 FROM _stage_docs WHERE source_key IS NOT NULL "
         "GROUP BY source_key, source_version HAVING count(DISTINCT id) > 1)").fetchone()[0]
 
