@@ -21,7 +21,7 @@ from typing import Any
 from trucewatch.errors import InputError
 from trucewatch.sources.acled_bulk import AcledStaging, stage
 from trucewatch.sources.acled_layout import COLUMNS, conventions, split_source
-from trucewatch.sources.base import BadRowHandler, ReadNotes, new_report, parse_coordinate
+from trucewatch.sources.base import BadRowHandler, ReadNotes, new_report, parse_coordinate, reject
 from trucewatch.sources.columns import find_columns
 from trucewatch.sources.dates import DateReader, decide_while_reading
 from trucewatch.sources.notes import LOCAL, normalise, read_note
@@ -63,9 +63,7 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
                            for name, i in at.items()}
                     record = _record(row, line, path, known, dates, attacks)
                 except InputError as error:
-                    if on_bad is None:
-                        raise
-                    on_bad(error, raw)
+                    reject(on_bad, error, raw)
                     continue
                 if record is None:
                     notes.skip(f"not an attack: {row['event_type'] or 'no event type'}")

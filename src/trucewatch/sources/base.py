@@ -43,6 +43,7 @@ __all__ = [
     "parse_coordinate",
     "parse_date",
     "read_header",
+    "reject",
 ]
 
 DOCUMENT_FIELDS = ("url", "outlet", "published", "language", "text")
@@ -118,6 +119,14 @@ def parse_coordinate(value: str, *, limit: float, path: Path, line: int, field: 
     return number
 
 
+def reject(on_bad: BadRowHandler | None, error: InputError, raw: Any) -> None:
+    """Hand a bad row (its ``error`` and ``raw`` content) to ``on_bad``, which keeps it for
+    the rejects file; without a handler, raise ``error``: the file stops there."""
+    if on_bad is None:
+        raise error
+    on_bad(error, raw)
+
+
 def csv_rows(
     stream: io.TextIOBase, *, path: Path, width: int | None, on_bad: BadRowHandler | None,
     delimiter: str = ",", header: bool = True,
@@ -137,9 +146,7 @@ def csv_rows(
         if width is not None and len(fields) != width:
             error = InputError(f"expected {width} columns, found {len(fields)}", path=path,
                                line=line, hint=_FIX)
-            if on_bad is None:
-                raise error
-            on_bad(error, fields)
+            reject(on_bad, error, fields)
             continue
         yield line, fields
 

@@ -27,6 +27,7 @@ from trucewatch.sources.base import (
     new_report,
     parse_coordinate,
     parse_date,
+    reject,
 )
 from trucewatch.sources.regions import admin1_of_place, country_code, place_of
 from trucewatch.sources.tabular import csv_records, open_table
@@ -116,9 +117,7 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
             if len(raw) != len(COLUMNS):
                 error = InputError(f"expected {len(COLUMNS)} columns, found {len(raw)}",
                                    path=path, line=line, hint="fix the row or pass --skip-bad")
-                if on_bad is None:
-                    raise error
-                on_bad(error, raw)
+                reject(on_bad, error, raw)
                 continue
             row = dict(zip(COLUMNS, raw, strict=True))
             if row["EventRootCode"] not in attacks and row["EventCode"] not in violations:
@@ -127,9 +126,7 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
             try:
                 yield _record(row, raw, line, path)
             except InputError as error:
-                if on_bad is None:
-                    raise
-                on_bad(error, raw)
+                reject(on_bad, error, raw)
 
 
 def _record(row: dict[str, str], raw: list[str], line: int, path: Path) -> dict[str, Any]:

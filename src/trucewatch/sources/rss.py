@@ -25,7 +25,7 @@ import lxml.html
 
 from trucewatch.errors import InputError
 from trucewatch.lang import LANGUAGES
-from trucewatch.sources.base import BadRowHandler
+from trucewatch.sources.base import BadRowHandler, reject
 from trucewatch.sources.text import extract_reports
 
 __all__ = ["read"]
@@ -131,9 +131,7 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
         if not text:
             error = InputError("the entry has no title or text", path=path, line=line,
                                field="entry", hint="fix the feed or pass --skip-bad")
-            if on_bad is None:
-                raise error
-            on_bad(error, entry.get("id") or entry.get("link") or "")
+            reject(on_bad, error, entry.get("id") or entry.get("link") or "")
             continue
         date = _published(entry) or published
         key = entry.get("id") or entry.get("link")

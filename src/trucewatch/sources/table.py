@@ -33,6 +33,7 @@ from trucewatch.sources.base import (
     new_report,
     open_text,
     parse_coordinate,
+    reject,
 )
 from trucewatch.sources.columns import header_key
 from trucewatch.sources.dates import DateReader, decide_while_reading
@@ -78,9 +79,7 @@ def read(path: str | Path, *, mapping: dict[str, str], on_bad: BadRowHandler | N
             try:
                 record = _record(row, raw, line, path, mapping, dates)
             except InputError as error:
-                if on_bad is None:
-                    raise
-                on_bad(error, raw)
+                reject(on_bad, error, raw)
                 continue
             yield record
     finally:
@@ -123,9 +122,7 @@ def _rows(path: Path, mapping: dict[str, str], on_bad: BadRowHandler | None, not
             if len(raw) != len(header):
                 error = InputError(f"expected {len(header)} columns, found {len(raw)}",
                                    path=path, line=line, hint=_FIX)
-                if on_bad is None:
-                    raise error
-                on_bad(error, raw)
+                reject(on_bad, error, raw)
                 continue
             yield line, dict(zip(header, raw, strict=True)), raw
 
@@ -142,9 +139,7 @@ def _json_rows(path: Path, suffix: str, on_bad: BadRowHandler | None, notes: Rea
                     try:
                         item = _json_object(text, path, line)
                     except InputError as error:
-                        if on_bad is None:
-                            raise
-                        on_bad(error, text.rstrip("\n"))
+                        reject(on_bad, error, text.rstrip("\n"))
                         continue
                     yield line, item, item
                 return
@@ -156,9 +151,7 @@ def _json_rows(path: Path, suffix: str, on_bad: BadRowHandler | None, notes: Rea
         if not isinstance(item, dict):
             error = InputError(f"item {n} is not an object", path=path, line=n,
                                hint="give an array of objects, one per row")
-            if on_bad is None:
-                raise error
-            on_bad(error, json.dumps(item, ensure_ascii=False, default=str))
+            reject(on_bad, error, json.dumps(item, ensure_ascii=False, default=str))
             continue
         yield n, item, item
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import InputError
-from trucewatch.sources.base import BadRowHandler, new_report, open_text, parse_date
+from trucewatch.sources.base import BadRowHandler, new_report, open_text, parse_date, reject
 from trucewatch.text import extract
 from trucewatch.text.documents import parse_jsonl_line, read_documents
 
@@ -49,9 +49,7 @@ def _documents(path: Path, published: dt.date | None, language: str | None, url:
             try:
                 yield line, _document(text, path, line, published, language)
             except InputError as error:
-                if on_bad is None:
-                    raise
-                on_bad(error, text.rstrip("\n"))
+                reject(on_bad, error, text.rstrip("\n"))
 
 
 def _lines(stream: Any, path: Path) -> Iterator[tuple[int, str]]:

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from trucewatch.errors import InputError
-from trucewatch.sources.base import BadRowHandler, ReadNotes, new_report, parse_coordinate
+from trucewatch.sources.base import BadRowHandler, ReadNotes, new_report, parse_coordinate, reject
 from trucewatch.sources.columns import find_columns
 from trucewatch.sources.dates import DateReader, decide_while_reading
 from trucewatch.sources.notes import normalise, read_note
@@ -70,9 +70,7 @@ def read(path: str | Path, *, on_bad: BadRowHandler | None = None,
                     row = {name: "" if i is None else raw[i].strip() for name, i in at.items()}
                     record = _record(row, raw, line, path, conventions, dates)
                 except InputError as error:
-                    if on_bad is None:
-                        raise
-                    on_bad(error, raw)
+                    reject(on_bad, error, raw)
                     continue
                 yield record
         finally:
