@@ -30,7 +30,7 @@ from .lexicon import CLASS_PRIORITY, Lexicon, load
 from .merge import Candidate, merge, to_report
 from .pipeline import Term, nlp
 from .places import PlaceMention, find_places
-from .segment import Sentence, line_status, sentences
+from .segment import Sentence, line_status, sentences, teaser_sentence
 
 __all__ = ["extract_document"]
 
@@ -82,9 +82,10 @@ def _dedupe_terms(terms: list[Term]) -> list[Term]:
 
 @cache
 def _count_re(language: str) -> re.Pattern[str]:
-    """A count of events ("three strikes", "10 разів"), for tallies."""
+    """A count of events ("three strikes", "10 разів"), for tallies; not the minutes of a
+    time of day ("в 22:15 удар")."""
     numbers = "|".join(re.escape(w) for w in tables(language).numbers)
-    return re.compile(rf"(?i)\b(\d+|{numbers}|dozens?)\s+(?:\w+\s+)?{_COUNT_NOUN}\b")
+    return re.compile(rf"(?i)(?<![\d:.])\b(\d+|{numbers}|dozens?)\s+(?:\w+\s+)?{_COUNT_NOUN}\b")
 
 
 def extract_document(text: str, language: str, published: dt.date | None,
@@ -100,6 +101,9 @@ def extract_document(text: str, language: str, published: dt.date | None,
         labels.setdefault(start, set()).add(label)
     places = find_places(doc, language, labels, profile.name)
     sents = sentences(doc, clean, line_status(clean, lexicon), terms, places)
+    for sentence in sents:
+        if sentence.skip is None and teaser_sentence(sentence.text, lexicon):
+            sentence.skip = "teaser"
     ctx = _Context(
         doc=doc, text=clean, language=language, lexicon=lexicon, profile=profile,
         published=published,
