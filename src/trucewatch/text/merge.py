@@ -107,7 +107,7 @@ def merge(candidates: list[Candidate], profile: Profile) -> list[Candidate]:
                 k.admin1 == c.admin1 and target_group(k.target_class) == "energy" and
                 not k.weak for k in others):
             continue
-        if c.vague and c.admin1 and any(
+        if c.vague and c.admin1 and c.target_class != "civilian" and any(
                 k.admin1 == c.admin1 and
                 k.target_class not in ("unknown", "civilian", c.target_class) and
                 not k.vague for k in others):
@@ -126,6 +126,7 @@ def _absorb(kept: Candidate, other: Candidate, keep_target: bool) -> None:
     """Fold ``other`` (the same strike, said again) into ``kept``: a denial or date carries
     over, and the who-says-what of the clearer statement (higher confidence) wins."""
     kept.negated = kept.negated or other.negated
+    kept.vague = kept.vague and other.vague  # "homes" said beside "civilian infrastructure"
     if kept.date is None:
         kept.date, kept.precision = other.date, other.precision
     if other.confidence > kept.confidence:
