@@ -361,3 +361,26 @@ WORDS = [
 @pytest.mark.parametrize(("language", "text", "cls"), WORDS)
 def test_target_and_attack_words(language, text, cls):
     assert {c for (c,) in _facts(text, language, "target_class")} == {cls}
+
+
+# --- a landmark a place is told by, and the mediator's seat, are not where a strike was ---
+
+LANDMARKS = [
+    pytest.param("en", "A drone attack set an ammunition depot ablaze in the Vladimir region, "
+                       "east of Moscow.", id="en"),
+    pytest.param("uk", "Атака дрона спричинила пожежу на складі боєприпасів у Владимирській "
+                       "області, на схід від Москви.", id="uk"),
+    pytest.param("ru", "Атака дрона вызвала пожар на складе боеприпасов во Владимирской "
+                       "области, к востоку от Москвы.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), LANDMARKS)
+def test_a_city_a_region_is_placed_by_is_no_place_of_the_strike(language, text):
+    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"RU-VLA"}
+
+
+def test_the_white_house_is_no_house():
+    text = ("Russian drones hit a substation in the Sumy region as the White House set new "
+            "conditions for the truce.")
+    assert _facts(text, "en", "admin1", "target_class") == {("UA-59", "energy.power_grid")}
