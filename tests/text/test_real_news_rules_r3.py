@@ -366,21 +366,41 @@ def test_target_and_attack_words(language, text, cls):
 # --- a landmark a place is told by, and the mediator's seat, are not where a strike was ---
 
 LANDMARKS = [
-    pytest.param("en", "A drone attack set an ammunition depot ablaze in the Vladimir region, "
-                       "east of Moscow.", id="en"),
-    pytest.param("uk", "Атака дрона спричинила пожежу на складі боєприпасів у Владимирській "
-                       "області, на схід від Москви.", id="uk"),
-    pytest.param("ru", "Атака дрона вызвала пожар на складе боеприпасов во Владимирской "
-                       "области, к востоку от Москвы.", id="ru"),
+    pytest.param("en", "A drone hit an oil depot in the Smolensk region, west of Moscow.",
+                 id="en"),
+    pytest.param("uk", "Дрон влучив у нафтобазу в Смоленській області, на захід від Москви.",
+                 id="uk"),
+    pytest.param("ru", "Дрон ударил по нефтебазе в Смоленской области, к западу от Москвы.",
+                 id="ru"),
 ]
 
 
 @pytest.mark.parametrize(("language", "text"), LANDMARKS)
 def test_a_city_a_region_is_placed_by_is_no_place_of_the_strike(language, text):
-    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"RU-VLA"}
+    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"RU-SMO"}
 
 
 def test_the_white_house_is_no_house():
-    text = ("Russian drones hit a substation in the Sumy region as the White House set new "
-            "conditions for the truce.")
+    text = ("A substation in the Sumy region was hit overnight, hours before the White House "
+            "briefed reporters on the talks.")
     assert _facts(text, "en", "admin1", "target_class") == {("UA-59", "energy.power_grid")}
+
+
+CONSISTENTLY = [
+    pytest.param("en", "Russian drones hit a substation in the Sumy region overnight. The "
+                       "Kremlin has consistently claimed that civilian infrastructure in the Sumy "
+                       "region is never its target.", id="en"),
+    pytest.param("uk", "Уночі російські дрони вдарили по підстанції на Сумщині. Москва постійно "
+                       "стверджує, що цивільна інфраструктура на Сумщині не була ціллю атак.",
+                 id="uk"),
+    pytest.param("ru", "Ночью российские дроны ударили по подстанции в Сумской области. Москва "
+                       "постоянно утверждает, что гражданская инфраструктура в Сумской области не "
+                       "подвергалась атакам.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CONSISTENTLY)
+def test_what_a_side_consistently_maintains_is_no_report(language, text):
+    """'Civilian infrastructure' is civilian now, and no longer folds into the substation as a
+    vague duplicate: a pattern claim ("consistently") must be background on its own."""
+    assert _facts(text, language, "admin1", "target_class") == {("UA-59", "energy.power_grid")}
