@@ -21,7 +21,7 @@ from functools import cache
 import pymorphy3
 from pymorphy3.tagset import OpencorporaTag
 
-from .languages import require
+from .languages import require, table
 
 __all__ = [
     "Lemmatizer", "english_lemma", "english_plural", "has_cyrillic", "lemmatizer", "normalize",
@@ -215,12 +215,23 @@ class Lemmatizer:
 
     def is_given_name(self, word: str) -> bool:
         """True when pymorphy3's best analysis of ``word`` is a first name ("Александр",
-        "Олег"); always False for English."""
-        return word[:1].isupper() and self._best_tag_has(word, "Name")
+        "Олег"); in a language without morphology (English), when the language's data file
+        lists it among ``given_names`` ("Volodymyr", "Artem")."""
+        if not word[:1].isupper():
+            return False
+        if self._morph is None:
+            return word.lower() in _given_names(self.language)
+        return self._best_tag_has(word, "Name")
 
     def _best_tag_has(self, word: str, grammeme: str) -> bool:
         tag = self.tag(word)
         return tag is not None and grammeme in tag
+
+
+@cache
+def _given_names(language: str) -> frozenset[str]:
+    """First names (lower case) a language's data file lists for readers without morphology."""
+    return frozenset(str(w).lower() for w in table(language).get("given_names") or ())
 
 
 @cache

@@ -17,6 +17,9 @@ __all__ = ["sentence_bounds"]
 
 _SENTENCE_END = frozenset(".!?…")
 _CLOSERS = frozenset({'"', "”", "»", ")", "“"})
+#: Brackets around an ellipsis that marks words left out of a quote ("<…>", "[...]", "(…)").
+_ELISION_OPENERS = frozenset("<[(")
+_ELISION_CLOSERS = frozenset(">])")
 #: spaCy's sentence-final marks (. ! ? and those of other scripts), for the held rule.
 _HELD_END = frozenset(Sentencizer.default_punct_chars)
 
@@ -26,7 +29,8 @@ def sentence_bounds(tokens: Sequence[Token], *, hold_punctuation: bool = False
     """(start, end) token spans of the sentences of ``tokens``.
 
     By default (news) a sentence ends after ``.``, ``!``, ``?`` or ``…`` and the closing
-    quotes or brackets glued to it (``."``, ``?»``), and at every line break; spaces after an
+    quotes or brackets glued to it (``."``, ``?»``), but not at an ellipsis in brackets that
+    marks words left out of a quote (``<…>``, ``[...]``), and at every line break; spaces after an
     end are a span of their own. With ``hold_punctuation`` (statements; spaCy's sentencizer
     rule) a sentence ends only where a word follows a sentence-final mark: every punctuation
     mark after the mark stays with it, and a space or word after them opens the next one.
@@ -44,7 +48,9 @@ def sentence_bounds(tokens: Sequence[Token], *, hold_punctuation: bool = False
         text = texts[i]
         closes = text in _CLOSERS and i > 0 and texts[i - 1] in _SENTENCE_END
         closer_next = i + 1 < len(texts) and texts[i + 1] in _CLOSERS and not token.whitespace_
-        ends = (text in _SENTENCE_END or closes) and not closer_next
+        elided = (0 < i < len(texts) - 1 and texts[i - 1] in _ELISION_OPENERS
+                  and texts[i + 1] in _ELISION_CLOSERS)  # "<…>", "[...]": words left out
+        ends = (text in _SENTENCE_END or closes) and not closer_next and not elided
         line_break = "\n" in text or "\n" in token.whitespace_
         start = line_break or ends or (start and token.is_space)
     if begin < len(tokens):

@@ -41,6 +41,7 @@ __all__ = [
     "Words",
     "dataset_phrases",
     "every",
+    "for_speakers",
     "get",
     "is_party_code",
     "load",
@@ -146,6 +147,23 @@ def get(profile: Profile | str | None = None) -> Profile:
     if isinstance(profile, Profile):
         return profile
     return load(profile or DEFAULT)
+
+
+def for_speakers(codes: Iterable[str | None]) -> Profile:
+    """The profile statements are read under when none is named: the :data:`DEFAULT`, unless
+    no speaker is a side of it and the speakers that are sides belong to exactly one other
+    shipped profile (India's and Pakistan's statements are read with the India–Pakistan
+    profile's parties, not with Russia's and Ukraine's).
+
+    >>> for_speakers(["IN"]).name, for_speakers(["RU", "US"]).name, for_speakers(["US"]).name
+    ('india-pakistan', 'russia-ukraine', 'russia-ukraine')
+    """
+    speakers = {code for code in codes if code}
+    default = load(DEFAULT)
+    if speakers & set(default.sides):
+        return default
+    found = [p for p in _profiles() if speakers & set(p.sides)]
+    return found[0] if len(found) == 1 else default
 
 
 def every() -> tuple[Profile, ...]:

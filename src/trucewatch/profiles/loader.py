@@ -25,6 +25,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pycountry
 import yaml
@@ -118,7 +119,8 @@ def _party(code: str, entry: Any, where: str) -> Party:
     field = f"parties.{code}"
     if not isinstance(entry, dict):
         raise UsageError("expected a mapping (name, kind, role)", path=where, field=field)
-    unknown = sorted(set(entry) - {"name", "kind", "role", "opposes", "claims_accuse_opponent"})
+    unknown = sorted(set(entry) - {"name", "kind", "role", "opposes", "claims_accuse_opponent",
+                                   "timezone"})
     if unknown:
         raise UsageError(f"unknown field {unknown[0]!r}", path=where, field=f"{field}.{unknown[0]}")
     kind = entry.get("kind", "state")
@@ -138,9 +140,17 @@ def _party(code: str, entry: Any, where: str) -> Party:
                          hint="three to sixteen capitals, digits or '_', e.g. HAMAS")
     if not isinstance(entry.get("name"), str) or not entry["name"].strip():
         raise UsageError("a party needs its English name", path=where, field=f"{field}.name")
+    zone = entry.get("timezone")
+    if zone is not None:
+        try:
+            ZoneInfo(str(zone))
+        except (ValueError, ZoneInfoNotFoundError):
+            raise UsageError(f"{zone!r} is not an IANA time zone", path=where,
+                             field=f"{field}.timezone", hint="e.g. Europe/Kyiv") from None
     return Party(code=code, name=entry["name"].strip(), kind=kind, role=role,
                  opposes=_strings(entry.get("opposes"), where, f"{field}.opposes"),
-                 claims_accuse_opponent=bool(entry.get("claims_accuse_opponent", False)))
+                 claims_accuse_opponent=bool(entry.get("claims_accuse_opponent", False)),
+                 timezone=str(zone) if zone is not None else None)
 
 
 @cache

@@ -34,6 +34,9 @@ class Party:
     #: A claim by this party that names no attacker accuses its opponent (its officials report
     #: attacks on it, never its own side's strikes).
     claims_accuse_opponent: bool = False
+    #: The IANA time zone the party's own statements give hours in when they name none
+    #: ("from 18:00" in a Kremlin order is Moscow time); None for a party of several zones.
+    timezone: str | None = None
 
 
 def _joined(*groups: tuple[str, ...]) -> tuple[str, ...]:

@@ -7,8 +7,9 @@ names that date; "24:00" is 00:00 of the next day (the date reader has already m
 date). A zone wording (``data/clock.yaml``: "Moscow time", "по московскому времени", "мск", "за
 київським часом", "GMT") within :data:`ZONE_REACH` tokens of it gives the offset that zone had
 on the start date, summer time included; else one next to a time of day elsewhere in the
-statement ("The truce ends at 00:00 Moscow time"); "local time" or no zone gives the hour alone
-(``18:00``).
+statement ("The truce ends at 00:00 Moscow time"); else the zone of the speaking party's own
+statements (its profile's ``timezone``: "from 18:00" in a Kremlin order is Moscow time); "local
+time", or no zone at all, gives the hour alone (``18:00``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ __all__ = ["start_time"]
 ZONE_REACH = 6
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _HOUR = re.compile(r"^(\d{1,2})$")
+_DIGITS = re.compile(r"^([01]\d|2[0-4])([0-5]\d)$")  # "1700 hours"
 
 
 def _hour(words: list[str], index: int, language: str) -> dt.time | None:
@@ -39,7 +41,8 @@ def _hour(words: list[str], index: int, language: str) -> dt.time | None:
     if named is not None:
         return dt.time(named)
     after = words[index + 1].lower() if index + 1 < len(words) else ""
-    match = _CLOCK.match(word) or (_HOUR.match(word) if after in _meridiem() else None)
+    match = (_CLOCK.match(word) or (_HOUR.match(word) if after in _meridiem() else None)
+             or (_DIGITS.match(word) if after in spec["hours_after_digits"] else None))
     if match is None:
         return None
     hour, minute = int(match.group(1)), int(match.group(2)) if match.lastindex == 2 else 0
@@ -72,6 +75,13 @@ def _zone(words: list[str], index: int, language: str) -> ZoneInfo | None:
     return ZoneInfo(min(found)[2]) if found else None
 
 
+def _local(words: list[str], index: int, language: str) -> bool:
+    """Whether "local time" ("местному времени", "місцевим часом") qualifies the time at
+    ``index``: the hour of wherever it happens, not the speaker's."""
+    near = " ".join(w.lower() for w in words[index:index + ZONE_REACH + 1])
+    return any(word in near for word in data("clock.yaml")["local"][language])
+
+
 def _times(words: list[str], language: str) -> list[tuple[int, dt.time]]:
     """Times of day in a sentence's words that do not end a range ("until midnight")."""
     ends = set(data("dates.yaml")["range_words"][language])
@@ -95,12 +105,14 @@ def _stated_zone(sentences: Sequence[Sentence], language: str) -> ZoneInfo | Non
 
 
 def start_time(
-    sentence: Sentence, language: str, day: dt.date, statement: Sequence[Sentence] = ()
+    sentence: Sentence, language: str, day: dt.date, statement: Sequence[Sentence] = (),
+    speaker_zone: str | None = None,
 ) -> str | None:
-    """``HH:MM+hh:mm`` (``HH:MM`` with no zone named) of the first time of day in the
+    """``HH:MM+hh:mm`` (``HH:MM`` with no zone known) of the first time of day in the
     sentence that gave the start ``day``, else in another sentence of the ``statement`` that
     names that day, or None when none gives an hour; a zone named next to a time elsewhere in
-    the statement counts when none is named next to it."""
+    the statement counts when none is named next to it, and the speaker's own zone
+    (``speaker_zone``, IANA) when the statement names none; "local time" names no zone."""
     dated = [s for s in statement if s is not sentence
              and any(d == day for _, _, d in find_dates(s, language, day))]
     for words in [sentence.words, *(s.words for s in dated)]:
@@ -109,6 +121,8 @@ def start_time(
             continue
         index, time = times[0]
         zone = _zone(words, index, language) or _stated_zone(statement, language)
+        if zone is None and speaker_zone and not _local(words, index, language):
+            zone = ZoneInfo(speaker_zone)
         clock = time.strftime("%H:%M")
         if zone is None:
             return clock

@@ -83,18 +83,38 @@ def to_reading(speaker: str, terms: Terms, read: Sequence[StatementTerms]) -> Re
     source = next((s for s in read if s.evidence.get("scope")), read[0])
     quote = source.evidence.get("scope") or source.id
     kinds = {text: kind for s in read for text, kind in s.condition_kinds.items()}
+    start_time = terms.start_time if terms.start and _has_offset(terms.start_time) else None
+    days, end, end_time = _window_end(terms.start, start_time, terms.duration_days)
     return Reading(
         party=speaker,
         scope=terms.scope,
         start=terms.start,
-        start_time=terms.start_time if terms.start and _has_offset(terms.start_time) else None,
-        duration_days=terms.duration_days,
+        start_time=start_time,
+        end=end,
+        end_time=end_time,
+        duration_days=days,
         bound=terms.bound_parties or None,
         conditions=[Condition(kind=kinds.get(text, "demand"), text=text)
                     for text in terms.conditions],
         quote=quote[:_QUOTE_LIMIT],
         source=source.url or source.id,
     )
+
+
+def _window_end(
+    start: dt.date | None, start_time: str | None, duration: float | None
+) -> tuple[int | None, dt.date | None, str | None]:
+    """A reading's (duration_days, end, end_time): a length of whole days as it is; one of
+    hours past whole days ("30 hours", 1.25 days) as the end instant it gives from a start
+    hour with its offset (1.5 days "from 20:00+03:00 on 5 June": 7 June at 08:00+03:00), else none
+    (a reading counts whole days)."""
+    if duration is None or float(duration).is_integer():
+        return (int(duration) if duration is not None else None), None, None
+    if start is None or start_time is None:
+        return None, None, None
+    begin = dt.datetime.fromisoformat(f"{start.isoformat()}T{start_time}")
+    finish = begin + dt.timedelta(days=duration)
+    return None, finish.date(), finish.strftime("%H:%M") + start_time[5:]
 
 
 def _has_offset(clock: str | None) -> bool:
@@ -168,12 +188,13 @@ def compare(
     sides: Sequence[str] | None = None,
     profile: str | None = None,
 ) -> Comparison:
-    """Read every statement under conflict ``profile`` (by default
-    :data:`trucewatch.profiles.DEFAULT`) and report the differences between its speakers'
-    wordings.
+    """Read every statement under conflict ``profile`` (by default the one its speakers are
+    sides of, :func:`trucewatch.profiles.for_speakers`) and report the differences between its
+    speakers' wordings.
 
     Statements compared are about one agreement: with no ``sides`` given, when one of them is
     by a side of the profile, "both sides" in a mediator's means those sides too."""
+    profile = profile or profiles.for_speakers(s.speaker for s in statements).name
     default = profiles.get(profile).sides
     if sides is None and any(s.speaker in default for s in statements):
         sides = default

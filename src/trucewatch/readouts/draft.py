@@ -84,10 +84,11 @@ def draft_agreement(
     profile: str | None = None,
 ) -> Agreement:
     """An agreement with a halt_strikes commitment read by every speaker of ``statements``
-    under conflict ``profile`` (by default :data:`trucewatch.profiles.DEFAULT`), which the
-    agreement names."""
+    under conflict ``profile`` (by default the one its speakers are sides of,
+    :func:`trucewatch.profiles.for_speakers`), which the agreement names."""
     sources = _sources(statements)
-    conflict = profiles.get(profile)
+    conflict = profiles.get(profile) if profile else \
+        profiles.for_speakers(s.speaker for s in statements)
     comparison = comparison or compare(statements, sides=sides, profile=conflict.name)
     by_url = {s.url: sources[s.id].id for s in statements}
     readings = [

@@ -216,7 +216,11 @@ def _listed(sentences: Sequence[Sentence]) -> ListReading:
             block_open = cue_before
             exclusive = exclusive or (cue_before and any(s.has("exclusive") for s in before))
         in_list = sentence.list_item and (block_open or cue_before or chained)
-        cued = sentence.has("list") and sentence.has("halt")
+        # "The list of sites under the moratorium ... It includes: refineries; ...": a list
+        # cue with a halt word in it, or opening a colon after a halt sentence just before
+        cued = sentence.has("list") and (sentence.has("halt") or (
+            any(s.has("halt") for s in before)
+            and any(s.value == "apposition" for s in sentence.tagged("scope"))))
         chained = False
         if not (in_list or cued):
             continue
@@ -269,8 +273,11 @@ def _general(
 
 
 def normalise(patterns: Sequence[str]) -> list[str]:
-    """Wildcards (narrower first), then classes no wildcard covers, all in taxonomy order."""
+    """Wildcards (narrower first), then classes no wildcard covers, all in taxonomy order;
+    ``*`` alone when they cover every class ("all hostilities")."""
     order = list(target_classes())
+    if set(order) <= {c for p in patterns for c in expand_scope(p)}:
+        return ["*"]
     wildcards = sorted({p for p in patterns if "*" in p},
                        key=lambda w: (order.index(expand_scope(w)[0]), len(expand_scope(w))))
     covered = {c for w in wildcards for c in expand_scope(w)}

@@ -19,7 +19,7 @@ class Terms(BaseModel):
 
     scope: list[str] = Field(default_factory=list)
     scope_text: list[str] = Field(default_factory=list)
-    duration_days: int | None = None
+    duration_days: int | float | None = None
     start: dt.date | None = None
     start_time: str | None = None
     bound_parties: list[str] = Field(default_factory=list)

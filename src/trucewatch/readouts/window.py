@@ -57,6 +57,9 @@ ORDER_GAP = 8
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _MIDNIGHT = re.compile(r"^0?0[:.]00$")
+#: A year to read day-and-month dates by when only their distance matters (a leap year, so
+#: that 29 February exists): "с 2 на 3 июня до 5 на 6 июня" lasts three days in any year.
+_ANY_YEAR = dt.date(2000, 1, 1)
 _END_OF_DAY = re.compile(r"^24[:.]00$")
 #: Families whose words make a sentence about another step than the halt ("talks begin on").
 _OTHER_TOPICS = ("prisoner", "bodies")
@@ -81,6 +84,11 @@ def _elapsed(language: str) -> re.Pattern[str]:
     days", "за перші три дні", "прошло 15 дней")."""
     words = "|".join(map(re.escape, data("dates.yaml")["elapsed_before"][language]))
     return re.compile(rf"(?:^|\W)(?:{words})\s+$", re.IGNORECASE)
+
+
+def _zero(word: str, language: str) -> bool:
+    """Whether a word is the hour zero: "00:00", "0.00", or in words ("нуля")."""
+    return bool(_MIDNIGHT.match(word)) or word.lower() in data("dates.yaml")["zero_hours"][language]
 
 
 def gives_length(sentence: Sentence) -> bool:
@@ -121,10 +129,13 @@ def _in_force(sentence: Sentence) -> bool:
 
 def read_duration(
     sentences: Sequence[Sentence], language: str, reference: dt.date | None = None
-) -> tuple[int | None, str]:
+) -> tuple[int | float | None, str]:
     """Days the halt lasts, from the first sentence that gives them in or right after a halt
     sentence (then in one saying when the agreement comes into force), else from a range of
-    dates in a halt sentence (yearless ones dated by ``reference``), and that sentence."""
+    dates in a halt sentence, and that sentence. A range's length does not depend on the
+    year, so yearless dates are read in any year when there is no ``reference``; a range
+    whose two ends both give an hour lasts the hours between them, in days, a fraction when
+    they are not whole ("from 20:00 on 5 June to 08:00 on 7 June": 1.5)."""
     halt = [s for i, s in enumerate(sentences)
             if s.has("halt") or (i and sentences[i - 1].has("halt"))]
     taken = {id(s) for s in halt}
@@ -133,9 +144,15 @@ def read_duration(
         if days:
             return days[0], sentence.text.strip()
     for sentence in sentences:
-        ranges = find_ranges(sentence, language, reference) if sentence.has("halt") else []
+        ranges = find_ranges(sentence, language, reference or _ANY_YEAR) \
+            if sentence.has("halt") else []
         if ranges:
             first, last = ranges[0]
+            hours = _range_hours(sentence, language, reference or _ANY_YEAR)
+            if hours:
+                days = hours / 24
+                return (int(days) if days.is_integer() else round(days, 2)), \
+                    sentence.text.strip()
             return (last - first).days + 1, sentence.text.strip()
     for sentence in _window_sentences(sentences, language, reference):
         return _durations(sentence, language)[0], sentence.text.strip()
@@ -235,9 +252,10 @@ def _night_days(
     for first, end, date in found:
         if first < 3 or words[first - 1] not in spec["join"] or not _DAY.match(words[first - 2]):
             continue
-        if not any(w in spec["night"] for w in words[max(0, first - 5):first - 2]):
-            continue
-        midnight = any(_MIDNIGHT.match(w) or w in spec["midnight"] for w in words[:first - 2])
+        if not any(w in spec["night"] or _zero(w, language)
+                   for w in words[max(0, first - 5):first - 2]):
+            continue  # "в ночь с 1 на 2 марта", "с нуля часов с 2 на 3 июня"
+        midnight = any(_zero(w, language) or w in spec["midnight"] for w in words[:first - 2])
         with contextlib.suppress(ValueError):
             day = date if midnight else date.replace(day=int(_DAY.match(words[first - 2])[1]))
             nights.append((first - 2, end, day))
@@ -273,9 +291,42 @@ def find_ranges(
         if (not set(between) & joins or last <= first
                 or _gap(sentence, after_first, before_last, language) > 1):
             continue
-        exclusive = any(_MIDNIGHT.match(w) for w in between)
+        exclusive = any(_zero(w, language) for w in between)
         ranges.append((first, last - dt.timedelta(days=1) if exclusive else last))
     return ranges
+
+
+def _range_hours(sentence: Sentence, language: str, reference: dt.date) -> float | None:
+    """Hours between the two ends of the sentence's first range of dates when both give an
+    hour ("с 20:00 5 июня до 08:00 7 июня", "з нуля годин з 2 на 3 червня до нуля годин з 5
+    на 6 червня"), else None."""
+    joins = set(data("dates.yaml")["range_words"][language])
+    words = [w.lower() for w in sentence.words]
+    dates = find_dates(sentence, language, reference)
+    for (first_token, after_first, first), (before_last, _, last) in itertools.pairwise(dates):
+        between = words[after_first:before_last]
+        if (not set(between) & joins or last <= first
+                or _gap(sentence, after_first, before_last, language) > 1):
+            continue
+        opening = _clock_in(words[max(0, first_token - CUE_GAP - 1):first_token], language)
+        closing = _clock_in(between, language)
+        if opening is None or closing is None:
+            return None
+        span = dt.datetime.combine(last, closing) - dt.datetime.combine(first, opening)
+        return span.total_seconds() / 3600
+    return None
+
+
+def _clock_in(words: list[str], language: str) -> dt.time | None:
+    """The first time of day among ``words`` ("18:00", "18.00", "00:00", "нуля"), or None."""
+    for word in words:
+        if _zero(word, language):
+            return dt.time(0)
+        if _TIME.match(word):
+            hour, minute = (int(part) for part in re.split(r"[:.]", word))
+            if hour < 24 and minute < 60:
+                return dt.time(hour, minute)
+    return None
 
 
 def _gap(sentence: Sentence, start: int, end: int, language: str) -> int:
@@ -385,4 +436,37 @@ def read_start(
             return date, sentence
     for sentence in _window_sentences(sentences, language, reference):
         return _cued_date(sentence, language, reference, False), sentence
+    for sentence, halt in candidates:
+        if halt and _cued_hour(sentence, language):
+            return _halt_day(sentences, language, reference), sentence
     return None, None
+
+
+def _cued_hour(sentence: Sentence, language: str) -> bool:
+    """Whether a start cue introduces an hour and no day ("from 1500 hours PKT", "з
+    18:00")."""
+    spec = data("clock.yaml")
+    marks = {*spec["meridiem"]["am"], *spec["meridiem"]["pm"]}
+    words = [w.lower() for w in sentence.words]
+    for cue in sentence.tagged("start") + sentence.tagged("in_force"):
+        for k in range(cue.end, min(cue.end + CUE_GAP + 1, len(words))):
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if (_TIME.match(words[k]) or (words[k].isdigit() and len(words[k]) <= 2 and after
+                                          in marks) or
+                    (len(words[k]) == 4 and words[k].isdigit()
+                     and after in spec["hours_after_digits"])):
+                return True
+    return False
+
+
+def _halt_day(sentences: Sequence[Sentence], language: str,
+              reference: dt.date) -> dt.date:
+    """The day a start hour given with no day falls on: the first date a halt sentence of the
+    statement gives ("agreed on Tuesday, 3 June, to hold fire"), else the reference
+    (publication) day."""
+    for sentence in sentences:
+        if sentence.has("halt"):
+            dates = find_dates(sentence, language, reference)
+            if dates:
+                return dates[0][2]
+    return reference

@@ -30,7 +30,7 @@ from .lexicon import CLASS_PRIORITY, Lexicon, load
 from .merge import Candidate, merge, to_report
 from .pipeline import Term, nlp
 from .places import PlaceMention, find_places
-from .segment import Sentence, line_status, sentences
+from .segment import Sentence, line_status, sentences, teaser_sentence
 
 __all__ = ["extract_document"]
 
@@ -82,9 +82,10 @@ def _dedupe_terms(terms: list[Term]) -> list[Term]:
 
 @cache
 def _count_re(language: str) -> re.Pattern[str]:
-    """A count of events ("three strikes", "10 разів"), for tallies."""
+    """A count of events ("three strikes", "10 разів"), for tallies; not the minutes of a
+    time of day ("в 22:15 удар")."""
     numbers = "|".join(re.escape(w) for w in tables(language).numbers)
-    return re.compile(rf"(?i)\b(\d+|{numbers}|dozens?)\s+(?:\w+\s+)?{_COUNT_NOUN}\b")
+    return re.compile(rf"(?i)(?<![\d:.])\b(\d+|{numbers}|dozens?)\s+(?:\w+\s+)?{_COUNT_NOUN}\b")
 
 
 def extract_document(text: str, language: str, published: dt.date | None,
@@ -100,6 +101,9 @@ def extract_document(text: str, language: str, published: dt.date | None,
         labels.setdefault(start, set()).add(label)
     places = find_places(doc, language, labels, profile.name)
     sents = sentences(doc, clean, line_status(clean, lexicon), terms, places)
+    for sentence in sents:
+        if sentence.skip is None and teaser_sentence(sentence.text, lexicon):
+            sentence.skip = "teaser"
     ctx = _Context(
         doc=doc, text=clean, language=language, lexicon=lexicon, profile=profile,
         published=published,
@@ -197,8 +201,11 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
             any(0 <= w[1] - d[2] <= 3 for w in weapons) for d in s.terms if d[0] == "C|damage"):
         return "drones or missiles destroyed, no target"  # "уничтожены 27 украинских БПЛА"
     first_trigger = min(t[1] for t in triggers)
+    attempts = [t for t in s.terms if t[0] == "C|attempt"] if targets else []
     for t in s.terms:
         if t[0] == "C|plan" and -6 <= first_trigger - t[1] <= 8 and not _in_date(ctx, s, t):
+            if any(a[1] <= t[1] <= a[2] for a in attempts):
+                continue  # "tried to hit the depot", "намагалися атакувати підстанцію"
             return f"plan or condition ({_span(ctx, t[1], t[2])!r})"
     if not targets and not s.has("C|damage") and any(
             t[0].startswith("W|") and t[1] > 0 and ctx.tokens[t[1] - 1].like_num for t in s.terms):
@@ -580,16 +587,22 @@ def _labels_at(s: Sentence, index: int) -> set[str]:
     return {t[0] for t in s.terms if t[1] == index}
 
 
+_ANAPHORA_REACH = 4  # sentences back within a paragraph that "the site" may refer to
+
+
 def _anaphoric_target(ctx: _Context, s: Sentence,
                       target: Term | None) -> tuple[str, str, set[str]] | None:
-    """"the enterprise", "підприємство" with no place of its own, right after a report of a
-    refinery, plant or substation: that same target, not a new civilian one."""
+    """"the enterprise", "підприємство", "the buildings" with no place of its own, shortly
+    after a report of a refinery, plant or substation in the same paragraph: that same
+    target (its site, its buildings), not a new civilian one."""
     if target is None or target[0] != "T|civilian":
         return None
-    if not any(t[0] == "C|generic_facility" and t[1] <= target[1] < t[2] for t in s.terms):
+    if not any(t[0] in ("C|generic_facility", "C|building_part") and t[1] <= target[1] < t[2]
+               for t in s.terms):
         return None
-    recent = [i for i in ctx.event_targets if 0 < s.index - i <= 2 and
-              ctx.event_targets[i][0] != "civilian"]
+    recent = [i for i in ctx.event_targets if 0 < s.index - i <= _ANAPHORA_REACH and
+              ctx.event_targets[i][0] != "civilian" and
+              ctx.sentences[i].paragraph == s.paragraph]
     return ctx.event_targets[max(recent)] if recent else None
 
 
@@ -614,18 +627,26 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         s.has("C|today") or s.has("C|yesterday")
     if targets:
         first = targets[0]
-        ctx.event_targets[s.index] = (first[0][2:], _span(ctx, first[1], first[2]),
-                                      {p.admin1 for p in s.places})
-    if s.has("C|agreement") and not s.places and not any(
+        told = _anaphoric_target(ctx, s, first) if not s.places else None
+        ctx.event_targets[s.index] = told or (first[0][2:], _span(ctx, first[1], first[2]),
+                                              {p.admin1 for p in s.places})
+    despite = [t[1] for t in s.terms if t[0] == "C|despite"]
+    if any(t[0] == "C|agreement" and not any(d < t[1] for d in despite) for t in s.terms) \
+            and not s.places and not any(
             t[0] == "C|damage" and not _inside(t, s, "C|agreement") for t in s.terms):
-        return []  # "agreed to stop strikes"; but "damaged, supply stopped" is a report
+        return []  # "agreed to stop strikes"; but "damaged, supply stopped" is a report, and
+        # "hit a substation in spite of the truce" reports the strike
     pairs = _pair(ctx, s, targets)
     made: list[Candidate] = []
     inherited = None
     if not targets:
         recent = [i for i in ctx.event_targets if 0 < s.index - i <= 3]
         if recent and (s.has("C|damage") or s.has("C|anaphora")) and \
-                (s.places or not has_attack or s.has("C|anaphora")):
+                (s.places or not has_attack or s.has("C|anaphora")) and \
+                (not has_attack or s.has("C|pronoun") or
+                 _same_time(ctx, s, ctx.sentences[max(recent)])):
+            # an attack told with a date of its own is another event ("on 3 June drones hit
+            # the town"), unless a pronoun points back ("hit it again")
             inherited = ctx.event_targets[max(recent)]
         if inherited is not None and _lists_regions(s, inherited[2]):
             # with no attack of its own the list is of drones downed or lights out; with one,
@@ -666,7 +687,9 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         mention = place
         place_why = "place named in the sentence"
         place_from = None
-        nationwide = target is not None and _of_a_country(ctx, target)
+        nationwide = target is not None and (_of_a_country(ctx, target) or any(
+            a[0].startswith("A|") and a[0].endswith("|attacker") and a[2] == target[1]
+            for a in s.terms))  # "Russian energy facilities": that country's, no one region
         # "energy facilities of Ukraine" lie in no one region; a sentence naming places lends none
         if mention is None and not s.places and not nationwide:
             found = _context_place(ctx, s)

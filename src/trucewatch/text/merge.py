@@ -98,6 +98,14 @@ def merge(candidates: list[Candidate], profile: Profile) -> list[Candidate]:
         if c.admin1 is None and located:
             _absorb(located[0], c, keep_target=True)
             continue
+        summed = [k for k in others if k.admin1 and k.date == c.date and
+                  k.sentence.index > c.sentence.index and k.claimed_by == c.claimed_by and
+                  k.perpetrator == c.perpetrator and target_group(k.target_class) == "energy"]
+        if c.admin1 is None and c.generic and summed:
+            # "struck the grid three times in a day" over the strikes the text
+            # then tells region by region, that day: a summary of them, not one more strike
+            _absorb(summed[0], c, keep_target=True)
+            continue
         if c.weak and c.target_class == "unknown" and any(
                 k.admin1 == c.admin1 and k.target_class != "unknown" and
                 (k.place == c.place or k.place is None or c.place is None or
@@ -107,7 +115,7 @@ def merge(candidates: list[Candidate], profile: Profile) -> list[Candidate]:
                 k.admin1 == c.admin1 and target_group(k.target_class) == "energy" and
                 not k.weak for k in others):
             continue
-        if c.vague and c.admin1 and any(
+        if c.vague and c.admin1 and c.target_class != "civilian" and any(
                 k.admin1 == c.admin1 and
                 k.target_class not in ("unknown", "civilian", c.target_class) and
                 not k.vague for k in others):
@@ -126,6 +134,7 @@ def _absorb(kept: Candidate, other: Candidate, keep_target: bool) -> None:
     """Fold ``other`` (the same strike, said again) into ``kept``: a denial or date carries
     over, and the who-says-what of the clearer statement (higher confidence) wins."""
     kept.negated = kept.negated or other.negated
+    kept.vague = kept.vague and other.vague  # "homes" said beside "civilian infrastructure"
     if kept.date is None:
         kept.date, kept.precision = other.date, other.precision
     if other.confidence > kept.confidence:

@@ -9,12 +9,13 @@ said") are places only after a locative preposition.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from itertools import product
 
 from spacy.tokens import Doc
 
-from trucewatch.geo import Entry, first_words, lookup
+from trucewatch.geo import Entry, admin1_name, first_words, lookup
 from trucewatch.lang.lemmas import lemmatizer
 
 __all__ = ["PlaceMention", "find_places"]
@@ -79,6 +80,12 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
         if not found and language == "uk":
             found = _area_of_city(texts[i], profile)  # "Нікопольщина": the area around Nikopol
         if not found:
+            company = _grid_company(i, texts[i], language, profile)
+            if company is not None:  # "Брянскэнерго", "Khersonoblenergo": the region it serves
+                mentions.append(company)
+                i += 1
+                continue
+        if not found:
             i += 1
             continue
         size, entries = found
@@ -91,6 +98,9 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
             continue
         if language != "en" and i > 0 and lemmatizer(language).is_given_name(texts[i - 1]):
             i += size  # "Александр Гусев": a surname, not the town of Gusev
+            continue
+        if size == 1 and _first_name(texts, i, language, labels):
+            i += 1  # "Artem Kovalchuk": a person, not the town of Artyom
             continue
         end = i + size
         mention = None
@@ -106,6 +116,15 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
             mentions.append(mention)
         i = end
     return mentions
+
+
+def _first_name(texts: list[str], start: int, language: str,
+                labels: dict[int, set[str]]) -> bool:
+    """A one-word name that is a person's first name ("Artem", "Артем") followed by a
+    capitalised word that no lexicon knows (a surname): a person, not the place of that name."""
+    after = texts[start + 1] if start + 1 < len(texts) else ""
+    return (after[:1].isupper() and after.isalpha() and not labels.get(start + 1)
+            and lemmatizer(language).is_given_name(texts[start]))
 
 
 _STREET_WORDS = frozenset({"вул", "вулиця", "вулиці", "ул", "улица", "улице", "пр", "просп",
@@ -178,6 +197,28 @@ def _area_of_city(word: str, profile: str) -> tuple[int, tuple[Entry, ...]] | No
                         if e.kind == "settlement")
         if entries:
             return 1, entries
+    return None
+
+
+#: A regional power company named after its region's city or region ("Брянскэнерго",
+#: "Тулэнерго", "Khersonoblenergo", "Сумиобленерго"): the name, an optional "obl-", "energo".
+_GRID_COMPANY = re.compile(r"(?i)^(\w{3,}?)(?:obl|обл)?(?:energo|энерго|енерго)$")
+
+
+def _grid_company(start: int, word: str, language: str, profile: str) -> PlaceMention | None:
+    """The region a regional power company's name names, or None: the company's sites lie
+    in it, though not in its namesake city."""
+    match = _GRID_COMPANY.match(word)
+    if match is None or not word[:1].isupper():
+        return None
+    stem = match.group(1).lower()
+    for ending in _CITY_ENDINGS:
+        entries = [e for e in lookup(stem + ending, language, profile)
+                   if e.kind in ("region", "settlement")]
+        if entries and len({e.admin1 for e in entries}) == 1:
+            region = replace(entries[0], kind="region", name_en=admin1_name(entries[0].admin1),
+                             lat=None, lon=None)
+            return PlaceMention(start, start + 1, (region,), True)
     return None
 
 

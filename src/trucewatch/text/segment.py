@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .pipeline import Term
 from .places import PlaceMention
 
-__all__ = ["Sentence", "line_status", "sentences"]
+__all__ = ["Sentence", "line_status", "sentences", "teaser_sentence"]
 
 _SHORT_LINE = 160
 _CAPTION_LINE = 220
@@ -58,16 +58,18 @@ def _starts_with(line: str, phrases: tuple[str, ...]) -> bool:
 
 
 @cache
-def _line_cues(lexicon: Lexicon) -> tuple[tuple[str, ...], re.Pattern[str]]:
+def _line_cues(lexicon: Lexicon) -> tuple[tuple[str, ...], re.Pattern[str], tuple[str, ...]]:
     teasers = tuple(p.lower() for p in lexicon.cues.get("teaser", ()))
     words = "|".join(re.escape(c) for c in lexicon.cues.get("caption", ()))
+    illustrative = tuple(p.lower() for p in lexicon.cues.get("illustrative", ()))
     # "Photo: ...", "(photo: Getty)", "File Image/AP", "кадр из видео" at the end of a line
-    return teasers, re.compile(rf"(?i)(?<!\w)({words})(\s*(by\b|:|/|\))|\s*$)")
+    return (teasers, re.compile(rf"(?i)(?<!\w)({words})(\s*(by\b|:|/|\))|\s*$)"),
+            illustrative)
 
 
 def line_status(text: str, lexicon: Lexicon) -> list[tuple[int, int, str | None]]:
     """(start, end, status) per line of ``text``: None for reporting, or teaser/caption."""
-    teasers, caption = _line_cues(lexicon)
+    teasers, caption, illustrative = _line_cues(lexicon)
     out: list[tuple[int, int, str | None]] = []
     in_teaser = False
     pos = 0
@@ -88,8 +90,17 @@ def line_status(text: str, lexicon: Lexicon) -> list[tuple[int, int, str | None]
                 in_teaser = False
                 if len(stripped) < _CAPTION_LINE and caption.search(stripped):
                     status = "caption"
+                elif any(p in stripped.lower() for p in illustrative):
+                    status = "caption"  # "Illustrative photo: a plant that ...":
+                    # a picture of another time or place, however long its caption
         out.append((start, end, status))
     return out
+
+
+def teaser_sentence(text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence opens with a teaser cue: "Read also: ..." glued to the end of the
+    sentence before it on one line ("... was damaged.Read also: ...") is a teaser too."""
+    return _starts_with(text, _line_cues(lexicon)[0])
 
 
 def sentences(doc: Doc, text: str, lines: list[tuple[int, int, str | None]],
