@@ -4,8 +4,9 @@ Each DuckDB cursor is its own connection to the one open database: reads on diff
 run at the same time (DuckDB releases the GIL while it works) and see the last committed
 state, so they never wait for the writer (:mod:`.writer`). A request borrows a cursor and gives
 it back; a cursor on which DuckDB failed is closed rather than handed on. At most ``size``
-reads run at once (by default two per core): more would only share the same cores, each
-query's working set pushing the others' out of the caches; the rest wait their turn.
+reads run at once (by default one per core, the best of one, two and four per core measured in
+BENCHMARKS.md): more would only share the same cores, each query's working set pushing the
+others' out of the caches; the rest wait their turn.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class ReadPool:
         self._store = store
         self._idle: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
-        self._turns = threading.BoundedSemaphore(size or 2 * (os.cpu_count() or 1))
+        self._turns = threading.BoundedSemaphore(size or os.cpu_count() or 1)
         self._holding = threading.local()  # a thread that has a turn borrows again freely
         self._closed = False
 
