@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from trucewatch.text import extract
-
-
-def _facts(text: str, language: str, *fields: str, published: str = "2025-04-08") -> set[tuple]:
-    return {tuple(getattr(r, f) for f in fields) for r in extract(text, published, language)}
-
+from tests.text.facts import facts
 
 # --- 1. a negated statement is the other side's claim, denied; a denial answers its claim ---
 
@@ -30,7 +25,7 @@ NEGATED = [
 
 @pytest.mark.parametrize(("language", "text"), NEGATED)
 def test_a_negated_strike_is_never_a_report_by_the_side_that_denies(language, text):
-    assert _facts(text, language, "admin1", "perpetrator", "claimed_by", "negated") == {
+    assert facts(text, language, "admin1", "perpetrator", "claimed_by", "negated") == {
         ("RU-BRY", "UA", "RU", True)}
 
 
@@ -54,9 +49,9 @@ ANSWERED = [
 def test_a_denial_answers_the_claim_about_what_it_names(language, text):
     """The denial names energy facilities: it answers the oil depot claim, not the latest
     report before it (a school, claimed by the other side)."""
-    facts = _facts(text, language, "admin1", "perpetrator", "negated")
-    assert ("RU-BRY", "UA", True) in facts
-    assert not any(negated for admin1, _, negated in facts if admin1 == "UA-59")
+    found = facts(text, language, "admin1", "perpetrator", "negated")
+    assert ("RU-BRY", "UA", True) in found
+    assert not any(negated for admin1, _, negated in found if admin1 == "UA-59")
 
 
 # --- 2. who acted on what -------------------------------------------------------------------
@@ -88,7 +83,7 @@ ACTED_ON = [
 
 @pytest.mark.parametrize(("language", "text", "attacker"), ACTED_ON)
 def test_the_side_hit_or_speaking_or_defending_is_not_the_attacker(language, text, attacker):
-    assert {p for (p,) in _facts(text, language, "perpetrator")} == {attacker}
+    assert {p for (p,) in facts(text, language, "perpetrator")} == {attacker}
 
 
 # --- 3. a capital speaking for its government is not a place -------------------------------
@@ -108,7 +103,7 @@ CAPITALS = [
 
 @pytest.mark.parametrize(("language", "text"), CAPITALS)
 def test_a_capital_beside_a_claim_word_is_no_place(language, text):
-    assert {a for (a,) in _facts(text, language, "admin1")} == {"UA-23"}
+    assert {a for (a,) in facts(text, language, "admin1")} == {"UA-23"}
 
 
 # --- 5. a vague word for a target named specifically nearby adds no report ------------------
@@ -125,7 +120,7 @@ VAGUE = [
 
 @pytest.mark.parametrize(("language", "text"), VAGUE)
 def test_vague_infrastructure_beside_a_named_target_is_that_strike(language, text):
-    assert _facts(text, language, "admin1", "target_class") == {("UA-51", "energy.power_grid")}
+    assert facts(text, language, "admin1", "target_class") == {("UA-51", "energy.power_grid")}
 
 
 ONLY_VAGUE = [
@@ -140,7 +135,7 @@ ONLY_VAGUE = [
 
 @pytest.mark.parametrize(("language", "text"), ONLY_VAGUE)
 def test_vague_infrastructure_alone_is_still_a_report(language, text):
-    assert _facts(text, language, "admin1", "target_class") == {
+    assert facts(text, language, "admin1", "target_class") == {
         ("UA-51", "infrastructure.other")}
 
 
@@ -163,7 +158,7 @@ MINES = [
 
 @pytest.mark.parametrize(("language", "text"), MINES)
 def test_a_land_or_naval_mine_is_not_energy(language, text):
-    assert not any(cls.startswith("energy.") for (cls,) in _facts(text, language,
+    assert not any(cls.startswith("energy.") for (cls,) in facts(text, language,
                                                                    "target_class"))
 
 
@@ -178,7 +173,7 @@ COAL = [
 
 @pytest.mark.parametrize(("language", "text"), COAL)
 def test_a_coal_mine_is_energy(language, text):
-    assert _facts(text, language, "admin1", "target_class") == {("UA-12", "energy.other")}
+    assert facts(text, language, "admin1", "target_class") == {("UA-12", "energy.other")}
 
 
 # --- 1b. a denial in the sentence of the claim makes it the accusers' claim ------------------
@@ -195,7 +190,7 @@ DENIED_IN_PLACE = [
 
 @pytest.mark.parametrize(("language", "text"), DENIED_IN_PLACE)
 def test_the_side_denying_in_the_same_sentence_is_not_the_claimant(language, text):
-    assert _facts(text, language, "admin1", "perpetrator", "claimed_by", "negated",
+    assert facts(text, language, "admin1", "perpetrator", "claimed_by", "negated",
                   published="2024-07-09") == {("UA-30", "RU", "UA", True)}
 
 
@@ -218,7 +213,7 @@ IN_ITS_REGION = [
 
 @pytest.mark.parametrize(("language", "text", "region"), IN_ITS_REGION)
 def test_a_settlement_told_in_a_region_is_not_a_homonym_elsewhere(language, text, region):
-    assert {a for (a,) in _facts(text, language, "admin1", published="2024-03-17")} == {region}
+    assert {a for (a,) in facts(text, language, "admin1", published="2024-03-17")} == {region}
 
 
 WEAPON_NAMES = [
@@ -231,7 +226,7 @@ WEAPON_NAMES = [
 
 @pytest.mark.parametrize(("language", "text"), WEAPON_NAMES)
 def test_a_quoted_name_beside_a_weapon_is_no_place(language, text):
-    assert _facts(text, language, "admin1", "target_class") == {
+    assert facts(text, language, "admin1", "target_class") == {
         (None, "energy.oil_gas_network")}
 
 
@@ -252,6 +247,6 @@ NATIONWIDE = [
 def test_a_whole_countrys_target_borrows_no_region(language, text):
     """The dateline places the substation; "energy facilities of Ukraine" lie in no one
     region, so they take neither the dateline's nor an earlier sentence's."""
-    facts = _facts(text, language, "admin1", "target_class", published="2025-10-10")
-    assert (None, "energy.other") in facts
-    assert ("UA-74", "energy.other") not in facts
+    found = facts(text, language, "admin1", "target_class", published="2025-10-10")
+    assert (None, "energy.other") in found
+    assert ("UA-74", "energy.other") not in found

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from trucewatch.text import extract
-
-
-def _facts(text: str, language: str, *fields: str, published: str = "2025-04-08") -> set[tuple]:
-    return {tuple(getattr(r, f) for f in fields) for r in extract(text, published, language)}
-
+from tests.text.facts import facts
 
 # --- 1. a target told at one site does not spread over a list of regions ---
 
@@ -31,7 +26,7 @@ INTERCEPTED = [
 
 @pytest.mark.parametrize(("language", "text"), INTERCEPTED)
 def test_drones_downed_over_a_list_of_regions_do_not_hit_the_target_before(language, text):
-    assert _facts(text, language, "admin1", "target_class", "perpetrator") == {
+    assert facts(text, language, "admin1", "target_class", "perpetrator") == {
         ("RU-BRY", "energy.oil_gas_network", "UA")}
 
 
@@ -50,7 +45,7 @@ BLACKED_OUT = [
 
 @pytest.mark.parametrize(("language", "text"), BLACKED_OUT)
 def test_regions_left_without_power_are_not_where_the_plant_was_hit(language, text):
-    regions = {admin1 for (admin1,) in _facts(text, language, "admin1")}
+    regions = {admin1 for (admin1,) in facts(text, language, "admin1")}
     assert not regions & {"UA-59", "UA-53", "UA-74"}
 
 
@@ -68,7 +63,7 @@ STRUCK_LIST = [
 @pytest.mark.parametrize(("language", "text"), STRUCK_LIST)
 def test_a_list_of_regions_struck_in_its_own_words_is_still_read(language, text):
     """The rule is about lists with no attack of their own: strikes on several regions stay."""
-    assert {"UA-63", "UA-59", "UA-74"} <= {admin1 for (admin1,) in _facts(text, language, "admin1")}
+    assert {"UA-63", "UA-59", "UA-74"} <= {admin1 for (admin1,) in facts(text, language, "admin1")}
 
 
 # --- 2. a campaign told over months is background, not one more report ---
@@ -97,7 +92,7 @@ CAMPAIGN = [
 
 @pytest.mark.parametrize(("language", "text"), CAMPAIGN)
 def test_a_campaign_told_over_months_adds_no_report(language, text):
-    assert _facts(text, language, "admin1", "target_class") == {
+    assert facts(text, language, "admin1", "target_class") == {
         ("RU-BRY", "energy.oil_gas_network")}
 
 
@@ -118,6 +113,6 @@ OBJECTS_IN_A_LIST = [
 
 @pytest.mark.parametrize(("language", "text"), OBJECTS_IN_A_LIST)
 def test_objects_hit_across_a_list_of_regions_are_energy_of_no_named_kind(language, text):
-    assert _facts(text, language, "admin1", "target_class") == {
+    assert facts(text, language, "admin1", "target_class") == {
         ("UA-23", "energy.hydro"), ("UA-53", "energy.other"), ("UA-71", "energy.other"),
         ("UA-12", "energy.other")}

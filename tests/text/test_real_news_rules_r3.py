@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from trucewatch.text import extract
-
-
-def _reports(text: str, language: str, published: str = "2025-04-08"):
-    return extract(text, published, language)
-
-
-def _facts(text: str, language: str, *fields: str, published: str = "2025-04-08") -> set[tuple]:
-    return {tuple(getattr(r, f) for f in fields) for r in _reports(text, language, published)}
-
+from tests.text.facts import facts, read_reports
 
 # --- 1. an attempt on a named target is an attack on it, even when every drone was downed ---
 
@@ -39,7 +30,7 @@ ATTEMPTED = [
 
 @pytest.mark.parametrize(("language", "text"), ATTEMPTED)
 def test_an_attempt_on_a_named_target_is_reported(language, text):
-    reports = _reports(text, language)
+    reports = read_reports(text, language)
     assert reports and all(r.target_class.startswith("energy.") for r in reports)
 
 
@@ -55,7 +46,7 @@ PLANNED = [
 
 @pytest.mark.parametrize(("language", "text"), PLANNED)
 def test_a_plan_is_still_no_attack(language, text):
-    assert _reports(text, language) == []
+    assert read_reports(text, language) == []
 
 
 # --- 2. a first name before a surname is a person, not the place of that name ---
@@ -74,7 +65,7 @@ FIRST_NAMES = [
 
 @pytest.mark.parametrize(("language", "text"), FIRST_NAMES)
 def test_a_first_name_is_no_place(language, text):
-    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"UA-59"}
+    assert {admin1 for (admin1,) in facts(text, language, "admin1")} == {"UA-59"}
 
 
 # --- 3. a regional power company's name says the region of its sites ---
@@ -91,7 +82,7 @@ GRID_COMPANIES = [
 
 @pytest.mark.parametrize(("language", "text", "region"), GRID_COMPANIES)
 def test_a_regional_power_company_names_its_region(language, text, region):
-    assert _facts(text, language, "admin1", "target_class") == {(region, "energy.power_grid")}
+    assert facts(text, language, "admin1", "target_class") == {(region, "energy.power_grid")}
 
 
 # --- 4. the minutes of a time of day are not a count of strikes ---
@@ -107,7 +98,7 @@ CLOCK_TIMES = [
 
 @pytest.mark.parametrize(("language", "text"), CLOCK_TIMES)
 def test_a_time_of_day_is_no_tally(language, text):
-    assert _facts(text, language, "admin1", "target_class") == {("UA-65", "energy.power_grid")}
+    assert facts(text, language, "admin1", "target_class") == {("UA-65", "energy.power_grid")}
 
 
 # --- 5. words left out of a quote ("<…>", "[...]") do not end its sentence ---
@@ -127,7 +118,7 @@ ELIDED = [
 
 @pytest.mark.parametrize(("language", "text", "region"), ELIDED)
 def test_an_elision_in_a_quote_keeps_its_place(language, text, region):
-    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {region}
+    assert {admin1 for (admin1,) in facts(text, language, "admin1")} == {region}
 
 
 # --- 6. an attack "despite" an agreement is reported; a nation's sites lie in no one region ---
@@ -147,7 +138,7 @@ DESPITE = [
 
 @pytest.mark.parametrize(("language", "text"), DESPITE)
 def test_an_attack_despite_an_agreement_is_reported_with_no_borrowed_region(language, text):
-    energy = [r for r in _reports(text, language) if r.target_class.startswith("energy.")]
+    energy = [r for r in read_reports(text, language) if r.target_class.startswith("energy.")]
     assert [(r.country, r.admin1, r.perpetrator) for r in energy] == [("RU", None, "UA")]
 
 
@@ -160,7 +151,7 @@ AGREED_ONLY = [
 
 @pytest.mark.parametrize(("language", "text"), AGREED_ONLY)
 def test_an_agreement_alone_is_still_no_attack(language, text):
-    assert _reports(text, language) == []
+    assert read_reports(text, language) == []
 
 
 SUMMARY = [
@@ -180,7 +171,7 @@ SUMMARY = [
 
 @pytest.mark.parametrize(("language", "text"), SUMMARY)
 def test_a_day_summed_up_before_its_regions_adds_no_report(language, text):
-    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"RU-KRS", "RU-BEL"}
+    assert {admin1 for (admin1,) in facts(text, language, "admin1")} == {"RU-KRS", "RU-BEL"}
 
 
 # --- 7. the buildings or site of a target told just before are that target ---
@@ -203,7 +194,7 @@ SITE_PARTS = [
 
 @pytest.mark.parametrize(("language", "text"), SITE_PARTS)
 def test_the_buildings_of_a_site_just_told_are_no_civilian_target(language, text):
-    classes = {cls for (cls,) in _facts(text, language, "target_class")}
+    classes = {cls for (cls,) in facts(text, language, "target_class")}
     assert classes and "civilian" not in classes
 
 
@@ -222,7 +213,7 @@ NEW_EVENT = [
 
 @pytest.mark.parametrize(("language", "text"), NEW_EVENT)
 def test_an_attack_with_a_date_of_its_own_does_not_borrow_the_target_before(language, text):
-    dated = _facts(text, language, "date", "target_class", published="2025-06-03")
+    dated = facts(text, language, "date", "target_class", published="2025-06-03")
     assert not any(str(day) == "2025-06-02" and cls.startswith("energy.") for day, cls in dated)
 
 
@@ -236,7 +227,7 @@ AGAIN = [
 
 @pytest.mark.parametrize(("language", "text"), AGAIN)
 def test_struck_it_again_keeps_the_target(language, text):
-    dated = _facts(text, language, "date", "target_class")
+    dated = facts(text, language, "date", "target_class")
     assert ("2025-04-05", "energy.oil_gas_network") in {(str(d), c) for d, c in dated}
 
 
@@ -256,7 +247,7 @@ CIVILIAN_INFRASTRUCTURE = [
 
 @pytest.mark.parametrize(("language", "text", "cls"), CIVILIAN_INFRASTRUCTURE)
 def test_civilian_infrastructure_is_civilian(language, text, cls):
-    assert {c for (c,) in _facts(text, language, "target_class")} == {cls}
+    assert {c for (c,) in facts(text, language, "target_class")} == {cls}
 
 
 BESIDE_A_PLANT = [
@@ -274,7 +265,7 @@ BESIDE_A_PLANT = [
 
 @pytest.mark.parametrize(("language", "text"), BESIDE_A_PLANT)
 def test_homes_and_civilian_infrastructure_beside_a_plant_are_a_civilian_report(language, text):
-    assert {c for (c,) in _facts(text, language, "target_class")} == {
+    assert {c for (c,) in facts(text, language, "target_class")} == {
         "energy.oil_refinery", "civilian"}
 
 
@@ -292,7 +283,7 @@ GLUED_TEASER = [
 
 @pytest.mark.parametrize(("language", "text"), GLUED_TEASER)
 def test_a_teaser_glued_to_a_sentence_is_skipped(language, text):
-    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"UA-65"}
+    assert {admin1 for (admin1,) in facts(text, language, "admin1")} == {"UA-65"}
 
 
 ILLUSTRATIVE = [
@@ -318,7 +309,7 @@ ILLUSTRATIVE = [
 
 @pytest.mark.parametrize(("language", "text"), ILLUSTRATIVE)
 def test_an_illustrative_photo_caption_is_skipped_however_long(language, text):
-    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"UA-59"}
+    assert {admin1 for (admin1,) in facts(text, language, "admin1")} == {"UA-59"}
 
 
 # --- 10. promises and proposals to stop are not attacks ---
@@ -337,7 +328,7 @@ PROMISES = [
 
 @pytest.mark.parametrize(("language", "text"), PROMISES)
 def test_a_promise_not_to_attack_is_no_report(language, text):
-    assert _reports(text, language) == []
+    assert read_reports(text, language) == []
 
 
 # --- 11. words the lexicons lacked ---
@@ -360,7 +351,7 @@ WORDS = [
 
 @pytest.mark.parametrize(("language", "text", "cls"), WORDS)
 def test_target_and_attack_words(language, text, cls):
-    assert {c for (c,) in _facts(text, language, "target_class")} == {cls}
+    assert {c for (c,) in facts(text, language, "target_class")} == {cls}
 
 
 # --- a landmark a place is told by, and the mediator's seat, are not where a strike was ---
@@ -377,13 +368,13 @@ LANDMARKS = [
 
 @pytest.mark.parametrize(("language", "text"), LANDMARKS)
 def test_a_city_a_region_is_placed_by_is_no_place_of_the_strike(language, text):
-    assert {admin1 for (admin1,) in _facts(text, language, "admin1")} == {"RU-SMO"}
+    assert {admin1 for (admin1,) in facts(text, language, "admin1")} == {"RU-SMO"}
 
 
 def test_the_white_house_is_no_house():
     text = ("A substation in the Sumy region was hit overnight, hours before the White House "
             "briefed reporters on the talks.")
-    assert _facts(text, "en", "admin1", "target_class") == {("UA-59", "energy.power_grid")}
+    assert facts(text, "en", "admin1", "target_class") == {("UA-59", "energy.power_grid")}
 
 
 CONSISTENTLY = [
@@ -403,4 +394,4 @@ CONSISTENTLY = [
 def test_what_a_side_consistently_maintains_is_no_report(language, text):
     """'Civilian infrastructure' is civilian now, and no longer folds into the substation as a
     vague duplicate: a pattern claim ("consistently") must be background on its own."""
-    assert _facts(text, language, "admin1", "target_class") == {("UA-59", "energy.power_grid")}
+    assert facts(text, language, "admin1", "target_class") == {("UA-59", "energy.power_grid")}
