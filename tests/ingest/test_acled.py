@@ -87,7 +87,9 @@ def test_bulk_stage_reads_day_first_timestamps_as_the_row_reader_does(
 
 
 def test_distinct_dates_are_read_in_the_format_they_share() -> None:
-    rows = acled_map.date_rows(["03/08/2020 00:00:00", "14/08/2020 00:00:00", "not a date"])
+    rows, label = acled_map.date_rows(
+        ["03/08/2020 00:00:00", "14/08/2020 00:00:00", "not a date"])
+    assert label is not None and label.startswith("DD/MM/YYYY")
     assert [(row["text"], row["day"]) for row in rows] == [
         ("03/08/2020 00:00:00", dt.date(2020, 8, 3)),
         ("14/08/2020 00:00:00", dt.date(2020, 8, 14)), ("not a date", None)]

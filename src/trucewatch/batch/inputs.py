@@ -87,7 +87,7 @@ def _acled(engine: Engine, paths: Sequence[str]) -> tuple[str, int]:
     engine.view("_acled_ok", f"SELECT * FROM _acled WHERE NOT {acled_map.BAD_ROW}")
     lookups = {
         "_acled_dates": acled_map.date_rows(
-            text for (text,) in engine.rows("SELECT DISTINCT event_date FROM _acled_ok")),
+            text for (text,) in engine.rows("SELECT DISTINCT event_date FROM _acled_ok"))[0],
         "_acled_places": acled_map.place_rows(
             engine.rows("SELECT DISTINCT iso, country, admin1 FROM _acled_ok")),
         "_acled_sources": acled_map.source_rows(

@@ -33,7 +33,6 @@ import pyarrow as pa
 from trucewatch.sources import acled_map
 from trucewatch.sources.acled_layout import COLUMNS
 from trucewatch.sources.base import ReadNotes, read_header
-from trucewatch.sources.dates import DateReader
 
 __all__ = ["AcledStaging", "stage"]
 
@@ -102,15 +101,17 @@ def _number_lines(conn: Any, path: Path, header: list[str]) -> None:
     conn.execute("DROP TABLE _acled_breaks")
 
 
-def _clean(conn: Any) -> bool:
+def _clean(conn: Any) -> tuple[bool, str | None]:
+    """Whether every row of ``_acled`` reads (coordinates, timestamps, dates), and the format
+    of its dates; fills ``_acled_dates``."""
     if conn.execute(acled_map.bad_rows_sql("_acled")).fetchone()[0]:
-        return False
-    dates = acled_map.date_rows(
+        return False, None
+    dates, date_format = acled_map.date_rows(
         text for (text,) in conn.execute("SELECT DISTINCT event_date FROM _acled").fetchall())
     if any(d["day"] is None for d in dates):
-        return False
+        return False, None
     _lookup(conn, "_acled_dates", dates, acled_map.LOOKUPS["_acled_dates"])
-    return True
+    return True, date_format
 
 
 def _lookups(conn: Any) -> Future[list[dict[str, Any]]]:
@@ -138,8 +139,10 @@ class AcledStaging:
     :meth:`finish` before reading ``_stage_reports`` and :meth:`close` (or leave the ``with``
     block) when done."""
 
-    def __init__(self, conn: Any, rows: int, notes: Future[list[dict[str, Any]]]) -> None:
+    def __init__(self, conn: Any, rows: int, notes: Future[list[dict[str, Any]]],
+                 date_format: str | None) -> None:
         self.conn, self.rows, self._notes = conn, rows, notes
+        self._date_format = date_format
         self._finished = False
 
     def __enter__(self) -> AcledStaging:
@@ -157,15 +160,7 @@ class AcledStaging:
                 f"WHERE NOT coalesce({acled_map.attack_sql()}, false) GROUP BY ALL ORDER BY 1"
                 ).fetchall():
             notes.skipped[f"not an attack: {kind or 'no event type'}"] += count
-        dates = DateReader()
-        texts = [text for (text,) in self.conn.execute(
-            "SELECT text FROM _acled_dates ORDER BY text").fetchall()]
-        for text in texts:
-            dates.observe(text)
-        dates.finish()
-        for text in texts:
-            dates.parse(text)
-        notes.date_format = dates.label
+        notes.date_format = self._date_format
         return notes
 
     def finish(self) -> None:
@@ -215,7 +210,8 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStag
     header = read_header(path)
     if sorted(header) != sorted(COLUMNS) or not _read(conn, path, header):
         return None
-    if not _clean(conn):
+    clean, date_format = _clean(conn)
+    if not clean:
         _drop(conn)
         return None
     rows = conn.execute("SELECT count(*) FROM _acled").fetchone()[0]
@@ -227,7 +223,7 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStag
     # fetchall, not fetchone: the result is finished, so finish() may follow at once
     attacks = conn.execute(f"SELECT count(*) FROM _acled WHERE {acled_map.attack_sql()}"
                            ).fetchall()[0][0]
-    return AcledStaging(conn, attacks, notes)
+    return AcledStaging(conn, attacks, notes, date_format)
 
 
 def _drop(conn: Any) -> None:

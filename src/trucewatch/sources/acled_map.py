@@ -110,16 +110,18 @@ def bad_rows_sql(rows: str) -> str:
     return f"SELECT count(*) FROM {rows} WHERE {BAD_ROW}"
 
 
-def date_rows(texts: Iterable[str]) -> list[dict[str, Any]]:
+def date_rows(texts: Iterable[str]) -> tuple[list[dict[str, Any]], str | None]:
     """``_acled_dates`` of the distinct ``event_date`` texts (``day`` None: not a date), read
     in the one format the texts share as the row reader decides it (day-first timestamps of
-    an R export, US dates of an old layout), or in a form that reads one way only."""
+    an R export, US dates of an old layout), or in a form that reads one way only; and that
+    format as a file's summary shows it."""
     texts = sorted(texts)
     dates = DateReader()
     for text in texts:
         dates.observe(text)
     dates.finish()
-    return [{"text": text, "day": dates.parse(text)} for text in texts]
+    rows = [{"text": text, "day": dates.parse(text)} for text in texts]
+    return rows, dates.label
 
 
 def place_rows(places: Iterable[tuple[str | None, str | None, str | None]]
