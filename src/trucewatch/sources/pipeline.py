@@ -340,8 +340,9 @@ def ingest_file(
             metered.close()
             meter = None
         try:
-            _write_file(store, module, path, identity, total_lines, (staged, counts), result,
-                        progress, on_bad if skip_bad else None, options, meter, after_write)
+            _write_file(store, module, path, identity, total_lines, staged, result,
+                        progress, on_bad if skip_bad else None, options, meter, after_write,
+                        counts)
         finally:
             if staged is not None:
                 staged.close()
@@ -352,14 +353,14 @@ def ingest_file(
 
 
 def _write_file(store: Store, module: Any, path: Path, identity: Identity, total_lines: int,
-                bulk: tuple[Staged | None, _KeyCounts | None], result: FileResult,
+                staged: Staged | None, result: FileResult,
                 progress: Callable[[int, int], None] | None, on_bad: Any,
                 options: dict[str, Any], meter: StatementMeter | None,
-                after_write: Callable[[FileResult], None] | None = None) -> None:
-    """The transaction of one file: stage (unless ``bulk`` holds a bulk stage and the counts
-    of its keys), copy, record the file, then ``after_write``."""
+                after_write: Callable[[FileResult], None] | None = None,
+                counts: _KeyCounts | None = None) -> None:
+    """The transaction of one file: stage (unless staged in bulk, with the ``counts`` of its
+    keys), copy, record the file, then ``after_write``."""
     source_format = result.source_format
-    staged, counts = bulk
     with unordered_inserts(store.conn), store.transaction() as conn:
         if staged is not None:  # read and mapped in bulk
             result.records = staged.rows
