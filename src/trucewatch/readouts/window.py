@@ -38,7 +38,7 @@ import contextlib
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from trucewatch.lang.dates import DateMention, tables
@@ -282,32 +282,34 @@ def find_ranges(
     """Ranges of dates in a sentence as (first day, last day), both days of the halt: two
     dates joined by a range word ("through", "по", "до"), times of day allowed between; an
     end at 00:00 is the day after the last."""
-    joins = set(data("dates.yaml")["range_words"][language])
-    words = [w.lower() for w in sentence.words]
-    dates = find_dates(sentence, language, reference)
     ranges = []
-    for (_, after_first, first), (before_last, _, last) in itertools.pairwise(dates):
-        between = words[after_first:before_last]
-        if (not set(between) & joins or last <= first
-                or _gap(sentence, after_first, before_last, language) > 1):
-            continue
+    for _, first, between, last in _joined_dates(sentence, language, reference):
         exclusive = any(_zero(w, language) for w in between)
         ranges.append((first, last - dt.timedelta(days=1) if exclusive else last))
     return ranges
+
+
+def _joined_dates(
+    sentence: Sentence, language: str, reference: dt.date | None
+) -> Iterator[tuple[int, dt.date, list[str], dt.date]]:
+    """Each two dates of a sentence that a range word joins, in order: the first date's
+    token, the first date, the (lower-cased) words between them, and the last date."""
+    joins = set(data("dates.yaml")["range_words"][language])
+    words = [w.lower() for w in sentence.words]
+    dates = find_dates(sentence, language, reference)
+    for (first_token, after_first, first), (before_last, _, last) in itertools.pairwise(dates):
+        between = words[after_first:before_last]
+        if (set(between) & joins and last > first
+                and _gap(sentence, after_first, before_last, language) <= 1):
+            yield first_token, first, between, last
 
 
 def _range_hours(sentence: Sentence, language: str, reference: dt.date) -> float | None:
     """Hours between the two ends of the sentence's first range of dates when both give an
     hour ("с 20:00 5 июня до 08:00 7 июня", "з нуля годин з 2 на 3 червня до нуля годин з 5
     на 6 червня"), else None."""
-    joins = set(data("dates.yaml")["range_words"][language])
     words = [w.lower() for w in sentence.words]
-    dates = find_dates(sentence, language, reference)
-    for (first_token, after_first, first), (before_last, _, last) in itertools.pairwise(dates):
-        between = words[after_first:before_last]
-        if (not set(between) & joins or last <= first
-                or _gap(sentence, after_first, before_last, language) > 1):
-            continue
+    for first_token, first, between, last in _joined_dates(sentence, language, reference):
         opening = _clock_in(words[max(0, first_token - CUE_GAP - 1):first_token], language)
         closing = _clock_in(between, language)
         if opening is None or closing is None:
