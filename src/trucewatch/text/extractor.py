@@ -30,7 +30,7 @@ from .lexicon import CLASS_PRIORITY, Lexicon, load
 from .merge import Candidate, merge, to_report
 from .pipeline import Term, nlp
 from .places import PlaceMention, find_places
-from .segment import Sentence, line_status, sentences, teaser_sentence
+from .segment import Sentence, line_status, sentences
 
 __all__ = ["extract_document"]
 
@@ -100,10 +100,7 @@ def extract_document(text: str, language: str, published: dt.date | None,
     for label, start, _end in terms:
         labels.setdefault(start, set()).add(label)
     places = find_places(doc, language, labels, profile.name)
-    sents = sentences(doc, clean, line_status(clean, lexicon), terms, places)
-    for sentence in sents:
-        if sentence.skip is None and teaser_sentence(sentence.text, lexicon):
-            sentence.skip = "teaser"
+    sents = sentences(doc, clean, line_status(clean, lexicon), terms, places, lexicon)
     ctx = _Context(
         doc=doc, text=clean, language=language, lexicon=lexicon, profile=profile,
         published=published,

@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .pipeline import Term
 from .places import PlaceMention
 
-__all__ = ["Sentence", "line_status", "sentences", "teaser_sentence"]
+__all__ = ["Sentence", "line_status", "sentences"]
 
 _SHORT_LINE = 160
 _CAPTION_LINE = 220
@@ -97,16 +97,15 @@ def line_status(text: str, lexicon: Lexicon) -> list[tuple[int, int, str | None]
     return out
 
 
-def teaser_sentence(text: str, lexicon: Lexicon) -> bool:
-    """Whether a sentence opens with a teaser cue: "Read also: ..." glued to the end of the
-    sentence before it on one line ("... was damaged.Read also: ...") is a teaser too."""
-    return _starts_with(text, _line_cues(lexicon)[0])
-
-
 def sentences(doc: Doc, text: str, lines: list[tuple[int, int, str | None]],
-              terms: list[Term], places: list[PlaceMention]) -> list[Sentence]:
+              terms: list[Term], places: list[PlaceMention], lexicon: Lexicon
+              ) -> list[Sentence]:
     """The sentences of ``doc`` (made from ``text``) with their terms and places; paragraphs
-    split at blank lines."""
+    split at blank lines. A sentence is skipped as its line is (``lines``, of
+    :func:`line_status`), and as a teaser when it opens with a teaser cue: "Read also: ..."
+    glued to the end of the sentence before it on one line ("... was damaged.Read also:
+    ...")."""
+    teasers = _line_cues(lexicon)[0]
     out: list[Sentence] = []
     all_tokens = doc._.tw_tokens or list(doc)
     paragraph = 0
@@ -124,10 +123,11 @@ def sentences(doc: Doc, text: str, lines: list[tuple[int, int, str | None]],
             paragraph += 1
         while line_index < len(lines) - 1 and lines[line_index][1] < char_start:
             line_index += 1
+        said = text[char_start:char_end]
+        skip = lines[line_index][2] or ("teaser" if _starts_with(said, teasers) else None)
         out.append(Sentence(
             index=len(out), start=first.i, end=last.i + 1, char_start=char_start,
-            char_end=char_end, paragraph=paragraph, text=text[char_start:char_end],
-            skip=lines[line_index][2],
+            char_end=char_end, paragraph=paragraph, text=said, skip=skip,
         ))
     by_token = {}
     for s in out:
