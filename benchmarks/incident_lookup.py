@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from team_load import build_store  # noqa: E402
+from team_load import kept_store  # noqa: E402
 from trucewatch.assess.engine import explain_verdicts  # noqa: E402
 from trucewatch.incidents import get_incident  # noqa: E402
 from trucewatch.store import Store, open_store  # noqa: E402
@@ -81,14 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as scratch:
-        folder = args.folder or Path(scratch)
-        folder.mkdir(parents=True, exist_ok=True)
-        db = folder / "lookup.duckdb"
-        if not db.exists():
-            started = time.perf_counter()
-            build_store(db, args.incidents)
-            print(f"built in {time.perf_counter() - started:.0f} s "
-                  f"(load {os.getloadavg()[0]:.1f})")
+        db = kept_store((args.folder or Path(scratch)) / "lookup.duckdb", args.incidents)
         with open_store(db) as store:
             ids = sorted(r[0] for r in store.conn.execute(
                 "SELECT id FROM incidents").fetchall())

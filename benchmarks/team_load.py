@@ -100,6 +100,17 @@ FROM _bench JOIN _labels USING (region);
 """
 
 
+def kept_store(db: Path, incidents: int) -> Path:
+    """``db``, built by :func:`build_store` unless it is there already (a store kept between
+    runs with ``--folder``); says how long building took and the machine's load then."""
+    if not db.exists():
+        db.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        build_store(db, incidents)
+        print(f"built in {time.perf_counter() - started:.0f} s (load {os.getloadavg()[0]:.1f})")
+    return db
+
+
 def build_store(db: Path, incidents: int) -> None:
     """``incidents`` incidents from as many reports, merged and judged by the library."""
     regions = outlines(["UA", "RU"])["features"]
@@ -295,12 +306,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.folder or Path(scratch)
-        folder.mkdir(parents=True, exist_ok=True)
-        db = folder / "team.duckdb"
-        if not db.exists():
-            started = time.perf_counter()
-            build_store(db, args.incidents)
-            print(f"built in {time.perf_counter() - started:.0f} s")
+        db = kept_store(folder / "team.duckdb", args.incidents)
         rows = folder / f"acled-{args.ingest_rows}.csv"
         generate(rows, args.ingest_rows, seed=int(time.time()))  # new rows every run
         with open_store(db) as store:
