@@ -17,8 +17,6 @@ as its own process, as a user runs it:
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -96,16 +94,8 @@ def _p95(values: list[float]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--feeds", type=int, default=50)
-    parser.add_argument("--entries", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    if not watch_round.CORPUS.exists():
-        sys.exit(f"{watch_round.CORPUS} not found; run from a checkout with ../shared beside it")
-    docs = [json.loads(line) for line in watch_round.CORPUS.read_text(encoding="utf-8")
-            .splitlines() if line.strip()]
-    feeds = watch_round.build_feeds(docs, args.feeds, args.entries)
+    args = watch_round.feed_arguments(__doc__.splitlines()[0])
+    feeds = watch_round.build_feeds(watch_round.corpus_docs(), args.feeds, args.entries)
     site = watch_round.Server(("127.0.0.1", 0), watch_round.Handler)
     site.bodies = {path: watch_round.feed_xml(path, entries)  # type: ignore[attr-defined]
                    for path, entries in feeds.items()}

@@ -163,17 +163,26 @@ def watched(folder: Path, server: Server, feeds: dict[str, list[str]]) -> tuple[
         watcher.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def feed_arguments(description: str) -> argparse.Namespace:
+    """The command line of a benchmark of feeds (``--feeds``, ``--entries``, ``--runs``)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--entries", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def corpus_docs() -> list[dict]:
+    """The labelled real news the feeds are made of; exits when ``../shared`` is absent."""
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} not found; run from a checkout with ../shared beside it")
-    docs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    feeds = build_feeds(docs, args.feeds, args.entries)
+
+
+def main() -> None:
+    args = feed_arguments(__doc__.splitlines()[0])
+    feeds = build_feeds(corpus_docs(), args.feeds, args.entries)
     bodies = {path: feed_xml(path, entries) for path, entries in feeds.items()}
     server = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
