@@ -138,32 +138,58 @@ def test_ingests_recorded_before_0007_keep_their_identity(db_path):
         assert ingest_file(store, "acled", small).skipped_unchanged  # the same reading
 
 
-def test_schema_5_file_keeps_its_documents_and_ids(tmp_path):
-    """0006 drops the MD5 beside each document id; a file built at schema 5 keeps every
-    document and report, and re-ingesting what it holds adds nothing (the ids match)."""
-    from tests.ingest.helpers import FIXTURES
+def _ingested(path):
+    """The documents (but their time of ingest) and reports of the small ACLED fixture
+    ingested into a new store at ``path``, with the column names of each."""
     from trucewatch.sources import ingest_file
 
-    small = FIXTURES / "acled" / "small.csv"
-    with open_store(tmp_path / "new.duckdb") as fresh:
-        ingest_file(fresh, "acled", small)
+    with open_store(path) as fresh:
+        ingest_file(fresh, "acled", _small())
         docs = fresh.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
                                   ).fetchall()
         names = [d[0] for d in fresh.conn.description]
         reports = fresh.conn.execute("SELECT * FROM reports ORDER BY id").fetchall()
         report_names = [d[0] for d in fresh.conn.description]
+    return docs, names, reports, report_names
+
+
+def _small():
+    from tests.ingest.helpers import FIXTURES
+
+    return FIXTURES / "acled" / "small.csv"
+
+
+def _insert_documents_with_md5(store, docs, names):
+    """``docs`` written as a store before 0006 held them: each with its MD5 beside its id."""
+    for doc in docs:
+        store.conn.execute(
+            f"INSERT INTO documents ({', '.join(names)}, content_hash, ingested_at) "
+            f"VALUES ({', '.join('?' * len(names))}, ?, now())",
+            [*doc, doc[0].removeprefix("acled-") + "0" * 12])
+
+
+def _assert_kept(store, docs, reports):
+    """Every document and report is still there, and re-ingesting adds nothing."""
+    from trucewatch.sources import ingest_file
+
+    assert store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
+                              ).fetchall() == docs
+    assert store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall() == reports
+    again = ingest_file(store, "acled", _small())
+    assert (again.documents, again.reports) == (0, 0)
+
+
+def test_schema_5_file_keeps_its_documents_and_ids(tmp_path):
+    """0006 drops the MD5 beside each document id; a file built at schema 5 keeps every
+    document and report, and re-ingesting what it holds adds nothing (the ids match)."""
+    docs, names, reports, report_names = _ingested(tmp_path / "new.duckdb")
     old = tmp_path / "old.duckdb"
     with open_store(old, schema_version=5) as store:
         assert "content_hash" in {
             name for (name,) in store.conn.execute(
                 "SELECT column_name FROM information_schema.columns "
                 "WHERE table_name = 'documents'").fetchall()}
-        columns = ", ".join(names)
-        for doc in docs:
-            store.conn.execute(
-                f"INSERT INTO documents ({columns}, content_hash, ingested_at) "
-                f"VALUES ({', '.join('?' * len(names))}, ?, now())",
-                [*doc, doc[0].removeprefix("acled-") + "0" * 12])
+        _insert_documents_with_md5(store, docs, names)
         kept = [name for (name,) in store.conn.execute(  # reports had fewer columns then
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'reports' "
             "ORDER BY ordinal_position").fetchall()]
@@ -173,11 +199,7 @@ def test_schema_5_file_keeps_its_documents_and_ids(tmp_path):
             [[report[n] for n in at] for report in reports])
     with open_store(old) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
-                                  ).fetchall() == docs
-        assert store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall() == reports
-        again = ingest_file(store, "acled", small)
-        assert (again.documents, again.reports) == (0, 0)
+        _assert_kept(store, docs, reports)
 
 
 def test_0006_lands_on_files_already_past_it(tmp_path, monkeypatch):
@@ -185,16 +207,7 @@ def test_0006_lands_on_files_already_past_it(tmp_path, monkeypatch):
     1-5 and 7-10, documents with their MD5) gets 0006 on opening, after the higher numbers:
     the MD5 column goes, every document and report stays, and re-ingesting what it holds
     adds nothing."""
-    from tests.ingest.helpers import FIXTURES
-    from trucewatch.sources import ingest_file
-
-    small = FIXTURES / "acled" / "small.csv"
-    with open_store(tmp_path / "new.duckdb") as fresh:
-        ingest_file(fresh, "acled", small)
-        docs = fresh.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
-                                  ).fetchall()
-        names = [d[0] for d in fresh.conn.description]
-        reports = fresh.conn.execute("SELECT * FROM reports ORDER BY id").fetchall()
+    docs, names, reports, _ = _ingested(tmp_path / "new.duckdb")
     bundled = migrations()
     path = tmp_path / "before.duckdb"
     monkeypatch.setattr("trucewatch.store.db.migrations",
@@ -203,19 +216,11 @@ def test_0006_lands_on_files_already_past_it(tmp_path, monkeypatch):
         assert store.conn.execute("SELECT version FROM schema_migrations ORDER BY 1"
                                   ).fetchall() == [(v,) for v, _, _ in bundled if v != 6]
         assert store.schema_version > 6
-        for doc in docs:
-            store.conn.execute(
-                f"INSERT INTO documents ({', '.join(names)}, content_hash, ingested_at) "
-                f"VALUES ({', '.join('?' * len(names))}, ?, now())",
-                [*doc, doc[0].removeprefix("acled-") + "0" * 12])
+        _insert_documents_with_md5(store, docs, names)
         store.conn.executemany(f"INSERT INTO reports VALUES ({', '.join('?' * len(reports[0]))})",
                                reports)
     monkeypatch.setattr("trucewatch.store.db.migrations", lambda: bundled)
     with open_store(path) as store:
         assert store.conn.execute("SELECT version FROM schema_migrations ORDER BY 1"
                                   ).fetchall() == [(v,) for v, _, _ in bundled]
-        assert store.conn.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"
-                                  ).fetchall() == docs
-        assert store.conn.execute("SELECT * FROM reports ORDER BY id").fetchall() == reports
-        again = ingest_file(store, "acled", small)
-        assert (again.documents, again.reports) == (0, 0)
+        _assert_kept(store, docs, reports)
