@@ -100,11 +100,11 @@ def _acled(engine: Engine, paths: Sequence[str]) -> tuple[str, int]:
     located = engine.rows(acled_map.unlocated_sql("_acled_ok", engine.dialect))
     _lookup(engine, "_acled_located", acled_map.located_rows(located), acled_map.LOCATED_SCHEMA)
     keys = engine.rows("SELECT DISTINCT note_key, tags FROM _acled_ok "
-                       f"WHERE {acled_map.attack_sql()}")
+                       f"WHERE {acled_map.ATTACK_ROW}")
     _lookup(engine, "_acled_notes", acled_map.note_rows(keys), acled_map.NOTES_SCHEMA)
     engine.view("_acled_joined", acled_map.joined_sql("_acled_ok", engine.dialect))
     engine.view("_acled_reports", acled_map.reports_sql("_acled_joined", engine.dialect))
-    attacks = _count(engine, f"_acled WHERE {acled_map.attack_sql()}")
+    attacks = _count(engine, f"_acled WHERE {acled_map.ATTACK_ROW}")
     return "_acled_reports", attacks
 
 

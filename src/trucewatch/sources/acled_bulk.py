@@ -126,7 +126,7 @@ def _lookups(conn: Any) -> Future[list[dict[str, Any]]]:
     located = acled_map.located_rows(conn.execute(acled_map.unlocated_sql("_acled")).fetchall())
     _lookup(conn, "_acled_located", located, acled_map.LOCATED_SCHEMA)
     keys = conn.execute("SELECT DISTINCT note_key, tags FROM _acled "
-                        f"WHERE {acled_map.attack_sql()}").fetchall()
+                        f"WHERE {acled_map.ATTACK_ROW}").fetchall()
     _lookup(conn, "_acled_notes", [], acled_map.NOTES_SCHEMA)
     # reasons are cast to JSON once per distinct note, not once per report
     conn.execute("ALTER TABLE _acled_notes ALTER reasons TYPE JSON")
@@ -157,7 +157,7 @@ class AcledStaging:
         notes = ReadNotes(encoding="utf-8")
         for kind, count in self.conn.execute(
                 "SELECT coalesce(event_type, ''), count(*) FROM _acled "
-                f"WHERE NOT coalesce({acled_map.attack_sql()}, false) GROUP BY ALL ORDER BY 1"
+                f"WHERE NOT {acled_map.ATTACK_ROW} GROUP BY ALL ORDER BY 1"
                 ).fetchall():
             notes.skipped[f"not an attack: {kind or 'no event type'}"] += count
         notes.date_format = self._date_format
@@ -191,7 +191,7 @@ def _views(conn: Any, numbered: bool) -> None:
     conn.execute(f"""
         CREATE OR REPLACE TEMP VIEW _stage_keys AS
         SELECT doc_id AS id, 'acled:' || coalesce(event_id_cnty, '') AS source_key
-        FROM _acled WHERE {acled_map.attack_sql()}""")
+        FROM _acled WHERE {acled_map.ATTACK_ROW}""")
     conn.execute("""
         CREATE OR REPLACE TEMP VIEW _stage_docs AS
         SELECT doc_id AS id, source_line, source_key, source_version, url, outlet,
@@ -221,7 +221,7 @@ def stage(conn: Any, path: str | Path, *, lines: int | None = None) -> AcledStag
     notes = _lookups(conn)
     _views(conn, numbered)
     # fetchall, not fetchone: the result is finished, so finish() may follow at once
-    attacks = conn.execute(f"SELECT count(*) FROM _acled WHERE {acled_map.attack_sql()}"
+    attacks = conn.execute(f"SELECT count(*) FROM _acled WHERE {acled_map.ATTACK_ROW}"
                            ).fetchall()[0][0]
     return AcledStaging(conn, attacks, notes, date_format)
 

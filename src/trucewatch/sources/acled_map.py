@@ -26,7 +26,8 @@ from trucewatch.sources.notes import LOCAL, mask_digits, read_note
 from trucewatch.sources.regions import admin1_code, country_code, place_of
 from trucewatch.store.dialect import DUCKDB, Dialect
 
-__all__ = ["BAD_ROW", "KEPT", "LOCATED_SCHEMA", "LOOKUPS", "NOTES_SCHEMA", "attack_sql",
+__all__ = ["ATTACK_ROW", "BAD_ROW", "KEPT", "LOCATED_SCHEMA", "LOOKUPS", "NOTES_SCHEMA",
+           "attack_sql",
            "bad_rows_sql", "date_rows", "joined_sql", "located_rows", "missing_values",
            "note_rows", "place_rows", "reports_sql", "rows_sql", "source_rows",
            "unlocated_sql"]
@@ -68,6 +69,11 @@ def attack_sql(column: str = "event_type") -> str:
     row reader compares)."""
     types = sorted({t.casefold() for t in acled_conventions()["attack_event_types"]})
     return f"lower(trim({column})) IN ({', '.join(map(_literal, types))})"
+
+
+#: Whether a keyed row (of :func:`rows_sql`) is an attack: only attacks get a document id, so
+#: the event type is compared once, when the rows are keyed.
+ATTACK_ROW = "doc_id IS NOT NULL"
 
 
 def _note_key_sql() -> str:
@@ -150,7 +156,7 @@ SELECT DISTINCT p.code, a.admin1, a.latitude, a.longitude, a.admin2, a.location
 FROM {rows} a
 JOIN _acled_places p ON {d.same("p.iso", "a.iso")} AND {d.same("p.country", "a.country")}
      AND {d.same("p.admin1", "a.admin1")}
-WHERE p.region_code IS NULL AND {attack_sql("a.event_type")}"""
+WHERE p.region_code IS NULL AND a.{ATTACK_ROW}"""
 
 
 def _coordinate(text: str | None) -> float | None:
@@ -209,7 +215,7 @@ JOIN _acled_sources s ON {d.same("s.source", "a.source")}
 LEFT JOIN _acled_located l ON p.region_code IS NULL AND {d.same("l.code", "p.code")}
      AND {located}
 {lines}
-WHERE {attack_sql("a.event_type")}"""
+WHERE a.{ATTACK_ROW}"""
 
 
 def reports_sql(joined: str, d: Dialect = DUCKDB) -> str:
