@@ -207,7 +207,7 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
     if not targets and not s.has("C|damage") and any(
             t[0].startswith("W|") and t[1] > 0 and ctx.tokens[t[1] - 1].like_num for t in s.terms):
         return "count of drones or missiles with no target"
-    if s.has("C|ordinal") and s.has("C|attack") and _since(ctx, s):
+    if s.has("C|ordinal") and s.has("C|attack") and _since(ctx, s) and not _own_day(ctx, s):
         return "an attack counted among others since a date"  # "the eighth attack this year"
     count = ctx.count_re.search(s.text)
     if count:
@@ -240,6 +240,21 @@ def _since(ctx: _Context, s: Sentence) -> bool:
     months = tables(ctx.language).months
     return any(ctx.tokens[k].lower_ in _FROM and ctx.tokens[k + 1].lower_ in months
                for k in range(s.start, s.end - 1))
+
+
+def _own_day(ctx: _Context, s: Sentence) -> bool:
+    """A day the sentence's attack happened on, not the day a count starts from: "on the
+    night of 7 March, the fifth attack this year" tells that attack, "the fifth since 1 March"
+    counts."""
+    for cue in _dates(ctx, s):
+        before = s.text[:cue.offset].split()
+        if cue.precision == "day" and not cue.multi_day and \
+                not (before and before[-1].lower() in _FROM | _SINCE):
+            return True
+    return False
+
+
+_SINCE = frozenset({"since", "from"})
 
 
 def _inside(term: Term, s: Sentence, label: str) -> bool:
@@ -322,6 +337,9 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
             continue
         if outage and t[0] == "T|civilian":
             continue
+        if t[2] - t[1] == 1 and t[1] > s.start and ctx.tokens[t[1]].text[:1].isupper() and \
+                any(p.start <= t[1] < p.end for p in s.places):
+            continue  # "в Шахтах": the town of Shakhty ("mines"), not a mine
         if t[2] in staff or any(a <= t[1] < b for a, b in described):
             continue  # "railway workers"; "the town that serves the nuclear plant"
         if _negated(ctx, s, t[1]):
@@ -636,14 +654,16 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
     pairs = _pair(ctx, s, targets)
     made: list[Candidate] = []
     inherited = None
+    # "as a result of the shelling, ...": what follows is what the attack just told did
+    consequence = s.has("C|consequence")
     if not targets:
         recent = [i for i in ctx.event_targets if 0 < s.index - i <= 3]
-        if recent and (s.has("C|damage") or s.has("C|anaphora")) and \
-                (s.places or not has_attack or s.has("C|anaphora")) and \
-                (not has_attack or s.has("C|pronoun") or
+        if recent and (s.has("C|damage") or s.has("C|anaphora") or consequence) and \
+                (s.places or not has_attack or s.has("C|anaphora") or consequence) and \
+                (not has_attack or s.has("C|pronoun") or consequence or
                  _same_time(ctx, s, ctx.sentences[max(recent)])):
             # an attack told with a date of its own is another event ("on 3 June drones hit
-            # the town"), unless a pronoun points back ("hit it again")
+            # the town"), unless a pronoun or a consequence points back ("hit it again")
             inherited = ctx.event_targets[max(recent)]
         if inherited is not None and _lists_regions(s, inherited[2]):
             # with no attack of its own the list is of drones downed or lights out; with one,
@@ -663,7 +683,7 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             why = f"target phrase {target_text!r} -> {cls}"
         elif inherited is not None and (place is None or not inherited[2] or
                                         place.admin1 in inherited[2] or
-                                        (s.has("C|anaphora") and (
+                                        ((s.has("C|anaphora") or consequence) and (
                                             not has_attack or s.has("C|generic_facility")))):
             cls, target_text = inherited[0], inherited[1]
             why = f"no target phrase; follows the report of {target_text!r} just before"
@@ -690,7 +710,7 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         # "energy facilities of Ukraine" lie in no one region; a sentence naming places lends none
         if mention is None and not s.places and not nationwide:
             found = _context_place(ctx, s)
-            if found and (_same_time(ctx, s, found[1]) or s.has("C|anaphora")):
+            if found and (_same_time(ctx, s, found[1]) or s.has("C|anaphora") or consequence):
                 mention, place_from = found
             place_why = "place of an earlier sentence"
         if mention is None and not s.places and ctx.home is not None and not nationwide:

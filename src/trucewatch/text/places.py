@@ -230,16 +230,36 @@ def _next_labels(labels: dict[int, set[str]], start: int, width: int) -> set[str
 
 
 _JOINERS = frozenset({",", "and", "or", "і", "й", "та", "и", "или", "або"})
+_LIST_OPENERS = frozenset({"–", "—", "-", ":"})
+#: How many tokens a list of names may span (a dozen regions with their joiners).
+_LIST_TOKENS = 40
 
 
 def _list_before_region_noun(doc: Doc, end: int, labels: dict[int, set[str]],
                              noun: str = "C|region_noun") -> bool:
-    """True in "Kursk and Bryansk regions": only names and joiners up to a region noun."""
-    for k in range(end, min(end + 8, len(doc))):
+    """True in "Kursk and Bryansk regions": only names and joiners up to a region noun,
+    however many names the list has."""
+    for k in range(end, min(end + _LIST_TOKENS, len(doc))):
         if noun in labels.get(k, set()):
             return k > end
         token = doc[k]
         if token.lower_ not in _JOINERS and not token.text[:1].isupper():
+            return False
+    return False
+
+
+def _list_after_region_noun(doc: Doc, start: int, labels: dict[int, set[str]]) -> bool:
+    """True in "in three regions – Donetsk, Sumy and Chernihiv" (the regions' adjectives after
+    a dash or colon): back from the name, only names, joiners and that dash or colon up to a
+    region noun."""
+    opened = False
+    for k in range(start - 1, max(start - _LIST_TOKENS, 0) - 1, -1):
+        if "C|region_noun" in labels.get(k, set()):
+            return opened
+        token = doc[k]
+        if token.text in _LIST_OPENERS:
+            opened = True
+        elif token.lower_ not in _JOINERS and not token.text[:1].isupper():
             return False
     return False
 
@@ -266,7 +286,8 @@ def _choose(doc: Doc, start: int, end: int, entries: tuple[Entry, ...],
                     _list_before_region_noun(doc, end, labels)):
         return PlaceMention(start, end, regions, True)
     if adjectives and ("C|region_noun" in following or
-                       _list_before_region_noun(doc, end, labels)):
+                       _list_before_region_noun(doc, end, labels) or
+                       _list_after_region_noun(doc, start, labels)):
         return PlaceMention(start, end, adjectives, True)  # "в Полтавской и Харьковской
     if settlements:                                         # областях", not a stanitsa
         return PlaceMention(start, end, settlements, False)
