@@ -217,3 +217,40 @@ def test_a_town_named_like_a_target_is_no_target(language, text):
 def test_the_target_word_opening_a_sentence_is_still_a_target():
     text = "Шахты Донбасса обесточены после удара по подстанции в Донецкой области."
     assert ("UA-14", "energy.other") in facts(text, "ru", "admin1", "target_class")
+
+
+# --- 10. "..., — the ministry": a source after a closing dash is the speaker of the line ---
+
+DASHED_SOURCES = [
+    pytest.param("en", "Russia struck a substation in the Kharkiv region overnight — Ukrenergo",
+                 id="en"),
+    pytest.param("uk", "Ворог завдав удару по підстанції на Харківщині, - Міненерго", id="uk"),
+    pytest.param("ru", "Враг нанес удар по подстанции в Харьковской области, — Минэнерго "
+                       "Украины", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DASHED_SOURCES)
+def test_a_source_after_a_closing_dash_claims(language, text):
+    assert facts(text, language, "claimed_by") == {("UA",)}
+
+
+def test_a_dash_inside_the_line_names_no_speaker():
+    text = "Ukrenergo crews — working all night — restored power after Russia struck a " \
+           "substation in the Kharkiv region."
+    assert facts(text, "en", "claimed_by") == {("media",)}
+
+
+MINISTRY_OF_ENERGY = [
+    pytest.param("en", "Russia struck a substation in the Kharkiv region overnight, Ukraine's "
+                       "Ministry of Energy said.", id="en"),
+    pytest.param("uk", "Ворог завдав удару по підстанції на Харківщині, повідомили в "
+                       "Міністерстві енергетики.", id="uk"),
+    pytest.param("ru", "Враг нанес удар по подстанции в Харьковской области, сообщили в "
+                       "Министерстве энергетики Украины.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), MINISTRY_OF_ENERGY)
+def test_the_ministry_of_energy_speaks_for_its_side(language, text):
+    assert facts(text, language, "claimed_by") == {("UA",)}

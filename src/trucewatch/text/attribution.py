@@ -184,6 +184,7 @@ def owners(sentence: Sentence, profile: Profile) -> list[str]:
     return found
 
 
+_DASHES = frozenset({"-", "–", "—"})
 _HEADING_CHARS = 60  # "General Staff of the Armed Forces of Ukraine: ..." names the speaker
 
 
@@ -200,6 +201,10 @@ def source_of(doc: Doc, sentence: Sentence, profile: Profile) -> tuple[str, str]
             t[0] in ("C|speech", "C|attack") and doc[t[1]].idx - doc[sentence.start].idx < colon
             for t in sentence.terms):
         return head[0].split("|")[1], str(head[1])  # "Укренерго: ...", "General Staff of ...: "
+    tail = max(sources, key=lambda t: t[2])
+    if tail[1] > sentence.start and doc[tail[1] - 1].text in _DASHES and all(
+            doc[k].is_punct or doc[k].is_space for k in range(tail[2], sentence.end)):
+        return tail[0].split("|")[1], str(tail[1])  # "..., — Міненерго": a headline's source
     speech = [t[1] for t in sentence.terms if t[0] == "C|speech" and not (
         t[1] > sentence.start and doc[t[1]].text[:1].isupper())]  # not "the United States"
     if not speech and not sentence.text.lower().startswith(("source:", "джерело:", "источник:")):
