@@ -254,3 +254,52 @@ MINISTRY_OF_ENERGY = [
 @pytest.mark.parametrize(("language", "text"), MINISTRY_OF_ENERGY)
 def test_the_ministry_of_energy_speaks_for_its_side(language, text):
     assert facts(text, language, "claimed_by") == {("UA",)}
+
+
+# --- 11. military depots are military; a depot of fuel and lubricants is an oil depot ---
+
+MILITARY_DEPOTS = [
+    pytest.param("en", "Ukraine's defence forces hit a drone depot in Makiivka in the Donetsk "
+                       "region.", id="en"),
+    pytest.param("uk", "Сили оборони уразили склад зберігання БпЛА у Макіївці на Донеччині.",
+                 id="uk"),
+    pytest.param("ru", "Силы обороны поразили склад хранения БПЛА в Макеевке Донецкой области.",
+                 id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), MILITARY_DEPOTS)
+def test_a_drone_depot_is_military(language, text):
+    assert facts(text, language, "admin1", "target_class") == {("UA-14", "military")}
+
+
+# --- 12. the side that "lost" a site is the side hit, not the attacker ---
+
+LOST_SITES = [
+    pytest.param("en", "Near the village of Lobanove in Crimea the enemy lost a fuel and "
+                       "lubricants depot, which caused a large fire.", id="en"),
+    pytest.param("uk", "У районі села Лобанове в Криму ворог втратив склад пально-мастильних "
+                       "матеріалів, що викликало значну пожежу.", id="uk"),
+    pytest.param("ru", "В районе села Лобаново в Крыму противник потерял склад горюче-смазочных "
+                       "материалов, начался сильный пожар.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), LOST_SITES)
+def test_the_enemy_that_lost_a_depot_is_not_the_attacker(language, text):
+    # the holder of occupied Crimea lost it; its opponent is inferred as the attacker
+    assert facts(text, language, "admin1", "target_class", "perpetrator") == {
+        ("UA-43", "energy.oil_gas_network", "UA")}
+
+
+# --- 13. "зі складу полку" (of the regiment's strength) is no warehouse ("склад") ---
+
+def test_part_of_a_unit_is_no_warehouse():
+    text = ("Сили оборони уразили ремонтний підрозділ зі складу 1435 мотострілецького полку "
+            "поблизу Антрацита на Луганщині.")
+    assert facts(text, "uk", "admin1", "target_class") == {("UA-09", "military")}
+
+
+def test_a_warehouse_is_still_a_warehouse():
+    text = "Уночі російські дрони влучили у склад на Луганщині, спалахнула пожежа."
+    assert facts(text, "uk", "target_class") == {("civilian",)}

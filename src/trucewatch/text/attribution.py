@@ -40,6 +40,10 @@ _NOT_ATTACKER_NEXT = frozenset({
 
 #: Words for people who speak: "Russian military officials called it ...", "як заявили
 #: російські посадовці": the side named before them speaks; it does not attack
+#: Verbs of losing right after an actor: it is the side that was hit.
+_LOSES = frozenset({"lost", "loses", "lose", "втратити", "втратив", "втратила", "втратили",
+                    "потерять", "потерял", "потеряла", "потеряли", "лишиться", "лишился",
+                    "лишилась", "лишились"})
 _SPEAKERS_NEXT = frozenset({
     "officials", "official", "authorities", "sources", "spokesman", "spokeswoman",
     "spokesperson", "media", "bloggers", "representatives", "посадовці", "посадовців",
@@ -109,6 +113,9 @@ def _attackers(doc: Doc, sentence: Sentence, language: str, profile: Profile) ->
             continue  # "Ukrainian mortar shelling of Russian troops": the side hit
         if _shoots_down(sentence, start, end):
             continue  # "Ukrainian forces shot down Russian drones that then hit houses"
+        if any((tokens[k].lemma_ or tokens[k].lower_) in _LOSES or tokens[k].lower_ in _LOSES
+               for k in range(end, min(end + 2, sentence.end))):
+            continue  # "the enemy lost a fuel depot": the side hit
         text = "".join(t.text_with_ws for t in tokens[start:end]).strip()
         lower = text.lower()
         lemma = (tokens[start].lemma_ or lower) if end - start == 1 else lower

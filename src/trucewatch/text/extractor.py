@@ -337,6 +337,8 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
             continue
         if outage and t[0] == "T|civilian":
             continue
+        if _inside(t, s, "C|part_of"):
+            continue  # "зі складу полку": "of the regiment's strength", no warehouse ("склад")
         if t[2] - t[1] == 1 and t[1] > s.start and ctx.tokens[t[1]].text[:1].isupper() and \
                 any(p.start <= t[1] < p.end for p in s.places):
             continue  # "в Шахтах": the town of Shakhty ("mines"), not a mine
