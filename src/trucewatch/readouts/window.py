@@ -97,8 +97,9 @@ def gives_length(sentence: Sentence) -> bool:
     return bool(_durations(sentence, sentence.language))
 
 
-def _durations(sentence: Sentence, language: str) -> list[int]:
-    """Days of every span of time in a sentence that is a length, not a point or time passed."""
+def _durations(sentence: Sentence, language: str) -> list[int | float]:
+    """Days of every span of time in a sentence that is a length, not a point or time passed
+    (a fraction for hours that make no whole days: "30 hours" is 1.25)."""
     found = []
     for match in _duration_pattern(language).finditer(sentence.text):
         if _elapsed(language).search(sentence.text[:match.start()]):
@@ -109,7 +110,10 @@ def _durations(sentence: Sentence, language: str) -> list[int]:
     return found
 
 
-def _days(match: re.Match[str], language: str) -> int | None:
+_DAY_HOURS = 24
+
+
+def _days(match: re.Match[str], language: str) -> int | float | None:
     dates = data("dates.yaml")
     group = next(k for k, v in match.groupdict().items() if v and k != "n")
     if group.startswith("s"):
@@ -117,7 +121,10 @@ def _days(match: re.Match[str], language: str) -> int | None:
     raw = match.group("n").lower()
     count = int(raw) if raw.isdigit() else tables(language).numbers.get(raw)
     hours = (count or 0) * list(dates["units"][language].values())[int(group[1:])]
-    return int(hours // 24) if hours and hours % 24 == 0 else None
+    if hours < _DAY_HOURS:
+        return None  # "within two hours" is no halt's length
+    days = hours / _DAY_HOURS
+    return int(days) if days.is_integer() else round(days, 2)  # "30 hours": 1.25 days
 
 
 def _in_force(sentence: Sentence) -> bool:
