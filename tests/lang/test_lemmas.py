@@ -127,3 +127,20 @@ def test_normalising_keeps_offsets():
     assert normalize(text) == "Об'єкт's 'еще'\u00a0'x'"
     assert tidy(text) == "Об'єкт's ‘ещё' 'x'"
     assert len(normalize(text)) == len(tidy(text)) == len(text)
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("обєкти", "об'єкт"), ("енергообєктах", "енергооб'єкт"), ("пятницю", "п'ятниця"),
+    ("памятник", "пам'ятник"),
+])
+def test_a_ukrainian_word_that_lost_its_apostrophe_is_read_with_it(word, lemma):
+    assert lemmatizer("uk").lemma(word) == lemma
+
+
+@pytest.mark.parametrize("word", ["бюджет", "бюро", "свято", "мавпячий"])
+def test_words_spelled_without_an_apostrophe_keep_their_spelling(word):
+    assert "'" not in lemmatizer("uk").lemma(word)
+
+
+def test_russian_words_get_no_apostrophe():
+    assert lemmatizer("ru").lemma("объекты") == "объект"

@@ -15,6 +15,7 @@ Words in Latin script follow the English rules in every language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -34,6 +35,8 @@ _FOR_QUOTING = str.maketrans({**_APOSTROPHES, "\u00a0": " "})
 #: English words whose case tells them apart from a common word ("US" and "us").
 _KEEP_CASE = frozenset({"US"})
 _MORPHOLOGY = ("uk", "ru")
+#: The grammeme pymorphy3's Ukrainian dictionary gives a distorted (non-standard) spelling.
+_DISTORTED = "Dist"
 
 
 def normalize(text: str) -> str:
@@ -88,6 +91,29 @@ class Lemmatizer:
         self._normal_forms: dict[str, tuple[str, ...]] = {}
         self._tags: dict[str, OpencorporaTag | None] = {}
         self._answers: dict[str, bool] = {}  # "word|question" -> yes or no
+        self._spelled: dict[str, str] = {}
+        places = table(language).get("apostrophe")
+        self._lost_apostrophe = (re.compile(f"(?<=[{places['after']}])(?=[{places['before']}])")
+                                 if places and self._morph is not None else None)
+
+    def _spelling(self, lower: str) -> str:
+        """The word as the dictionary spells it: a word the dictionary marks as a distorted
+        spelling ("обєкти", tagged ``Dist``) with its lost apostrophe restored where that makes
+        a word it spells so ("об'єкти"), else as it is ("бюджет" stays)."""
+        if self._lost_apostrophe is None:
+            return lower
+        found = self._spelled.get(lower)
+        if found is None:
+            found = lower
+            if _DISTORTED in self._morph.parse(lower)[0].tag:
+                for place in self._lost_apostrophe.finditer(lower):
+                    restored = f"{lower[:place.start()]}'{lower[place.start():]}"
+                    if _DISTORTED not in self._morph.parse(restored)[0].tag and \
+                            self._morph.word_is_known(restored):
+                        found = restored
+                        break
+            self._spelled[lower] = found
+        return found
 
     @property
     def inflects(self) -> bool:
@@ -104,7 +130,8 @@ class Lemmatizer:
                 if self._morph is None or not any(c.isalpha() for c in lower):
                     found = lower
                 else:
-                    found = self._morph.parse(lower)[0].normal_form.replace("ё", "е")
+                    found = self._morph.parse(self._spelling(lower))[0].normal_form.replace(
+                        "ё", "е")
                 self._lemma[lower] = found
             self._lemma[word] = found
         return found
@@ -130,7 +157,7 @@ class Lemmatizer:
             lower = word.lower()
             forms = [lower]
             if self._morph is not None and any(c.isalpha() for c in lower):
-                for parse in self._morph.parse(lower)[:6]:
+                for parse in self._morph.parse(self._spelling(lower))[:6]:
                     form = parse.normal_form.replace("ё", "е")
                     if form not in forms:
                         forms.append(form)
@@ -146,7 +173,7 @@ class Lemmatizer:
             if self._morph is None:
                 found = (word,)
             else:
-                parses = self._morph.parse(word.replace("ё", "е"))
+                parses = self._morph.parse(self._spelling(word.replace("ё", "е")))
                 found = tuple(dict.fromkeys(p.normal_form for p in parses))
             self._normal_forms[word] = found
         return found
@@ -178,7 +205,7 @@ class Lemmatizer:
         lower = word.lower()
         if lower not in self._tags:
             self._tags[lower] = (None if self._morph is None
-                                 else self._morph.parse(lower)[0].tag)
+                                 else self._morph.parse(self._spelling(lower))[0].tag)
         return self._tags[lower]
 
     def can_be_verb(self, word: str) -> bool:
