@@ -192,6 +192,12 @@ def owners(sentence: Sentence, profile: Profile) -> list[str]:
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _possessive(doc: Doc, end: int) -> bool:
+    """Whether the token at ``end`` makes the words before it a possessive ("Moscow's")."""
+    return end < len(doc) and doc[end].lower_ in _POSSESSIVE
 _HEADING_CHARS = 60  # "General Staff of the Armed Forces of Ukraine: ..." names the speaker
 
 
@@ -199,7 +205,8 @@ def source_of(doc: Doc, sentence: Sentence, profile: Profile) -> tuple[str, str]
     """(party, label start token as text key) of the speaker of a sentence, if it has one."""
     attackers_ = [t for t in sentence.terms if t[0].endswith("|attacker")]
     sources = [t for t in sentence.terms if t[0].endswith("|source") and not any(
-        a[1] <= t[1] and t[2] <= a[2] and a[2] - a[1] > t[2] - t[1] for a in attackers_)]
+        a[1] <= t[1] and t[2] <= a[2] and a[2] - a[1] > t[2] - t[1] for a in attackers_)
+        and not _possessive(doc, t[2])]  # "Moscow's oil refining": an owner, not a speaker
     if not sources:
         return None  # "the Kyiv regime attacked": no speaker
     head = min(sources, key=lambda t: t[1])
