@@ -5,6 +5,8 @@ The texts here are written for each rule, in every language, never copied from t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.text.facts import facts
@@ -37,3 +39,41 @@ DEPUTY_MINISTERS = [
 @pytest.mark.parametrize(("language", "text"), DEPUTY_MINISTERS)
 def test_the_energy_minister_speaks_for_ukraine(language, text):
     assert facts(text, language, "claimed_by") == {("UA",)}
+
+
+# --- 3. strikes told over a span of weeks or months have no day ---
+
+OVER_A_MONTH = [
+    pytest.param("en", "Over the past month, Ukrainian drones have hit the Volgograd and Ryazan "
+                       "refineries.", id="en"),
+    pytest.param("uk", "Протягом минулого місяця українські дрони уразили НПЗ у Волгограді та "
+                       "Рязані.", id="uk"),
+    pytest.param("ru", "За прошлый месяц украинские дроны поразили НПЗ в Волгограде и Рязани.",
+                 id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OVER_A_MONTH)
+def test_a_span_of_a_month_gives_no_day(language, text):
+    assert facts(text, language, "admin1", "date", published="2025-08-26") == {
+        ("RU-VGG", None), ("RU-RYA", None)}
+
+
+def test_a_day_in_the_sentence_still_dates_it():
+    text = "On 20 August, after a month of strikes, Ukrainian drones hit the Volgograd refinery."
+    assert facts(text, "en", "date", published="2025-08-26") == {(dt.date(2025, 8, 20),)}
+
+
+# --- 4. two cities' adjectives joined before one facility noun name both cities ---
+
+JOINED_ADJECTIVES = [
+    pytest.param("en", "Ukrainian drones hit the Volgograd and Ryazan refineries.", id="en"),
+    pytest.param("uk", "Українські дрони уразили Волгоградський та Рязанський НПЗ.", id="uk"),
+    pytest.param("ru", "Украинские дроны поразили Волгоградский и Рязанский НПЗ.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), JOINED_ADJECTIVES)
+def test_joined_city_adjectives_before_a_facility(language, text):
+    assert facts(text, language, "admin1", "target_class") == {
+        ("RU-VGG", "energy.oil_refinery"), ("RU-RYA", "energy.oil_refinery")}

@@ -392,6 +392,8 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
     found = _own_date(ctx, s, anchor)
     if found:
         return found[0], found[1], f"{found[2]} in the sentence"
+    if s.has("C|period"):
+        return None, None, "a span of weeks or months, no day"  # "over the past month, ..."
     if place_from is not None:
         found = _own_date(ctx, place_from)
         if found:

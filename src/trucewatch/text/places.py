@@ -104,8 +104,7 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
             continue
         end = i + size
         mention = None
-        if size == 1 and language != "en" and \
-                any(k.startswith("T|") for k in labels.get(end, ())):
+        if size == 1 and language != "en" and _before_facility(texts, labels, end):
             # "Саратовський НПЗ", "Курская АЭС": a city's or a region's adjective before a
             # facility names where it is, before any village of that name elsewhere
             mention = (_adjectival_city(i, texts[i], language, profile)
@@ -116,6 +115,15 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
             mentions.append(mention)
         i = end
     return mentions
+
+
+def _before_facility(texts: list[str], labels: dict[int, set[str]], end: int) -> bool:
+    """Whether a facility's name follows at ``end``, or after one more adjective joined by
+    "and" ("Волгоградський та Рязанський НПЗ": both cities' refineries)."""
+    def facility(k: int) -> bool:
+        return any(label.startswith("T|") for label in labels.get(k, ()))
+    return facility(end) or (end + 2 < len(texts) and texts[end].lower() in _JOINERS
+                             and texts[end + 1][:1].isupper() and facility(end + 2))
 
 
 def _first_name(texts: list[str], start: int, language: str,
