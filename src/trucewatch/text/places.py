@@ -93,6 +93,10 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
                                                     or tokens[i - 1].whitespace_):
             i += size  # "Льгов-Киевский": the second half of a compound name
             continue
+        if _compound_head(tokens, texts, i + size) and \
+                not any("-" in e.name_en for e in entries):
+            i += size  # "Slaviansk-na-Kubani", "Слов'янськ-Еко": another place, or a company
+            continue
         if _after_street_word(texts, i):
             i += size  # "вул. Центральній", "Shevchenko Street": a street, not a settlement
             continue
@@ -115,6 +119,21 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
             mentions.append(mention)
         i = end
     return mentions
+
+
+_COMPOUND_LINKS = frozenset({"na", "на", "on"})
+
+
+def _compound_head(tokens: list, texts: list[str], end: int) -> bool:
+    """Whether the name ending at ``end`` opens a longer hyphenated name: a hyphen right after
+    it (no space), then "na"/"на" or a capitalised word ("Slaviansk-na-Kubani", "Слов'янськ-
+    Еко"); "Kharkiv-based" stays Kharkiv. (The caller keeps a name whose place is itself
+    hyphenated: "Ростове-на-Дону" is Rostov-on-Don.)"""
+    if end + 1 >= len(texts) or texts[end] not in "-‑" or tokens[end - 1].whitespace_ or \
+            tokens[end].whitespace_:
+        return False
+    after = texts[end + 1]
+    return after.lower() in _COMPOUND_LINKS or after[:1].isupper()
 
 
 def _before_facility(texts: list[str], labels: dict[int, set[str]], end: int) -> bool:
