@@ -40,3 +40,26 @@ KEPT_NAMES = [
 @pytest.mark.parametrize(("language", "text", "region"), KEPT_NAMES)
 def test_a_place_before_a_suffix_or_of_a_hyphenated_name_stays(language, text, region):
     assert {a for (a,) in facts(text, language, "admin1")} == {region}
+
+
+# --- 2. a consequence points back only to an attack that was reported ---
+
+POLICY_THEN_CONSEQUENCE = [
+    pytest.param("en", "The General Staff said its forces strike only military targets and fuel "
+                       "and energy facilities. The occupation head claimed that as a result of "
+                       "the strike two people died in the Kherson region.", id="en"),
+    pytest.param("uk", "У Генштабі заявили, що Сили оборони завдають ударів виключно по військових "
+                       "цілях та об'єктах паливно-енергетичного комплексу. Очільник окупаційної "
+                       "адміністрації заявив, що внаслідок удару на Херсонщині загинули двоє "
+                       "людей.", id="uk"),
+    pytest.param("ru", "В Генштабе заявили, что Силы обороны наносят удары исключительно по "
+                       "военным целям и объектам топливно-энергетического комплекса. Глава "
+                       "оккупационной администрации заявил, что в результате удара в Херсонской "
+                       "области погибли два человека.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), POLICY_THEN_CONSEQUENCE)
+def test_a_consequence_after_a_policy_statement_inherits_no_target(language, text):
+    assert not any(cls.startswith("energy.")
+                   for (cls,) in facts(text, language, "target_class", published="2026-01-01"))

@@ -184,6 +184,8 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
     targets = s.all("T|")
     if s.has("C|general"):
         return "general statement"
+    if s.has("C|policy"):
+        return "a side's policy of what it strikes"  # "strikes exclusively military targets"
     if s.has("C|none"):
         return "reports that no attack happened"
     if s.has("C|alert") and not s.has("C|damage") and not targets:
@@ -658,10 +660,13 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
     pairs = _pair(ctx, s, targets)
     made: list[Candidate] = []
     inherited = None
-    # "as a result of the shelling, ...": what follows is what the attack just told did
-    consequence = s.has("C|consequence")
+    consequence = False
     if not targets:
         recent = [i for i in ctx.event_targets if 0 < s.index - i <= 3]
+        # "as a result of the shelling, ...": what follows is what the attack just reported
+        # did (a sentence that reported none, "we strike only military targets", tells none)
+        consequence = s.has("C|consequence") and bool(recent) and any(
+            c.sentence is ctx.sentences[max(recent)] for c in earlier)
         if recent and (s.has("C|damage") or s.has("C|anaphora") or consequence) and \
                 (s.places or not has_attack or s.has("C|anaphora") or consequence) and \
                 (not has_attack or s.has("C|pronoun") or consequence or
