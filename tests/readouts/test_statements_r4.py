@@ -65,3 +65,36 @@ WEEK = [
 @pytest.mark.parametrize(("language", "text"), WEEK)
 def test_a_week_is_seven_days(language, text):
     assert _terms(text, language).duration_days == 7
+
+
+# --- round 5: a range told with hours wins over one told in days; time after a span passed ---
+
+RANGE_WITH_HOURS_LATER = [
+    pytest.param("en", "The president declared a truce from the evening of 19 April until 21 "
+                       "April. The army will cease fire from 18:00 on 19 April to 00:00 on 21 "
+                       "April.", id="en"),
+    pytest.param("uk", "Президент оголосив перемир'я з вечора 19 квітня до 21 квітня. Армія "
+                       "припиняє вогонь з 18:00 19 квітня до 00:00 21 квітня.", id="uk"),
+    pytest.param("ru", "Президент объявил перемирие с вечера 19 апреля до 21 апреля. Армия "
+                       "прекращает огонь с 18:00 19 апреля до 00:00 21 апреля.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), RANGE_WITH_HOURS_LATER)
+def test_a_range_with_hours_gives_the_length(language, text):
+    assert _terms(text, language).duration_days == 1.25
+
+
+AFTER_A_SPAN = [
+    pytest.param("en", "Both sides agreed to a ceasefire after four days of deadly strikes.",
+                 id="en"),
+    pytest.param("uk", "Сторони погодилися на припинення вогню після чотирьох днів ударів.",
+                 id="uk"),
+    pytest.param("ru", "Стороны согласились на прекращение огня после четырех дней ударов.",
+                 id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), AFTER_A_SPAN)
+def test_days_after_which_a_truce_came_are_not_its_length(language, text):
+    assert _terms(text, language, speaker="US").duration_days is None

@@ -142,7 +142,8 @@ def read_duration(
     dates in a halt sentence, and that sentence. A range's length does not depend on the
     year, so yearless dates are read in any year when there is no ``reference``; a range
     whose two ends both give an hour lasts the hours between them, in days, a fraction when
-    they are not whole ("from 20:00 on 5 June to 08:00 on 7 June": 1.5)."""
+    they are not whole ("from 20:00 on 5 June to 08:00 on 7 June": 1.5), and is preferred
+    to a range in days."""
     halt = [s for i, s in enumerate(sentences)
             if s.has("halt") or (i and sentences[i - 1].has("halt"))]
     taken = {id(s) for s in halt}
@@ -150,17 +151,18 @@ def read_duration(
         days = _durations(sentence, language)
         if days:
             return days[0], sentence.text.strip()
-    for sentence in sentences:
-        ranges = find_ranges(sentence, language, reference or _ANY_YEAR) \
-            if sentence.has("halt") else []
-        if ranges:
-            first, last = ranges[0]
-            hours = _range_hours(sentence, language, reference or _ANY_YEAR)
-            if hours:
-                days = hours / 24
-                return (int(days) if days.is_integer() else round(days, 2)), \
-                    sentence.text.strip()
-            return (last - first).days + 1, sentence.text.strip()
+    ranged = [(s, r) for s in sentences if s.has("halt")
+              and (r := find_ranges(s, language, reference or _ANY_YEAR))]
+    # a range told with its hours says more than one told in days ("from the evening of 19
+    # April until 21 April", then "from 18:00 on 19 April to 00:00 on 21 April")
+    for sentence, _ in ranged:
+        hours = _range_hours(sentence, language, reference or _ANY_YEAR)
+        if hours:
+            days = hours / 24
+            return (int(days) if days.is_integer() else round(days, 2)), sentence.text.strip()
+    for sentence, ranges in ranged[:1]:
+        first, last = ranges[0]
+        return (last - first).days + 1, sentence.text.strip()
     for sentence in _window_sentences(sentences, language, reference):
         return _durations(sentence, language)[0], sentence.text.strip()
     return None, ""
