@@ -63,3 +63,35 @@ POLICY_THEN_CONSEQUENCE = [
 def test_a_consequence_after_a_policy_statement_inherits_no_target(language, text):
     assert not any(cls.startswith("energy.")
                    for (cls,) in facts(text, language, "target_class", published="2026-01-01"))
+
+
+# --- 3. "in Kyiv and several regions": the named place is reported, the unnamed ones not ---
+
+NAMED_AND_SEVERAL = [
+    pytest.param("en", "Overnight Russian forces struck energy facilities in Kyiv and several "
+                       "regions.", id="en"),
+    pytest.param("uk", "У ніч на вівторок російські агресори завдали удару по об'єктах "
+                       "енергетичної інфраструктури у Києві та кількох регіонах.", id="uk"),
+    pytest.param("ru", "Ночью российские войска нанесли удар по объектам энергетики в Киеве и "
+                       "нескольких регионах.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NAMED_AND_SEVERAL)
+def test_a_named_place_beside_several_regions_is_reported(language, text):
+    assert facts(text, language, "admin1", "target_class") == {("UA-30", "energy.other")}
+
+
+SEVERAL_ONLY = [
+    pytest.param("en", "Overnight Russian forces struck energy facilities in several regions.",
+                 id="en"),
+    pytest.param("uk", "Уночі російські війська вдарили по енергетичних об'єктах у кількох "
+                       "регіонах.", id="uk"),
+    pytest.param("ru", "Ночью российские войска ударили по объектам энергетики в нескольких "
+                       "регионах.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SEVERAL_ONLY)
+def test_several_unnamed_regions_alone_are_no_report(language, text):
+    assert facts(text, language, "admin1") == set()

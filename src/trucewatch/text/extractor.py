@@ -184,6 +184,8 @@ def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
     targets = s.all("T|")
     if s.has("C|general"):
         return "general statement"
+    if s.has("C|some_regions") and not s.places:
+        return "several regions, none named"  # "in Kyiv and several regions" reports Kyiv
     if s.has("C|policy"):
         return "a side's policy of what it strikes"  # "strikes exclusively military targets"
     if s.has("C|none"):
