@@ -397,7 +397,8 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
     if found:
         return found[0], found[1], f"{found[2]} in the sentence"
     if s.has("C|period"):
-        return None, None, "a span of weeks or months, no day"  # "over the past month, ..."
+        return None, None, "a span of weeks or months, or an earlier time, no day"
+        # "over the past month, ...", "the refinery has previously been hit"
     if place_from is not None:
         found = _own_date(ctx, place_from)
         if found:
