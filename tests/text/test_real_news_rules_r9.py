@@ -12,8 +12,8 @@ from tests.text.facts import facts
 # --- 1. airfields by their names; "Belaya" (white) is no alias of a Chechen town ---
 
 AIRFIELDS = [
-    pytest.param("en", "On 1 June Ukrainian drones hit bombers at the Belaya, Diaghilev, Olenya "
-                       "and Ivanovo airfields.", id="en"),
+    pytest.param("en", "On 1 June Ukrainian drones hit bombers at the Ivanovo, Olenya, "
+                       "Diaghilev and Belaya airfields.", id="en"),
     pytest.param("uk", "1 червня українські дрони уразили бомбардувальники на аеродромах "
                        "Дягілево, Оленья та Іваново.", id="uk"),
     pytest.param("ru", "1 июня украинские дроны поразили бомбардировщики на аэродромах "

@@ -153,8 +153,8 @@ def read_duration(
             return days[0], sentence.text.strip()
     ranged = [(s, r) for s in sentences if s.has("halt")
               and (r := find_ranges(s, language, reference or _ANY_YEAR))]
-    # a range told with its hours says more than one told in days ("from the evening of 19
-    # April until 21 April", then "from 18:00 on 19 April to 00:00 on 21 April")
+    # a range told with its hours says more than one told in days ("from the evening of 5
+    # June until 7 June", then "from 18:00 on 5 June to 00:00 on 7 June")
     for sentence, _ in ranged:
         hours = _range_hours(sentence, language, reference or _ANY_YEAR)
         if hours:
