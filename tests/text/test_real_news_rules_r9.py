@@ -58,3 +58,20 @@ CAUGHT_FIRE = [
 def test_a_facility_that_caught_fire_is_reported(language, text):
     assert facts(text, language, "admin1", "target_class") == {
         ("RU-RYA", "energy.oil_refinery")}
+
+
+# --- 4. a power plant named by its town's adjective is placed in that town's region ---
+
+PLANT_ADJECTIVES = [
+    pytest.param("en", "Overnight the enemy hit the Vuhlehirska and Trypilska thermal power "
+                       "plants.", id="en"),
+    pytest.param("uk", "Уночі ворог атакував Вуглегірську та Трипільську теплоелектростанції.",
+                 id="uk"),
+    pytest.param("ru", "Ночью враг атаковал Углегорскую и Трипольскую ТЭС.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PLANT_ADJECTIVES)
+def test_a_plant_named_by_its_town_is_in_its_region(language, text):
+    assert facts(text, language, "admin1", "target_class", published="2025-11-08") == {
+        ("UA-14", "energy.power_generation"), ("UA-32", "energy.power_generation")}
