@@ -113,6 +113,12 @@ def _durations(sentence: Sentence, language: str) -> list[int | float]:
 _DAY_HOURS = 24
 
 
+def _in_days(hours: float) -> int | float:
+    """Hours as days: whole days as an integer, else a fraction to two places (30 h: 1.25)."""
+    days = hours / _DAY_HOURS
+    return int(days) if days.is_integer() else round(days, 2)
+
+
 def _days(match: re.Match[str], language: str) -> int | float | None:
     dates = data("dates.yaml")
     group = next(k for k, v in match.groupdict().items() if v and k != "n")
@@ -121,10 +127,7 @@ def _days(match: re.Match[str], language: str) -> int | float | None:
     raw = match.group("n").lower()
     count = int(raw) if raw.isdigit() else tables(language).numbers.get(raw)
     hours = (count or 0) * list(dates["units"][language].values())[int(group[1:])]
-    if hours < _DAY_HOURS:
-        return None  # "within two hours" is no halt's length
-    days = hours / _DAY_HOURS
-    return int(days) if days.is_integer() else round(days, 2)  # "30 hours": 1.25 days
+    return _in_days(hours) if hours >= _DAY_HOURS else None  # "within two hours": no length
 
 
 def _in_force(sentence: Sentence) -> bool:
@@ -158,8 +161,7 @@ def read_duration(
     for sentence, _ in ranged:
         hours = _range_hours(sentence, language, reference or _ANY_YEAR)
         if hours:
-            days = hours / 24
-            return (int(days) if days.is_integer() else round(days, 2)), sentence.text.strip()
+            return _in_days(hours), sentence.text.strip()
     for sentence, ranges in ranged[:1]:
         first, last = ranges[0]
         return (last - first).days + 1, sentence.text.strip()

@@ -27,10 +27,9 @@ from trucewatch.sources.regions import admin1_code, country_code, place_of
 from trucewatch.store.dialect import DUCKDB, Dialect
 
 __all__ = ["ATTACK_ROW", "BAD_ROW", "KEPT", "LOCATED_SCHEMA", "LOOKUPS", "NOTES_SCHEMA",
-           "attack_sql",
-           "bad_rows_sql", "date_rows", "joined_sql", "located_rows", "missing_values",
-           "note_rows", "place_rows", "reports_sql", "rows_sql", "source_rows",
-           "unlocated_sql"]
+           "attack_sql", "bad_rows_sql", "date_rows", "joined_sql", "located_rows",
+           "missing_values", "note_rows", "place_rows", "reports_sql", "rows_sql",
+           "source_rows", "unlocated_sql"]
 
 #: Columns kept after hashing (the rest only enter the content hash).
 KEPT = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",

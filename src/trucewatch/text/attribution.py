@@ -38,12 +38,11 @@ _NOT_ATTACKER_NEXT = frozenset({
 })
 
 
+#: Verbs of losing right after an actor (English forms; Ukrainian and Russian lemmas): it is
+#: the side that was hit.
+_LOSES = frozenset({"lost", "loses", "lose", "втратити", "потерять", "лишиться"})
 #: Words for people who speak: "Russian military officials called it ...", "як заявили
 #: російські посадовці": the side named before them speaks; it does not attack
-#: Verbs of losing right after an actor: it is the side that was hit.
-_LOSES = frozenset({"lost", "loses", "lose", "втратити", "втратив", "втратила", "втратили",
-                    "потерять", "потерял", "потеряла", "потеряли", "лишиться", "лишился",
-                    "лишилась", "лишились"})
 _SPEAKERS_NEXT = frozenset({
     "officials", "official", "authorities", "sources", "spokesman", "spokeswoman",
     "spokesperson", "media", "bloggers", "representatives", "посадовці", "посадовців",
@@ -113,8 +112,8 @@ def _attackers(doc: Doc, sentence: Sentence, language: str, profile: Profile) ->
             continue  # "Ukrainian mortar shelling of Russian troops": the side hit
         if _shoots_down(sentence, start, end):
             continue  # "Ukrainian forces shot down Russian drones that then hit houses"
-        if any((tokens[k].lemma_ or tokens[k].lower_) in _LOSES or tokens[k].lower_ in _LOSES
-               for k in range(end, min(end + 2, sentence.end))):
+        if any((tokens[k].lemma_ or tokens[k].lower_) in _LOSES
+               or tokens[k].lower_ in _LOSES for k in range(end, min(end + 2, sentence.end))):
             continue  # "the enemy lost a fuel depot": the side hit
         text = "".join(t.text_with_ws for t in tokens[start:end]).strip()
         lower = text.lower()
@@ -198,6 +197,8 @@ _POSSESSIVE = frozenset({"'s", "’s"})
 def _possessive(doc: Doc, end: int) -> bool:
     """Whether the token at ``end`` makes the words before it a possessive ("Moscow's")."""
     return end < len(doc) and doc[end].lower_ in _POSSESSIVE
+
+
 _HEADING_CHARS = 60  # "General Staff of the Armed Forces of Ukraine: ..." names the speaker
 
 

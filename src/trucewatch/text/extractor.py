@@ -253,12 +253,13 @@ def _own_day(ctx: _Context, s: Sentence) -> bool:
     for cue in _dates(ctx, s):
         before = s.text[:cue.offset].split()
         if cue.precision == "day" and not cue.multi_day and \
-                not (before and before[-1].lower() in _FROM | _SINCE):
+                not (before and before[-1].lower() in _COUNTED_FROM):
             return True
     return False
 
 
-_SINCE = frozenset({"since", "from"})
+#: Words before the day a count starts from ("since 1 March", "з 1 березня").
+_COUNTED_FROM = _FROM | {"since", "from"}
 
 
 def _inside(term: Term, s: Sentence, label: str) -> bool:
@@ -396,9 +397,8 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
     found = _own_date(ctx, s, anchor)
     if found:
         return found[0], found[1], f"{found[2]} in the sentence"
-    if s.has("C|period"):
+    if s.has("C|period"):  # "over the past month, ...", "the refinery has previously been hit"
         return None, None, "a span of weeks or months, or an earlier time, no day"
-        # "over the past month, ...", "the refinery has previously been hit"
     if place_from is not None:
         found = _own_date(ctx, place_from)
         if found:
