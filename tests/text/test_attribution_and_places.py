@@ -600,7 +600,7 @@ def test_a_year_written_with_goda_is_no_general_statement():
 def test_after_a_date_when_dates_the_event():
     text = ("The pressure grew after 11 April 2024, when a Russian missile barrage destroyed "
             "the Trypillia thermal power plant in the Kyiv region.")
-    assert _facts(text, "2025-09-14", "en", "date", "admin1") == {("2024-04-11", "UA-32")}
+    assert _facts(text, "2024-05-14", "en", "date", "admin1") == {("2024-04-11", "UA-32")}
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), [

@@ -108,6 +108,10 @@ def _attackers(doc: Doc, sentence: Sentence, language: str, profile: Profile) ->
                for k in range(end, min(end + 2, sentence.end))
                if not any(tokens[j].is_punct for j in range(end, k + 1))):
             continue  # "what Russian military officials called", "российские военные чиновники"
+        if any(t[0] == "C|response" and 0 <= start - t[2] <= 4 and not any(
+                tokens[k].is_punct for k in range(t[2], start)) for t in sentence.terms):
+            continue  # "in response to attacks by the Kyiv regime, Russian forces struck": the
+            # attack answered, not this one
         if _aimed_at(sentence, tokens, start):
             continue  # "Ukrainian mortar shelling of Russian troops": the side hit
         if _shoots_down(sentence, start, end):
@@ -194,7 +198,7 @@ _DASHES = frozenset({"-", "–", "—"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 
 
-def _possessive(doc: Doc, end: int) -> bool:
+def possessive(doc: Doc, end: int) -> bool:
     """Whether the token at ``end`` makes the words before it a possessive ("Moscow's")."""
     return end < len(doc) and doc[end].lower_ in _POSSESSIVE
 
@@ -207,7 +211,7 @@ def source_of(doc: Doc, sentence: Sentence, profile: Profile) -> tuple[str, str]
     attackers_ = [t for t in sentence.terms if t[0].endswith("|attacker")]
     sources = [t for t in sentence.terms if t[0].endswith("|source") and not any(
         a[1] <= t[1] and t[2] <= a[2] and a[2] - a[1] > t[2] - t[1] for a in attackers_)
-        and not _possessive(doc, t[2])]  # "Moscow's oil refining": an owner, not a speaker
+        and not possessive(doc, t[2])]  # "Moscow's oil refining": an owner, not a speaker
     if not sources:
         return None  # "the Kyiv regime attacked": no speaker
     head = min(sources, key=lambda t: t[1])

@@ -407,6 +407,10 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
     for prev in reversed(ctx.sentences[:s.index]):
         if prev.paragraph != s.paragraph or prev.skip:
             break
+        if not (prev.has("C|attack") or prev.has("C|damage") or prev.all("T|") or
+                prev.text.rstrip().endswith("?")):
+            continue  # "the talks are set for Thursday" tells no strike ("what happened on 11
+            # April?" asks about one)
         found = _own_date(ctx, prev)
         if found and not found[2].endswith("= publication day"):
             return found[0], found[1], f"{found[2]} of an earlier sentence"
@@ -418,6 +422,7 @@ def _date_of(ctx: _Context, s: Sentence, anchor: int,
     return None, None, "no date cue and no publication date"
 
 
+_HISTORY_DAYS = 180  # a strike dated longer before publication is background, not news
 _CONTEXT = 3  # sentences back to look for the place of a report that names none
 _DATELINE_TOKENS = 6  # "Запоріжжя.", "KHARKIV, Ukraine, March 5 -": a place heading the text
 
@@ -601,6 +606,8 @@ def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
         return True  # "обвинения Москвы", "заява Києва": the capital's words, not a place
     if "C|region_noun" in _labels_at(s, place.end) or place.region:
         return False  # "the Kyiv region", "Київщина": a region is never a government
+    if attribution.possessive(ctx.doc, place.end):  # "Moscow's campaign", not "Kyiv's power plant"
+        return not any(t[0].startswith("T|") and 0 < t[1] - place.end <= 4 for t in s.terms)
     k = place.start - 1
     while k > s.start and ctx.tokens[k].lower_ == "the":
         k -= 1  # "in the Kharkiv city council"
@@ -747,6 +754,8 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             # "... power restored by the morning of 3 June": what the attack before did
             date, precision = followed[-1].date, followed[-1].precision
             date_why = f"date of the report it follows ({date})"
+        if date and ctx.published and (ctx.published - date).days > _HISTORY_DAYS:
+            continue  # "on 10 October 2022 Russia first struck the grid": history told again
         weapon = None
         if weapons:
             ref = target[1] if target else anchor
