@@ -551,8 +551,13 @@ def _located(ctx: _Context, s: Sentence) -> list[PlaceMention]:
     aways = [t[2] for t in s.terms if t[0] == "C|away"]
     if aways:
         places = [p for p in places if not any(0 <= p.start - a <= 2 for a in aways)] or \
-            places[:1]
+            [p for p in places[:1] if not _a_capital(s, p)]  # "850 km southeast of Moscow"
     return places
+
+
+def _a_capital(s: Sentence, place: PlaceMention) -> bool:
+    """Whether the place is a capital (a name that also stands for its government)."""
+    return any(t[0].startswith("A|") and t[1] <= place.start < t[2] for t in s.terms)
 
 
 _QUOTES = frozenset("«»\"“”„'‘’")
@@ -608,6 +613,8 @@ def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
         return False  # "the Kyiv region", "Київщина": a region is never a government
     if attribution.possessive(ctx.doc, place.end):  # "Moscow's campaign", not "Kyiv's power plant"
         return not any(t[0].startswith("T|") and 0 < t[1] - place.end <= 4 for t in s.terms)
+    if "C|settlement_noun" in _labels_at(s, place.start - 1):
+        return False  # "the Ukrainian capital Kyiv", "the city of Moscow"
     k = place.start - 1
     while k > s.start and ctx.tokens[k].lower_ == "the":
         k -= 1  # "in the Kharkiv city council"
@@ -708,6 +715,10 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             why = f"no target phrase; follows the report of {target_text!r} just before"
             if cls == "energy.other" and _lists_regions(s, inherited[2]):
                 why += f"; a list of regions -> {cls}, not the kind of one site"
+            if s.has("C|outage") and not cls.startswith("energy.") and \
+                    _lists_regions(s, inherited[2]):
+                cls, target_text = "energy.power_grid", None  # regions left without power
+                why = "no target phrase; regions without power after a report of another kind"
         elif s.has("C|outage") and has_attack:
             cls, target_text, weak = "energy.power_grid", None, True
             why = "no target phrase; an attack caused a power outage"

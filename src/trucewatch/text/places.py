@@ -286,8 +286,9 @@ def _list_after_region_noun(doc: Doc, start: int, labels: dict[int, set[str]]) -
         token = doc[k]
         if token.text in _LIST_OPENERS:
             opened = True
-        elif token.lower_ not in _JOINERS and not token.text[:1].isupper():
-            return False
+        elif token.lower_ not in _JOINERS and not token.text[:1].isupper() and \
+                "C|locative" not in labels.get(k, set()):
+            return False  # "in six regions – in Sumy, Poltava ...": a preposition may repeat
     return False
 
 
