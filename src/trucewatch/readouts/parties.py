@@ -30,7 +30,8 @@ Russia will strike" binds both. A mediator named after "the mediation of" is pas
 side that offers a ceasefire or is ready for one ("Ukraine is ready to extend the truce",
 "Украина выразила готовность соблюдать перемирие") binds both sides; an expectation ("we
 expect the other side to do likewise"), an idiom ("in honour of") and a
-counterfactual ("if he had been in office, Russia would have stopped ...") bind no one.
+counterfactual ("if he had been in office, Russia would have stopped ...") bind no one, and
+a party the conflict profile names as mediator is never bound.
 A side said to break the halt ("Russia has violated the energy truce") is bound by it, and so
 is a side named as the one that agreed to a halt or promised it ("the truce Russia agreed to",
 "Russia broke its promise of a pause in strikes") on its own, unless that is negated, a
@@ -67,6 +68,8 @@ CLAUSE_END = 2
 COMMITMENT_REACH = 6
 #: Tokens between a side and its word of breach, and between that word and the halt it breaks.
 BREACH_REACH = 6
+#: Tokens between a halt word and the "between" that names its parties.
+BETWEEN_REACH = 3
 #: Families whose words make a short sentence about some other step ("agreed to a swap").
 _OTHER_TOPICS = ("follow", "prisoner", "bodies")
 
@@ -208,6 +211,21 @@ def _walk_forward(sentence: Sentence, index: int) -> list[str]:
         while index in coords:
             index += 1
     return parties
+
+
+def _between(sentence: Sentence) -> list[str]:
+    """The parties a halt is "between" ("a truce between Russia and Ukraine"): two or more
+    named right after a "between" that follows a halt word closely, unless the halt is only
+    discussed or possible ("a potential truce between Kyiv and Moscow")."""
+    prospects = [p.end for p in sentence.tagged("prospect")]
+    halts = [h for h in sentence.tagged("halt")
+             if not any(0 <= h.start - p <= BETWEEN_REACH for p in prospects)]
+    for cue in sentence.tagged("between"):
+        if any(0 <= cue.start - h.end <= BETWEEN_REACH for h in halts):
+            parties = _walk_forward(sentence, cue.end)
+            if len(parties) >= 2:
+                return parties
+    return []
 
 
 def _subjects(
@@ -487,7 +505,7 @@ def read_bound(
                      | set(_agreeing_sides(sentence, sides)) | set(_declaring(sentence, sides))
                      | set(_strikers(sentence)) | set(_same_commitment(sentence, sides, speaker))
                      | set(_offered(sentence, sides, speaker)) | set(_violators(sentence, sides))
-                     | set(_promisers(sentence, sides)))
+                     | set(_promisers(sentence, sides)) | set(_between(sentence)))
         if id(sentence) in own and sentence.has("mutual"):
             found |= set(_mutual(sentence, sides))
         if found and not quote:
@@ -496,7 +514,16 @@ def read_bound(
     for sentence, found in _context_bound(sentences, reported, sides, speaker):
         quote = quote or sentence.text.strip()
         bound |= found
-    return sorted(bound), quote
+    return sorted(bound - _mediators([*sentences, *reported])), quote
+
+
+def _mediators(sentences: Sequence[Sentence]) -> set[str]:
+    """The parties the conflict profile names as mediators: never bound ("Zelensky accepted
+    Trump's proposal to stop strikes" binds Ukraine, not the United States)."""
+    if not sentences:
+        return set()
+    parties = profiles.load(sentences[0].profile).parties
+    return {code for code, party in parties.items() if party.role == "mediator"}
 
 
 def _default_sides(

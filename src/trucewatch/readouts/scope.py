@@ -106,6 +106,9 @@ def _trim(run: list[Span]) -> list[Span]:
     while end > start and run[end - 1].value in _LOOSE:
         end -= 1
     trimmed = run[start:end]
+    if len(trimmed) > 2 and trimmed[0].value == "domain:hostilities" and \
+            trimmed[1].value == "skip":
+        return _trim(trimmed[2:])  # "прекращение огня по энергетике": fire on energy only
     return trimmed if any(s.value not in _LOOSE for s in trimmed) else []
 
 

@@ -1,0 +1,86 @@
+"""General rules for the statement terms round 7 of real statements missed (issue 9).
+
+The statements here are written for each rule, never copied from the published ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from trucewatch.readouts import Statement, read_statement
+
+PUBLISHED = dt.date(2026, 1, 30)
+
+
+def _terms(text: str, language: str, speaker: str | None = "UA"):
+    statement = Statement(id="s", speaker=speaker, text=text, language=language,
+                          published=PUBLISHED)
+    return read_statement(statement).terms
+
+
+# --- a halt "between" two parties binds both; one only discussed binds no one ---
+
+BETWEEN = [
+    pytest.param("en", "The president said the mediators had proposed an energy truce between "
+                       "the Russian and Ukrainian sides for one week.", id="en"),
+    pytest.param("uk", "Президент сказав, що посередники запропонували енергетичне перемир'я "
+                       "між російською та українською стороною на тиждень.", id="uk"),
+    pytest.param("ru", "Президент сказал, что посредники предложили энергетическое перемирие "
+                       "между российской и украинской стороной на неделю.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), BETWEEN)
+def test_a_truce_between_two_sides_binds_both(language, text):
+    assert _terms(text, language).bound_parties == ["RU", "UA"]
+
+
+DISCUSSED = [
+    pytest.param("en", "The delegations met again to discuss a potential truce between Kyiv and "
+                       "Moscow.", id="en"),
+    pytest.param("uk", "Делегації знову зустрілися, щоб обговорити можливе перемир'я між Києвом "
+                       "і Москвою.", id="uk"),
+    pytest.param("ru", "Делегации снова встретились, чтобы обсудить возможное перемирие между "
+                       "Киевом и Москвой.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DISCUSSED)
+def test_a_truce_only_discussed_between_two_sides_binds_no_one(language, text):
+    assert _terms(text, language, speaker="US").bound_parties == []
+
+
+# --- a mediator of the conflict profile is never bound ---
+
+PROPOSAL = [
+    pytest.param("en", "The president accepted the proposal of Trump to stop strikes on Russian "
+                       "energy facilities.", id="en"),
+    pytest.param("uk", "Президент погодився на пропозицію Трампа припинити удари по російських "
+                       "енергетичних об'єктах.", id="uk"),
+    pytest.param("ru", "Президент согласился с предложением Трампа прекратить удары по "
+                       "российским энергетическим объектам.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PROPOSAL)
+def test_the_mediator_whose_proposal_is_accepted_is_not_bound(language, text):
+    assert "US" not in _terms(text, language).bound_parties
+
+
+# --- "a ceasefire on energy infrastructure" covers energy, not all hostilities ---
+
+CEASEFIRE_ON = [
+    pytest.param("uk", "Лідери домовилися про 30-денне припинення вогню по енергетичній "
+                       "інфраструктурі.", id="uk"),
+    pytest.param("ru", "Лидеры договорились о 30-дневном прекращении огня по энергетической "
+                       "инфраструктуре.", id="ru"),
+    pytest.param("en", "The leaders agreed on a 30-day ceasefire on energy infrastructure.",
+                 id="en"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CEASEFIRE_ON)
+def test_a_ceasefire_on_energy_covers_energy_only(language, text):
+    assert _terms(text, language, speaker="RU").scope == ["energy.*"]
