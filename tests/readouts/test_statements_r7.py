@@ -84,3 +84,20 @@ CEASEFIRE_ON = [
 @pytest.mark.parametrize(("language", "text"), CEASEFIRE_ON)
 def test_a_ceasefire_on_energy_covers_energy_only(language, text):
     assert _terms(text, language, speaker="RU").scope == ["energy.*"]
+
+
+# --- "provided the other side keeps it mutually": the condition binds no one ---
+
+MUTUAL_IF = [
+    pytest.param("en", "The truce will be kept by the Russian forces provided that it is kept "
+                       "mutually by the Ukrainian side.", id="en"),
+    pytest.param("uk", "Перемир'я дотримуватимуться російські війська за умови його взаємного "
+                       "дотримання українською стороною.", id="uk"),
+    pytest.param("ru", "Режим прекращения огня будет соблюдаться российскими войсками при "
+                       "условии его взаимного соблюдения украинской стороной.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), MUTUAL_IF)
+def test_mutual_in_a_condition_binds_only_the_side_that_keeps_the_truce(language, text):
+    assert "UA" not in _terms(text, language, speaker="RU").bound_parties

@@ -1,6 +1,7 @@
 """Who a statement says must stop: both sides for a mutual halt, or whoever ordered it.
 
-"mutual", "either side", "взаимный" in a halt sentence bind the parties named after the halt
+"mutual", "either side", "взаимный" in a halt sentence, outside a conditional clause
+("provided that Kyiv keeps it mutually" binds no one), bind the parties named after the halt
 word ("renunciation of strikes by the Russian Federation and Ukraine") or as the ones agreeing
 ("Russia and Ukraine agreed to a mutual halt"), or, only when it names none, the conflict's
 two sides (the conflict profile's sides, a default). A word of ordering or keeping
@@ -506,8 +507,9 @@ def read_bound(
                      | set(_strikers(sentence)) | set(_same_commitment(sentence, sides, speaker))
                      | set(_offered(sentence, sides, speaker)) | set(_violators(sentence, sides))
                      | set(_promisers(sentence, sides)) | set(_between(sentence)))
-        if id(sentence) in own and sentence.has("mutual"):
-            found |= set(_mutual(sentence, sides))
+        clause = conditional_range(sentence)
+        if id(sentence) in own and any(m.start not in clause for m in sentence.tagged("mutual")):
+            found |= set(_mutual(sentence, sides))  # not "provided Kyiv observes it mutually"
         if found and not quote:
             quote = sentence.text.strip()
         bound |= found
