@@ -100,9 +100,10 @@ def find_places(doc: Doc, language: str, labels: dict[int, set[str]],
         if _after_street_word(texts, i):
             i += size  # "вул. Центральній", "Shevchenko Street": a street, not a settlement
             continue
-        if language != "en" and i > 0 and lemmatizer(language).is_given_name(texts[i - 1]):
-            i += size  # "Александр Гусев": a surname, not the town of Gusev
-            continue
+        if language != "en" and i > 0 and lemmatizer(language).is_given_name(texts[i - 1]) \
+                and "C|region_noun" not in labels.get(i + size, set()):
+            i += size  # "Александр Гусев": a surname, not the town of Gusev ("Петровом Вале
+            continue   # Волгоградской области" is a region after a town)
         if size == 1 and _first_name(texts, i, language, labels):
             i += 1  # "Artem Kovalchuk": a person, not the town of Artyom
             continue
