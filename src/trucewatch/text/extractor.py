@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from trucewatch.geo import Entry, admin1_name, held_by
 from trucewatch.lang.dates import tables
-from trucewatch.lang.lemmas import normalize
+from trucewatch.lang.lemmas import lemmatizer, normalize
 from trucewatch.model import Report
 from trucewatch.profiles import Profile
 from trucewatch.taxonomy import target_group
@@ -615,6 +615,9 @@ def _is_actor(ctx: _Context, s: Sentence, place: PlaceMention) -> bool:
         return not any(t[0].startswith("T|") and 0 < t[1] - place.end <= 4 for t in s.terms)
     if "C|settlement_noun" in _labels_at(s, place.start - 1):
         return False  # "the Ukrainian capital Kyiv", "the city of Moscow"
+    if any(t[0] == "C|attack" and 0 <= place.start - t[2] <= 1 and
+           lemmatizer(ctx.language).can_be_verb(ctx.tokens[t[2] - 1].text) for t in s.terms):
+        return False  # "«Шахеди» атакували Київ": the place hit ("удары Киева": the attacker)
     k = place.start - 1
     while k > s.start and ctx.tokens[k].lower_ == "the":
         k -= 1  # "in the Kharkiv city council"

@@ -67,6 +67,13 @@ def _line_cues(lexicon: Lexicon) -> tuple[tuple[str, ...], re.Pattern[str], tupl
             illustrative)
 
 
+def _captions(caption: re.Pattern[str], line: str) -> bool:
+    """Whether a line names a picture: "(photo: Getty)" does, a headline's "(відео)" marker
+    (the word alone in brackets) does not."""
+    return any(not (m.group(2).strip() == ")" and line[:m.start()].endswith("("))
+               for m in caption.finditer(line))
+
+
 def line_status(text: str, lexicon: Lexicon) -> list[tuple[int, int, str | None]]:
     """(start, end, status) per line of ``text``: None for reporting, or teaser/caption."""
     teasers, caption, illustrative = _line_cues(lexicon)
@@ -88,7 +95,7 @@ def line_status(text: str, lexicon: Lexicon) -> list[tuple[int, int, str | None]
                 status = "teaser"
             else:
                 in_teaser = False
-                if len(stripped) < _CAPTION_LINE and caption.search(stripped):
+                if len(stripped) < _CAPTION_LINE and _captions(caption, stripped):
                     status = "caption"
                 elif any(p in stripped.lower() for p in illustrative):
                     status = "caption"  # "Illustrative photo: a plant that ...":
