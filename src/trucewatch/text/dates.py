@@ -79,10 +79,16 @@ _WHEN = re.compile(r"(?i)\s*,\s*(when|коли|когда)\b")
 _NIGHT = re.compile(r"(?i)(night|ніч|ноч)\w*\s+(?:of\s+|на\s+|з\s+|с\s+|проти\s+)?$")
 
 
-def year_hint(text: str, published: dt.date | None) -> int | None:
-    """The year to give dates without one: the publication year, else the first 20xx."""
+def year_hint(text: str, published: dt.date | None, language: str | None = None) -> int | None:
+    """The year to give dates without one: the publication year, else the first 20xx that
+    a date writes ("26 March 2025", "березня 2025"), else (with no ``language``) the first
+    20xx at all; a bare year ("annexed in 2014") dates nothing else."""
     if published:
         return published.year
+    if language is not None:
+        months = _alternation(list(tables(language).months))
+        found = re.search(rf"(?i)(?:\b\d{{1,2}},?|\b(?:{months}))\s+(20[12]\d)\b", text)
+        return int(found.group(1)) if found else None
     found = re.search(r"\b(202\d|201\d)\b", text)
     return int(found.group(1)) if found else None
 

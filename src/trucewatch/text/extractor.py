@@ -104,7 +104,7 @@ def extract_document(text: str, language: str, published: dt.date | None,
     ctx = _Context(
         doc=doc, text=clean, language=language, lexicon=lexicon, profile=profile,
         published=published,
-        year=year_hint(clean, published), sentences=sents, tokens=doc._.tw_tokens,
+        year=year_hint(clean, published, language), sentences=sents, tokens=doc._.tw_tokens,
         doc_regions=tuple(dict.fromkeys(p.admin1 for p in places if p.region)),
         count_re=_count_re(language),
     )
@@ -175,10 +175,17 @@ def _dates(ctx: _Context, s: Sentence) -> tuple[DateCue, ...]:
     return s.dates
 
 
+def _triggers(s: Sentence) -> list[Term]:
+    """Words that make a sentence a possible report: of attack or damage, or, when it names
+    places, of naming where ("It concerns the A and B regions")."""
+    kinds = ("C|attack", "C|damage", "C|namely") if s.places else ("C|attack", "C|damage")
+    return [t for t in s.terms if t[0] in kinds]
+
+
 def _skip_reason(ctx: _Context, s: Sentence) -> str | None:
     if s.skip:
         return f"{s.skip} line"
-    triggers = [t for t in s.terms if t[0] in ("C|attack", "C|damage")]
+    triggers = _triggers(s)
     if not triggers:
         return "no attack or damage words"
     targets = s.all("T|")
@@ -660,7 +667,7 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
     if reason:
         return []
     targets = _targets(ctx, s)
-    triggers = [t for t in s.terms if t[0] in ("C|attack", "C|damage")]
+    triggers = _triggers(s)
     anchor = triggers[0][1]
     has_attack = s.has("C|attack")
     weapons = s.all("W|")
@@ -694,10 +701,16 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             # an attack told with a date of its own is another event ("on 3 June drones hit
             # the town"), unless a pronoun or a consequence points back ("hit it again")
             inherited = ctx.event_targets[max(recent)]
+        elif recent and not ctx.event_targets[max(recent)][2] and _lists_regions(s, set()) and \
+                (has_attack or s.has("C|namely")) and \
+                ctx.sentences[max(recent)].paragraph == s.paragraph:
+            # "Russia struck energy facilities. It concerns the A, B and C regions" / "Under
+            # strikes were A, B and C": where the report before, which named no place, happened
+            inherited = ctx.event_targets[max(recent)]
         if inherited is not None and _lists_regions(s, inherited[2]):
             # with no attack of its own the list is of drones downed or lights out; with one,
             # "objects in A, B and C were hit" says energy was hit there, not which plant
-            inherited = None if not has_attack else \
+            inherited = None if not (has_attack or s.has("C|namely")) else \
                 ("energy.other", inherited[1], inherited[2]) \
                 if inherited[0].startswith("energy.") else inherited
     for target, place in pairs or [(None, None)]:
