@@ -64,3 +64,40 @@ def test_a_bare_year_of_history_gives_no_date_its_year():
 def test_a_year_written_in_a_date_gives_it_its_year():
     text = "Ukrainian drones struck a gas storage facility in Crimea on March 26, 2025."
     assert facts(text, "en", "date", published=None) == {(dt.date(2025, 3, 26),)}
+
+
+# --- 4. a sentence lending its date lends the date it writes, not a weekday beside it ---
+
+WRITTEN_BEFORE_WEEKDAY = [
+    pytest.param("en", "On August 24 at 0:26 Moscow time (21:26 GMT Saturday) air defence downed "
+                       "a drone near the Kursk nuclear power plant. When it fell, it exploded and "
+                       "a substation was damaged.", id="en"),
+    pytest.param("ru", "24 августа в 0:26 по московскому времени (21:26 GMT в субботу) ПВО сбила "
+                       "беспилотник возле Курской АЭС. При падении он взорвался, была повреждена "
+                       "подстанция.", id="ru"),
+    pytest.param("uk", "24 серпня о 0:26 за московським часом (21:26 GMT у суботу) ППО збила "
+                       "безпілотник біля Курської АЕС. Під час падіння він вибухнув, було "
+                       "пошкоджено підстанцію.", id="uk"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), WRITTEN_BEFORE_WEEKDAY)
+def test_a_lent_date_is_the_written_one(language, text):
+    assert facts(text, language, "date", published="2025-08-25") == {(dt.date(2025, 8, 24),)}
+
+
+# --- 5. the army a target supports is its owner, not the attacker ---
+
+SUPPORTING = [
+    pytest.param("ru", "Российская армия наносит удары только по объектам обеспечения ВСУ. Вчера "
+                       "ракета поразила склад в Киевской области.", id="ru"),
+    pytest.param("uk", "Російська армія завдає ударів лише по об'єктах забезпечення ЗСУ. Вчора "
+                       "ракета уразила склад у Київській області.", id="uk"),
+    pytest.param("en", "The Russian army strikes only facilities supporting the Ukrainian army. "
+                       "Yesterday a missile hit a depot in the Kyiv region.", id="en"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SUPPORTING)
+def test_the_army_a_target_supports_is_not_the_attacker(language, text):
+    assert facts(text, language, "perpetrator", published="2025-08-28") == {("RU",)}

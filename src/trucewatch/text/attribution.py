@@ -29,7 +29,8 @@ from .segment import Sentence
 __all__ = ["Actor", "attackers", "deniers", "owners", "signatory", "source_of"]
 
 _BY = frozenset({"by", "від", "со", "стороны"})
-_FOR_THE_USE_OF = frozenset({"интересах", "інтересах", "нужд", "потреб", "serving", "supplying"})
+_FOR_THE_USE_OF = frozenset({"интересах", "інтересах", "нужд", "потреб", "serving", "supplying",
+                             "обеспечения", "забезпечення", "supporting"})
 _NOT_ATTACKER_NEXT = frozenset({
     "'s", "regions", "region", "territory", "side", "energy", "infrastructure", "air", "border",
     "city", "cities", "officials", "authorities", "ministry", "-", "controlled", "oblast",

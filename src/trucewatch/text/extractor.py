@@ -384,8 +384,12 @@ def _own_date(ctx: _Context, s: Sentence,
     "overnight"/"today"/"in the past 24 hours" (D)."""
     cues = [c for c in _dates(ctx, s) if c.date is not None or c.precision != "day"]
     if cues:
-        at = ctx.tokens[anchor].idx - s.char_start if anchor is not None else 10**9
-        best: DateCue = min(cues, key=lambda c: abs(c.offset - at))
+        if anchor is None:  # a sentence lending its date: its written date before a weekday
+            written = [c for c in cues if any(ch.isdigit() for ch in c.text)]
+            best: DateCue = (written or cues)[-1] if not written else written[0]
+            return best.date, best.precision, f"date {best.text!r}"
+        at = ctx.tokens[anchor].idx - s.char_start
+        best = min(cues, key=lambda c: abs(c.offset - at))
         return best.date, best.precision, f"date {best.text!r}"
     if s.has("C|yesterday") and ctx.published:
         word = _span(ctx, *s.first("C|yesterday")[1:])
