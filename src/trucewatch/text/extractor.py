@@ -176,9 +176,12 @@ def _dates(ctx: _Context, s: Sentence) -> tuple[DateCue, ...]:
 
 
 def _triggers(s: Sentence) -> list[Term]:
-    """Words that make a sentence a possible report: of attack or damage, or, when it names
-    places, of naming where ("It concerns the A and B regions")."""
+    """Words that make a sentence a possible report: of attack or damage; when it names places,
+    of naming where ("It concerns the A and B regions"); after a word of consequence, of
+    power cut ("As a result, consumers in A and B are without power")."""
     kinds = ("C|attack", "C|damage", "C|namely") if s.places else ("C|attack", "C|damage")
+    if s.has("C|consequence"):
+        kinds += ("C|outage",)  # "as a result, consumers in A and B are without power"
     return [t for t in s.terms if t[0] in kinds]
 
 
@@ -714,7 +717,7 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
         if inherited is not None and _lists_regions(s, inherited[2]):
             # with no attack of its own the list is of drones downed or lights out; with one,
             # "objects in A, B and C were hit" says energy was hit there, not which plant
-            inherited = None if not (has_attack or s.has("C|namely")) else \
+            inherited = None if not (has_attack or consequence or s.has("C|namely")) else \
                 ("energy.other", inherited[1], inherited[2]) \
                 if inherited[0].startswith("energy.") else inherited
     for target, place in pairs or [(None, None)]:
