@@ -642,7 +642,8 @@ def _labels_at(s: Sentence, index: int) -> set[str]:
     return {t[0] for t in s.terms if t[1] == index}
 
 
-_ANAPHORA_REACH = 4  # sentences back within a paragraph that "the site" may refer to
+_ANAPHORA_REACH = 4  # sentences back that "the site" may refer to
+_ANAPHORA_PARAGRAPHS = 4  # and paragraphs back: sites that give each sentence its own paragraph
 
 
 def _anaphoric_target(ctx: _Context, s: Sentence,
@@ -657,7 +658,7 @@ def _anaphoric_target(ctx: _Context, s: Sentence,
         return None
     recent = [i for i in ctx.event_targets if 0 < s.index - i <= _ANAPHORA_REACH and
               ctx.event_targets[i][0] != "civilian" and
-              ctx.sentences[i].paragraph == s.paragraph]
+              s.paragraph - ctx.sentences[i].paragraph <= _ANAPHORA_PARAGRAPHS]
     return ctx.event_targets[max(recent)] if recent else None
 
 
