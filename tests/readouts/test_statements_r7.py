@@ -25,8 +25,8 @@ def _terms(text: str, language: str, speaker: str | None = "UA"):
 BETWEEN = [
     pytest.param("en", "The president said the mediators had proposed an energy truce between "
                        "the Russian and Ukrainian sides for one week.", id="en"),
-    pytest.param("uk", "Президент сказав, що посередники запропонували енергетичне перемир'я "
-                       "між російською та українською стороною на тиждень.", id="uk"),
+    pytest.param("uk", "Президент сказав, що посередники запропонували на тиждень перемир'я в "
+                       "енергетиці між Росією та Україною.", id="uk"),
     pytest.param("ru", "Президент сказал, что посредники предложили энергетическое перемирие "
                        "между российской и украинской стороной на неделю.", id="ru"),
 ]
@@ -38,8 +38,8 @@ def test_a_truce_between_two_sides_binds_both(language, text):
 
 
 DISCUSSED = [
-    pytest.param("en", "The delegations met again to discuss a potential truce between Kyiv and "
-                       "Moscow.", id="en"),
+    pytest.param("en", "The delegations met again for talks on a possible truce between Moscow "
+                       "and Kyiv.", id="en"),
     pytest.param("uk", "Делегації знову зустрілися, щоб обговорити можливе перемир'я між Києвом "
                        "і Москвою.", id="uk"),
     pytest.param("ru", "Делегации снова встретились, чтобы обсудить возможное перемирие между "
@@ -55,10 +55,10 @@ def test_a_truce_only_discussed_between_two_sides_binds_no_one(language, text):
 # --- a mediator of the conflict profile is never bound ---
 
 PROPOSAL = [
-    pytest.param("en", "The president accepted the proposal of Trump to stop strikes on Russian "
-                       "energy facilities.", id="en"),
-    pytest.param("uk", "Президент погодився на пропозицію Трампа припинити удари по російських "
-                       "енергетичних об'єктах.", id="uk"),
+    pytest.param("en", "The president accepted the proposal of Trump to halt attacks on Russian "
+                       "energy sites.", id="en"),
+    pytest.param("uk", "Президент погодився на пропозицію Трампа зупинити атаки на російські "
+                       "енергооб'єкти.", id="uk"),
     pytest.param("ru", "Президент согласился с предложением Трампа прекратить удары по "
                        "российским энергетическим объектам.", id="ru"),
 ]
@@ -74,8 +74,8 @@ def test_the_mediator_whose_proposal_is_accepted_is_not_bound(language, text):
 CEASEFIRE_ON = [
     pytest.param("uk", "Лідери домовилися про 30-денне припинення вогню по енергетичній "
                        "інфраструктурі.", id="uk"),
-    pytest.param("ru", "Лидеры договорились о 30-дневном прекращении огня по энергетической "
-                       "инфраструктуре.", id="ru"),
+    pytest.param("ru", "Лидеры договорились о прекращении огня по энергетической инфраструктуре "
+                       "на тридцать дней.", id="ru"),
     pytest.param("en", "The leaders agreed on a 30-day ceasefire on energy infrastructure.",
                  id="en"),
 ]

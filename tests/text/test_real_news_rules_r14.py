@@ -69,13 +69,13 @@ def test_a_year_written_in_a_date_gives_it_its_year():
 # --- 4. a sentence lending its date lends the date it writes, not a weekday beside it ---
 
 WRITTEN_BEFORE_WEEKDAY = [
-    pytest.param("en", "On August 24 at 0:26 Moscow time (21:26 GMT Saturday) air defence downed "
-                       "a drone near the Kursk nuclear power plant. When it fell, it exploded and "
-                       "a substation was damaged.", id="en"),
-    pytest.param("ru", "24 августа в 0:26 по московскому времени (21:26 GMT в субботу) ПВО сбила "
+    pytest.param("en", "On August 24 at 1:40 Moscow time (22:40 GMT Saturday) air defence downed "
+                       "a drone close to the Kursk nuclear power plant. When it fell, it "
+                       "exploded and a substation was damaged.", id="en"),
+    pytest.param("ru", "24 августа в 1:40 по московскому времени (22:40 GMT в субботу) ПВО сбила "
                        "беспилотник возле Курской АЭС. При падении он взорвался, была повреждена "
                        "подстанция.", id="ru"),
-    pytest.param("uk", "24 серпня о 0:26 за московським часом (21:26 GMT у суботу) ППО збила "
+    pytest.param("uk", "24 серпня о 1:40 за московським часом (22:40 GMT у суботу) ППО збила "
                        "безпілотник біля Курської АЕС. Під час падіння він вибухнув, було "
                        "пошкоджено підстанцію.", id="uk"),
 ]

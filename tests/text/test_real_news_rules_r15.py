@@ -36,7 +36,7 @@ def test_regions_left_without_power_as_a_result_place_the_strike(language, text)
 # --- 2. "That same day": the day of the report before ---
 
 SAME_DAY = [
-    pytest.param("en", "On 8 November a drone hit a substation in the Rivne region. That same "
+    pytest.param("en", "On 8 November a drone struck a substation in the Rivne region. That same "
                        "day, a power line in the Khmelnytskyi region was damaged overnight.",
                  id="en"),
     pytest.param("uk", "8 листопада дрон уразив підстанцію в Рівненській області. Того ж дня "

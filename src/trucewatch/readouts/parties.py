@@ -217,7 +217,7 @@ def _walk_forward(sentence: Sentence, index: int) -> list[str]:
 def _between(sentence: Sentence) -> list[str]:
     """The parties a halt is "between" ("a truce between Russia and Ukraine"): two or more
     named right after a "between" that follows a halt word closely, unless the halt is only
-    discussed or possible ("a potential truce between Kyiv and Moscow")."""
+    discussed or possible ("talks on a possible truce between Moscow and Kyiv")."""
     prospects = [p.end for p in sentence.tagged("prospect")]
     halts = [h for h in sentence.tagged("halt")
              if not any(0 <= h.start - p <= BETWEEN_REACH for p in prospects)]
