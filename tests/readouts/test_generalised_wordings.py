@@ -17,7 +17,8 @@ import datetime as dt
 
 import pytest
 
-from trucewatch.readouts import Statement, read_statement, statement_terms
+from tests.readouts.written import terms_of
+from trucewatch.readouts import statement_terms
 from trucewatch.taxonomy import expand_scope
 
 PUBLISHED = dt.date(2026, 3, 10)
@@ -25,9 +26,7 @@ EVERY_CLASS = ["energy.*", "infrastructure.*", "transport.*", "civilian", "milit
 
 
 def _terms(text: str, language: str, speaker: str | None = None):
-    statement = Statement(id="s", text=text, language=language, published=PUBLISHED,
-                          speaker=speaker)
-    return read_statement(statement).terms
+    return terms_of(text, language, speaker, PUBLISHED)
 
 
 @pytest.mark.parametrize(("language", "text", "start"), [

@@ -9,16 +9,15 @@ import datetime as dt
 
 import pytest
 
-from trucewatch.readouts import Statement, compare, read_statement
+from tests.readouts.written import terms_of
+from trucewatch.readouts import Statement, compare
 
 PUBLISHED = dt.date(2026, 4, 18)
 
 
 def _terms(text: str, language: str, speaker: str | None = None,
            published: dt.date | None = PUBLISHED):
-    statement = Statement(id="s", speaker=speaker, text=text, language=language,
-                          published=published)
-    return read_statement(statement).terms
+    return terms_of(text, language, speaker, published)
 
 
 # --- the speaker's own zone gives an hour its offset when the statement names none ---

@@ -9,15 +9,13 @@ import datetime as dt
 
 import pytest
 
-from trucewatch.readouts import Statement, read_statement
+from tests.readouts.written import terms_of
 
 PUBLISHED = dt.date(2026, 4, 18)
 
 
 def _terms(text: str, language: str, speaker: str | None = "RU"):
-    statement = Statement(id="s", speaker=speaker, text=text, language=language,
-                          published=PUBLISHED)
-    return read_statement(statement).terms
+    return terms_of(text, language, speaker, PUBLISHED)
 
 
 # --- a length in hours is a length in days, a fraction when the hours make no whole days ---
