@@ -181,7 +181,7 @@ def _triggers(s: Sentence) -> list[Term]:
     power cut ("As a result, consumers in A and B are without power")."""
     kinds = ("C|attack", "C|damage", "C|namely") if s.places else ("C|attack", "C|damage")
     if s.has("C|consequence"):
-        kinds += ("C|outage",)  # "as a result, consumers in A and B are without power"
+        kinds += ("C|outage",)
     return [t for t in s.terms if t[0] in kinds]
 
 
@@ -382,17 +382,17 @@ def _targets(ctx: _Context, s: Sentence) -> list[Term]:
 
 def _own_date(ctx: _Context, s: Sentence,
               anchor: int | None = None) -> tuple[dt.date | None, str, str] | None:
-    """The date a sentence gives: an absolute date (the one nearest ``anchor``; no date when
-    that is "last week" or "early March"), else "yesterday" (D-1), else
-    "overnight"/"today"/"in the past 24 hours" (D)."""
+    """The date a sentence gives: an absolute date (the one nearest ``anchor``; with none, the
+    first date written in digits, else the last; no date when that is "last week" or "early
+    March"), else "yesterday" (D-1), else "overnight"/"today"/"in the past 24 hours" (D)."""
     cues = [c for c in _dates(ctx, s) if c.date is not None or c.precision != "day"]
     if cues:
         if anchor is None:  # a sentence lending its date: its written date before a weekday
             written = [c for c in cues if any(ch.isdigit() for ch in c.text)]
-            best: DateCue = (written or cues)[-1] if not written else written[0]
-            return best.date, best.precision, f"date {best.text!r}"
-        at = ctx.tokens[anchor].idx - s.char_start
-        best = min(cues, key=lambda c: abs(c.offset - at))
+            best: DateCue = written[0] if written else cues[-1]
+        else:
+            at = ctx.tokens[anchor].idx - s.char_start
+            best = min(cues, key=lambda c: abs(c.offset - at))
         return best.date, best.precision, f"date {best.text!r}"
     if s.has("C|yesterday") and ctx.published:
         word = _span(ctx, *s.first("C|yesterday")[1:])
