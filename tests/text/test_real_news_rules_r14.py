@@ -101,3 +101,28 @@ SUPPORTING = [
 @pytest.mark.parametrize(("language", "text"), SUPPORTING)
 def test_the_army_a_target_supports_is_not_the_attacker(language, text):
     assert facts(text, language, "perpetrator", published="2025-08-28") == {("RU",)}
+
+
+# --- 6. weapons that strike "targets in A, B and C" report strikes of their own ---
+
+OWN_STRIKES = [
+    pytest.param("en", "Overnight Russia struck arms factories and the energy infrastructure "
+                       "serving them, the ministry said. Missiles and drones hit targets in "
+                       "several regions, including Sumy, Poltava, Chernihiv and Kharkiv.",
+                 id="en"),
+    pytest.param("uk", "Вночі Росія завдала ударів по оборонних заводах і енергетичній "
+                       "інфраструктурі, що їх живить, заявили в міністерстві. Ракети й дрони "
+                       "влучили в цілі в кількох областях, зокрема в Сумській, Полтавській, "
+                       "Чернігівській і Харківській областях.", id="uk"),
+    pytest.param("ru", "Ночью Россия нанесла удары по оборонным заводам и питающей их "
+                       "энергетической инфраструктуре, заявили в министерстве. Ракеты и дроны "
+                       "поразили цели в нескольких областях, в том числе в Сумской, Полтавской, "
+                       "Черниговской и Харьковской областях.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OWN_STRIKES)
+def test_weapons_striking_targets_in_listed_regions_are_reports_of_their_own(language, text):
+    found = facts(text, language, "admin1", "target_class", published="2025-10-05")
+    assert {(a, "unknown") for a in FOUR_REGIONS} <= found
+    assert not any(a in FOUR_REGIONS and c != "unknown" for a, c in found)

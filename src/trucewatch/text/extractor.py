@@ -710,10 +710,11 @@ def _sentence_candidates(ctx: _Context, s: Sentence,
             # the town"), unless a pronoun or a consequence points back ("hit it again")
             inherited = ctx.event_targets[max(recent)]
         elif recent and not ctx.event_targets[max(recent)][2] and _lists_regions(s, set()) and \
-                (has_attack or s.has("C|namely")) and \
+                (s.has("C|namely") or (has_attack and not weapons)) and \
                 ctx.sentences[max(recent)].paragraph == s.paragraph:
             # "Russia struck energy facilities. It concerns the A, B and C regions" / "Under
             # strikes were A, B and C": where the report before, which named no place, happened
+            # ("missiles and drones struck targets in A, B and C" is a report of its own)
             inherited = ctx.event_targets[max(recent)]
         if inherited is not None and _lists_regions(s, inherited[2]):
             # with no attack of its own the list is of drones downed or lights out; with one,
