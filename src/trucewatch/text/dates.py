@@ -64,6 +64,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             r"(?:earlier|before|раніше|ранее|раньше)\b",
             re.IGNORECASE,
         ),
+        # a year a date writes: "26 March 2025", "March 26, 2025", "березня 2025"
+        "written_year": re.compile(rf"(?:\b\d{{1,2}},?|\b(?:{month}))\s+(20[12]\d)\b",
+                                   re.IGNORECASE),
     }
 
 
@@ -86,8 +89,7 @@ def year_hint(text: str, published: dt.date | None, language: str | None = None)
     if published:
         return published.year
     if language is not None:
-        months = _alternation(list(tables(language).months))
-        found = re.search(rf"(?i)(?:\b\d{{1,2}},?|\b(?:{months}))\s+(20[12]\d)\b", text)
+        found = _patterns(language)["written_year"].search(text)
         return int(found.group(1)) if found else None
     found = re.search(r"\b(202\d|201\d)\b", text)
     return int(found.group(1)) if found else None
